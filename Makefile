@@ -1,0 +1,47 @@
+# coach: build, test and run. `make run` and `make test` work on a fresh machine.
+SWIFT ?= swift
+COURSES ?= courses
+BIN := .build/debug/coach
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build test run check lint bench reliability reliability-quick clean
+
+all: build
+
+## deps: install the system libraries coach links (libcmark, SQLite) when they are missing.
+deps:
+	@if ! pkg-config --exists libcmark sqlite3 2>/dev/null; then \
+	  echo "Installing libcmark-dev and libsqlite3-dev with apt-get..."; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libsqlite3-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+test: build
+	$(SWIFT) test
+	$(MAKE) --no-print-directory reliability-quick
+
+run: build
+	$(BIN) learn --courses $(COURSES)
+
+check: build
+	$(BIN) check $(COURSES)
+
+lint:
+	$(SWIFT) format lint --recursive --strict Sources Tests
+
+bench: deps
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+
+reliability: deps
+	$(SWIFT) build -c release --product coach-store-stress
+	.build/release/coach-store-stress --kill-trials 200 --writers 50 --answers 200
+
+reliability-quick: deps
+	$(SWIFT) build --product coach-store-stress
+	.build/debug/coach-store-stress --kill-trials 10 --writers 8 --answers 50
+
+clean:
+	rm -rf .build Benchmarks/.build
