@@ -39,6 +39,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(
+      name: "coach-store-stress", dependencies: ["ProgressStore"], path: "Sources/StoreStress"),
     .testTarget(
       name: "CourseParserTests",
       dependencies: ["CourseParser", "CourseModel"],

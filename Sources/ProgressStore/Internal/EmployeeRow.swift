@@ -1,0 +1,30 @@
+import Foundation
+import GRDB
+
+/// A row of the `employee` table.
+struct EmployeeRow: Codable, FetchableRecord, PersistableRecord {
+  static let databaseTableName = "employee"
+
+  enum Columns {
+    static let id = Column(CodingKeys.id)
+    static let name = Column(CodingKeys.name)
+  }
+
+  var id: String
+  var name: String
+  var role: String?
+  var cohort: String?
+  var created: Date
+
+  init(_ employee: Employee) {
+    id = employee.id.rawValue
+    name = employee.name
+    role = employee.role
+    cohort = employee.cohort
+    created = employee.created
+  }
+
+  func model() throws(ProgressStoreError) -> Employee {
+    Employee(id: try EmployeeID(id), name: name, role: role, cohort: cohort, created: created)
+  }
+}

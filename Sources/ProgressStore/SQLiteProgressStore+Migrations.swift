@@ -1,0 +1,124 @@
+import GRDB
+
+extension SQLiteProgressStore {
+  /// The schema's history. A migration that has shipped is never edited: change the
+  /// schema by appending a new one. Migrations use string column names and no app types.
+  ///
+  /// Dates are stored as GRDB does by default, UTC text `YYYY-MM-DD HH:MM:SS.SSS`, so that
+  /// reports written in plain SQL can read them.
+  static let migrator: DatabaseMigrator = {
+    var migrator = DatabaseMigrator()
+
+    migrator.registerMigration("v1-create-employee", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "employee") { t in
+        t.primaryKey("id", .text)
+        t.column("name", .text).notNull()
+        t.column("role", .text)
+        t.column("cohort", .text)
+        t.column("created", .datetime).notNull()
+      }
+    }
+
+    migrator.registerMigration("v1-create-enrolment", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "enrolment") { t in
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("started", .datetime).notNull()
+        t.column("completed", .datetime)
+        t.column("passed", .boolean).notNull().defaults(to: false)
+        t.primaryKey(["employeeId", "courseId"])
+      }
+    }
+
+    migrator.registerMigration("v1-create-drillAttempt", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "drillAttempt") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("moduleId", .text).notNull()
+        t.column("sectionId", .text).notNull()
+        t.column("itemId", .text).notNull()
+        t.column("itemHash", .text).notNull()
+        t.column("response", .text).notNull()
+        t.column("score", .double).notNull().check { $0 >= 0 && $0 <= 1 }
+        t.column("correct", .boolean).notNull()
+        t.column("attempt", .integer).notNull().check { $0 >= 1 }
+        t.column("sessionId", .text).notNull()
+        t.column("at", .datetime).notNull()
+      }
+      try db.create(
+        index: "drillAttempt_on_employee_course_item", on: "drillAttempt",
+        columns: ["employeeId", "courseId", "itemId", "attempt"])
+      try db.create(
+        index: "drillAttempt_on_course_item", on: "drillAttempt", columns: ["courseId", "itemId"])
+      // Attempts are append-only: the store refuses to change or delete one.
+      try db.execute(
+        sql: """
+          CREATE TRIGGER drillAttempt_append_only_update BEFORE UPDATE ON drillAttempt
+          BEGIN SELECT RAISE(ABORT, 'drill attempts are append-only'); END;
+          CREATE TRIGGER drillAttempt_append_only_delete BEFORE DELETE ON drillAttempt
+          BEGIN SELECT RAISE(ABORT, 'drill attempts are append-only'); END;
+          """)
+    }
+
+    // Belief responses have no score and no correctness column: there is no right answer.
+    migrator.registerMigration("v1-create-beliefResponse", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "beliefResponse") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("moduleId", .text).notNull()
+        t.column("sectionId", .text).notNull()
+        t.column("itemId", .text).notNull()
+        t.column("kind", .text).notNull()
+        t.column("itemHash", .text).notNull()
+        t.column("point", .integer)
+        t.column("text", .text)
+        t.column("ranking", .jsonText)
+        t.column("shared", .boolean).notNull().defaults(to: false)
+        t.column("sessionId", .text).notNull()
+        t.column("at", .datetime).notNull()
+        t.check(sql: "(point IS NOT NULL) + (text IS NOT NULL) + (ranking IS NOT NULL) = 1")
+      }
+      try db.create(
+        index: "beliefResponse_on_employee_course", on: "beliefResponse",
+        columns: ["employeeId", "courseId"])
+      try db.create(
+        index: "beliefResponse_on_course_item", on: "beliefResponse", columns: ["courseId", "itemId"])
+    }
+
+    migrator.registerMigration("v1-create-creedSignature", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "creedSignature") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("moduleId", .text).notNull()
+        t.column("sectionId", .text).notNull()
+        t.column("creedHash", .text).notNull()
+        t.column("name", .text).notNull()
+        t.column("sessionId", .text).notNull()
+        t.column("at", .datetime).notNull()
+      }
+      try db.create(
+        index: "creedSignature_on_employee_course", on: "creedSignature",
+        columns: ["employeeId", "courseId"])
+    }
+
+    migrator.registerMigration("v1-create-bookmark", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "bookmark") { t in
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("moduleId", .text).notNull()
+        t.column("sectionId", .text)
+        t.column("position", .text)
+        t.column("updated", .datetime).notNull()
+        t.primaryKey(["employeeId", "courseId"])
+      }
+    }
+
+    return migrator
+  }()
+
+  /// The identifiers of every migration this build knows.
+  static var knownMigrations: Set<String> { Set(migrator.migrations) }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension SQLiteProgressStore {
+  /// The connection settings: foreign keys, durability and a busy handler that waits in
+  /// short, jittered steps so that many writers take turns instead of starving.
+  static func configuration(durability: Durability, busyTimeout: Duration) -> Configuration {
+    var config = Configuration()
+    config.foreignKeysEnabled = true
+    config.busyMode = .callback(BusyWait(timeout: busyTimeout).callback)
+    config.label = "coach.progress"
+    let synchronous = durability == .full ? "FULL" : "NORMAL"
+    config.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+    }
+    return config
+  }
+
+  /// Makes the folder and the file with private modes, then checks an existing file
+  /// without writing to it.
+  ///
+  /// SQLite gives the `-wal` and `-shm` files the mode of the database file, so creating
+  /// the (empty) database file ourselves with mode 0600 keeps all three private.
+  static func prepareFile(at path: String) throws(ProgressStoreError) {
+    let folder = (path as NSString).deletingLastPathComponent
+    try makeFolder(folder.isEmpty ? "." : folder, for: path)
+
+    let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+    if fd >= 0 {
+      fchmod(fd, 0o600)  // in case the umask took bits away we need
+      close(fd)
+      return
+    }
+    let error = errno
+    guard error == EEXIST else {
+      throw .cannotWrite(path: path, detail: "cannot create the file: \(String(cString: strerror(error)))")
+    }
+    try checkExistingFile(at: path)
+  }
+
+  /// Creates the folder and any missing parents with mode 0700. Existing folders keep
+  /// their mode: the store never loosens or tightens a folder it did not create.
+  private static func makeFolder(_ folder: String, for path: String) throws(ProgressStoreError) {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+      if !isDirectory.boolValue {
+        throw .cannotWrite(path: path, detail: "\(folder) is not a folder")
+      }
+      return
+    }
+    try makeFolder((folder as NSString).deletingLastPathComponent, for: path)
+    if mkdir(folder, 0o700) != 0 && errno != EEXIST {
+      throw .cannotWrite(
+        path: path, detail: "cannot create the folder \(folder): \(String(cString: strerror(errno)))")
+    }
+    chmod(folder, 0o700)
+  }
+
+  /// Refuses, without writing a byte, a file that is not a coach store, is damaged, or
+  /// was written by a newer coach. An empty file is a new store.
+  private static func checkExistingFile(at path: String) throws(ProgressStoreError) {
+    let header: [UInt8]
+    do {
+      let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+      defer { try? handle.close() }
+      header = Array(try handle.read(upToCount: 100) ?? Data())
+    } catch {
+      throw .cannotWrite(path: path, detail: "cannot read the file: \(error.localizedDescription)")
+    }
+    if header.isEmpty { return }
+    let magic = Array("SQLite format 3\0".utf8)
+    guard header.count == 100, Array(header.prefix(16)) == magic else {
+      throw .notAStore(path: path, detail: "the file is not a SQLite database")
+    }
+
+    var config = Configuration()
+    config.readonly = true
+    config.busyMode = .timeout(5)
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: config)
+      defer { try? queue.close() }
+      try queue.read { db in
+        let tables = try String.fetchAll(
+          db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        if tables.isEmpty { return }
+        guard tables.contains("grdb_migrations") else {
+          throw ProgressStoreError.notAStore(
+            path: path, detail: "it is a SQLite database of another program")
+        }
+        let applied = try migrator.appliedIdentifiers(db)
+        if applied.isDisjoint(with: knownMigrations) && !applied.isEmpty {
+          throw ProgressStoreError.notAStore(
+            path: path, detail: "it is a SQLite database of another program")
+        }
+        let unknown = applied.subtracting(knownMigrations)
+        if !unknown.isEmpty {
+          throw ProgressStoreError.newerStore(path: path, unknownMigrations: unknown.sorted())
+        }
+        // Touch every table's root page, so that a damaged schema or root is found now.
+        for table in tables {
+          _ = try Row.fetchOne(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) LIMIT 1")
+        }
+      }
+    } catch let error as ProgressStoreError {
+      throw error
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+      // A read-only open can fail where a read-write one succeeds (a WAL file whose
+      // -shm is missing): let the real open decide.
+      return
+    } catch {
+      throw ProgressStoreError(error, path: path)
+    }
+  }
+}
+
+/// A busy handler that retries in short, jittered steps until a deadline.
+///
+/// SQLite's own handler sleeps up to 100 ms between tries, so a process that writes in
+/// a loop keeps the lock and waiting processes starve. Steps of about a millisecond let
+/// every waiting writer get its turn. The deadline is counted from the sleeps taken, so
+/// the handler keeps no state between calls.
+struct BusyWait: Sendable {
+  let timeout: Duration
+
+  var callback: Database.BusyCallback {
+    let limit = Int(timeout.components.seconds * 1_000_000 + timeout.components.attoseconds / 1_000_000_000_000)
+    return { tries in
+      // Nominal sleep: 100 µs, 200, 400, then 800 µs; jitter ±50%.
+      let nominal = min(100 << min(tries, 3), 800)
+      let waited = tries < 4 ? (100 << tries) - 100 : 700 + (tries - 3) * 800
+      if waited >= limit { return false }
+      usleep(UInt32(Int.random(in: nominal / 2...nominal * 3 / 2)))
+      return true
+    }
+  }
+}

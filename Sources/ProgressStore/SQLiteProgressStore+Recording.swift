@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+
+extension SQLiteProgressStore {
+  public func saveEmployee(_ employee: Employee) throws(ProgressStoreError) {
+    try write { db in
+      try db.cachedStatement(
+        sql: """
+          INSERT INTO employee (id, name, role, cohort, created) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role,
+            cohort = excluded.cohort
+          """
+      ).execute(arguments: [
+        employee.id.rawValue, employee.name, employee.role, employee.cohort, employee.created,
+      ])
+    }
+  }
+
+  public func enrol(_ employee: EmployeeID, in courseID: String, at date: Date) throws(ProgressStoreError)
+    -> Enrolment
+  {
+    try write { db in
+      try db.cachedStatement(
+        sql: """
+          INSERT INTO enrolment (employeeId, courseId, started, passed) VALUES (?, ?, ?, 0)
+          ON CONFLICT(employeeId, courseId) DO NOTHING
+          """
+      ).execute(arguments: [employee.rawValue, courseID, date])
+      let row = try EnrolmentRow.fetchOne(db, key: ["employeeId": employee.rawValue, "courseId": courseID])
+      return try row!.model()
+    }
+  }
+
+  public func completeEnrolment(_ employee: EmployeeID, in courseID: String, passed: Bool, at date: Date)
+    throws(ProgressStoreError)
+  {
+    try write { db in
+      try db.cachedStatement(
+        sql: """
+          INSERT INTO enrolment (employeeId, courseId, started, completed, passed) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT(employeeId, courseId) DO UPDATE SET completed = excluded.completed,
+            passed = excluded.passed
+          """
+      ).execute(arguments: [employee.rawValue, courseID, date, date, passed])
+    }
+  }
+
+  /// Appends one drill attempt, numbering it in the same statement, and moves the
+  /// bookmark in the same transaction.
+  ///
+  /// This is the hot path, so it is plain SQL through cached statements: the attempt
+  /// number is computed by `INSERT … SELECT MAX(attempt) + 1 … RETURNING`, which the write
+  /// transaction makes safe against other processes.
+  /// - Returns: The attempt as stored: `attempt` filled in, `at` kept to the millisecond.
+  @discardableResult
+  public func recordAttempt(_ attempt: DrillAttempt, bookmark: Bookmark?) throws(ProgressStoreError)
+    -> DrillAttempt
+  {
+    guard attempt.score.isFinite, (0...1).contains(attempt.score) else {
+      throw .database(path: path, detail: "a score must be between 0 and 1, not \(attempt.score)")
+    }
+    let item = attempt.item
+    let number = try write { db in
+      let number = try Int.fetchOne(
+        db.cachedStatement(
+          sql: """
+            INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash,
+              response, score, correct, attempt, sessionId, at)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(MAX(attempt), 0) + 1, ?10, ?11
+            FROM drillAttempt WHERE employeeId = ?1 AND courseId = ?2 AND itemId = ?5
+            RETURNING attempt
+            """),
+        arguments: [
+          attempt.employee.rawValue, item.courseID, item.moduleID, item.sectionID, item.itemID,
+          attempt.itemHash, attempt.response, attempt.score, attempt.correct, attempt.sessionID,
+          attempt.at,
+        ])
+      if let bookmark { try Self.moveBookmark(bookmark, in: db) }
+      return number ?? 1
+    }
+    var stored = attempt
+    stored.attempt = number
+    stored.at = Self.stored(attempt.at)
+    return stored
+  }
+
+  public func recordBelief(_ response: BeliefResponse, bookmark: Bookmark?) throws(ProgressStoreError) {
+    try write { db in
+      try BeliefResponseRow(response).insert(db)
+      if let bookmark { try Self.moveBookmark(bookmark, in: db) }
+    }
+  }
+
+  public func recordSignature(_ signature: CreedSignature, bookmark: Bookmark?) throws(ProgressStoreError) {
+    try write { db in
+      try CreedSignatureRow(signature).insert(db)
+      if let bookmark { try Self.moveBookmark(bookmark, in: db) }
+    }
+  }
+
+  public func saveBookmark(_ bookmark: Bookmark) throws(ProgressStoreError) {
+    try write { db in try Self.moveBookmark(bookmark, in: db) }
+  }
+
+  private static func moveBookmark(_ bookmark: Bookmark, in db: Database) throws {
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO bookmark (employeeId, courseId, moduleId, sectionId, position, updated)
+        VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT(employeeId, courseId) DO UPDATE SET moduleId = excluded.moduleId,
+          sectionId = excluded.sectionId, position = excluded.position, updated = excluded.updated
+        """
+    ).execute(arguments: [
+      bookmark.employee.rawValue, bookmark.courseID, bookmark.moduleID, bookmark.sectionID,
+      bookmark.position, bookmark.updated,
+    ])
+  }
+
+  /// A date as it reads back from the store (to the millisecond).
+  static func stored(_ date: Date) -> Date {
+    Date.fromDatabaseValue(date.databaseValue) ?? date
+  }
+
+  /// One write transaction; every failure becomes a ``ProgressStoreError`` naming the file.
+  func write<T>(_ updates: (Database) throws -> T) throws(ProgressStoreError) -> T {
+    do {
+      return try writer.write(updates)
+    } catch {
+      throw ProgressStoreError(error, path: path)
+    }
+  }
+
+  /// One read transaction, errors mapped as for ``write(_:)``.
+  func read<T>(_ value: (Database) throws -> T) throws(ProgressStoreError) -> T {
+    do {
+      return try writer.read(value)
+    } catch {
+      throw ProgressStoreError(error, path: path)
+    }
+  }
+}
