@@ -21,10 +21,13 @@ public struct Creed: Sendable, Hashable {
   /// Paragraphs that introduce the creed.
   public var intro: [Block]
   public var statements: [Statement]
+  /// What follows the list of statements: a closing commitment, say.
+  public var closing: [Block]
 
-  public init(intro: [Block] = [], statements: [Statement]) {
+  public init(intro: [Block] = [], statements: [Statement], closing: [Block] = []) {
     self.intro = intro
     self.statements = statements
+    self.closing = closing
   }
 
   /// The text a signature is bound to: the statements, one a line.

@@ -1,5 +1,5 @@
 /// A problem found in a course, with the place it was found.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
   /// How serious a diagnostic is: errors make `coach check` fail, warnings do not.
   public enum Severity: String, Sendable, Hashable, Codable {
     case error

@@ -1,0 +1,149 @@
+import CourseModel
+import Foundation
+
+/// Reads one course folder: `course.md`, its contents list and every module it lists.
+struct CourseReader {
+  /// The folder as the user named it (used to build every path in diagnostics).
+  let folder: String
+  var diagnostics: [Diagnostic] = []
+
+  init(folder: String) {
+    self.folder = folder
+  }
+
+  private var courseFile: String { Self.join(folder, "course.md") }
+
+  /// Reads the course. Returns `nil` when `course.md` cannot be read at all.
+  mutating func read() -> Course? {
+    let source: SourceFile
+    switch SourceFile.read(courseFile) {
+    case .success(let file): source = file
+    case .failure(let diagnostic):
+      diagnostics.append(diagnostic)
+      return nil
+    }
+    let matter = FrontMatter.split(source, into: &diagnostics)
+    if matter.isUnclosed { return nil }
+    let blocks = MarkdownConverter.parse(matter.markdown, file: courseFile)
+    let folderName = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+    let id = matter.string("id", into: &diagnostics) ?? folderName
+    let pass = matter.pass(into: &diagnostics) ?? 80
+    let roles = matter.names("roles", into: &diagnostics) ?? []
+
+    let h1 = blocks.firstIndex { $0.headingLevel == 1 }
+    var title = matter.string("title", into: &diagnostics)
+    if title == nil, let h1, case .heading(_, let inlines) = blocks[h1].kind {
+      title = Slug.splitExplicitID(inlines.plainText).text
+    }
+    if title?.isEmpty ?? true {
+      diagnostics.append(
+        Diagnostic(
+          .error, SourceLocation(file: courseFile, line: 1, column: 1),
+          "the course has no title: add a line '# Title' or 'title:' in the front matter"))
+    }
+
+    let contentsIndex = blocks.firstIndex { !Self.moduleLinks(in: $0).isEmpty }
+    var introduction = blocks
+    if let contentsIndex { introduction.remove(at: contentsIndex) }
+    if let h1 { introduction.remove(at: h1) }
+
+    var course = Course(
+      id: id, title: title ?? id, file: courseFile, pass: pass, roles: roles, introduction: introduction)
+    let links = contentsIndex.map { Self.moduleLinks(in: blocks[$0]) } ?? []
+    if links.isEmpty {
+      diagnostics.append(
+        Diagnostic(
+          .error, SourceLocation(file: courseFile, line: 1, column: 1),
+          "the course has no modules: list them in course.md as links, like '1. [Welcome](01-welcome.md)'"))
+    }
+    course.modules = readModules(links, course: course)
+    warnAboutUnlistedFiles(listed: Set(links.map { Self.normalized(Self.join(folder, $0.target)) }))
+    return course
+  }
+
+  private mutating func readModules(_ links: [ModuleLink], course: Course) -> [Module] {
+    var modules: [Module] = []
+    var seenFiles: [String: SourceLocation] = [:]
+    var seenIDs: [String: String] = [:]
+    var items = ItemIDRegistry()
+    let context = ModuleReader.CourseContext(pass: course.pass, roles: course.roles)
+    for link in links {
+      let path = Self.join(folder, link.target)
+      let key = Self.normalized(path)
+      if let earlier = seenFiles[key] {
+        diagnostics.append(
+          Diagnostic(
+            .error, link.location, "'\(link.target)' is listed twice in the contents (first at line \(earlier.line))"))
+        continue
+      }
+      seenFiles[key] = link.location
+      guard FileManager.default.fileExists(atPath: path) else {
+        diagnostics.append(Diagnostic(.error, link.location, "the contents link to '\(link.target)' names a missing file"))
+        continue
+      }
+      if key == Self.normalized(courseFile) {
+        diagnostics.append(Diagnostic(.error, link.location, "course.md cannot be one of its own modules"))
+        continue
+      }
+      let source: SourceFile
+      switch SourceFile.read(path) {
+      case .success(let file): source = file
+      case .failure(let diagnostic):
+        diagnostics.append(diagnostic)
+        continue
+      }
+      var reader = ModuleReader(file: path, course: context)
+      let module = reader.read(source, defaultID: Self.defaultModuleID(link.target))
+      diagnostics += reader.diagnostics
+      guard let module else { continue }
+      if let earlier = seenIDs[module.id] {
+        diagnostics.append(
+          Diagnostic(
+            .error, moduleIDLocation(module, source: source),
+            "duplicate module id '\(module.id)': \(earlier) has it too; set another 'id:' in the front matter"))
+        continue
+      }
+      seenIDs[module.id] = path
+      items.register(module, into: &diagnostics)
+      modules.append(module)
+    }
+    return modules
+  }
+
+  /// Where a module's id comes from: its `id:` line, else the top of the file.
+  private func moduleIDLocation(_ module: Module, source: SourceFile) -> SourceLocation {
+    var ignored: [Diagnostic] = []
+    let matter = FrontMatter.split(source, into: &ignored)
+    return matter.fields["id"] != nil
+      ? matter.location(of: "id") : SourceLocation(file: module.file, line: 1, column: 1)
+  }
+
+  private mutating func warnAboutUnlistedFiles(listed: Set<String>) {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    for name in names.sorted() where name.lowercased().hasSuffix(".md") && name != "course.md" {
+      let path = Self.join(folder, name)
+      if !listed.contains(Self.normalized(path)) {
+        diagnostics.append(
+          Diagnostic(
+            .warning, SourceLocation(file: path, line: 1, column: 1),
+            "not in the contents list of course.md, so it is not part of the course"))
+      }
+    }
+  }
+
+  /// A module id from a file name: without a leading number and the extension.
+  static func defaultModuleID(_ target: String) -> String {
+    let stem = String((target.split(separator: "/").last ?? "").dropLast(3))
+    let withoutNumber = stem.drop { $0.isNumber }.drop { $0 == "-" || $0 == "_" || $0 == "." || $0 == " " }
+    let slug = Slug.of(String(withoutNumber))
+    return slug.isEmpty ? Slug.of(stem).isEmpty ? stem : Slug.of(stem) : slug
+  }
+
+  static func join(_ folder: String, _ name: String) -> String {
+    folder.hasSuffix("/") ? folder + name : folder + "/" + name
+  }
+
+  static func normalized(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
+  }
+}

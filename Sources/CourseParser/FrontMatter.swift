@@ -1,0 +1,136 @@
+import CourseModel
+import Yams
+
+/// The YAML front matter of a course or module file, and the Markdown that follows it.
+struct FrontMatter {
+  /// The Markdown with the front matter lines blanked out, so line numbers stay true.
+  var markdown: String
+  /// The top-level keys and their nodes; empty without front matter.
+  var fields: [String: Yams.Node] = [:]
+  /// Where the opening `---` stands.
+  var location: SourceLocation
+  /// Whether the front matter was opened and never closed: the file cannot be read further.
+  var isUnclosed = false
+
+  /// Splits front matter from a file's text.
+  ///
+  /// Front matter is YAML between a first line `---` and the next line `---`. Problems
+  /// (never closed, YAML that does not parse, not a mapping) are appended to
+  /// `diagnostics`; the Markdown is still returned so the rest of the file is checked.
+  static func split(_ source: SourceFile, into diagnostics: inout [Diagnostic]) -> FrontMatter {
+    let opening = SourceLocation(file: source.path, line: 1, column: 1)
+    var lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let first = lines.first, isFence(first) else {
+      return FrontMatter(markdown: source.text, location: opening)
+    }
+    guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
+      diagnostics.append(
+        Diagnostic(.error, opening, "front matter opened by '---' on line 1 is never closed with '---'"))
+      return FrontMatter(markdown: "", location: opening, isUnclosed: true)
+    }
+    // Keep the line count and the blank lines; YAML gets the same line numbers.
+    let yaml = [""] + lines[1..<close].map(String.init)
+    for index in 0...close { lines[index] = "" }
+    var matter = FrontMatter(markdown: lines.joined(separator: "\n"), location: opening)
+    matter.readFields(yaml.joined(separator: "\n"), file: source.path, into: &diagnostics)
+    return matter
+  }
+
+  private static func isFence(_ line: Substring) -> Bool {
+    var trimmed = line
+    while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
+    return trimmed == "---"
+  }
+
+  private mutating func readFields(_ yaml: String, file: String, into diagnostics: inout [Diagnostic]) {
+    let node: Yams.Node?
+    do {
+      node = try Yams.compose(yaml: yaml)
+    } catch let error as YamlError {
+      diagnostics.append(Self.diagnostic(for: error, file: file, fallback: location))
+      return
+    } catch {
+      diagnostics.append(Diagnostic(.error, location, "front matter is not valid YAML: \(error)"))
+      return
+    }
+    guard let node else { return }
+    guard let mapping = node.mapping else {
+      diagnostics.append(
+        Diagnostic(.error, location, "front matter must be YAML keys and values (like 'title: My course')"))
+      return
+    }
+    for (key, value) in mapping {
+      if let name = key.string { fields[name] = value }
+    }
+  }
+
+  private static func diagnostic(for error: YamlError, file: String, fallback: SourceLocation) -> Diagnostic {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+      let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+      return Diagnostic(
+        .error, SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)),
+        "front matter is not valid YAML: \(what)")
+    case .composer(let context, let problem, let mark, _):
+      let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+      return Diagnostic(
+        .error, SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)),
+        "front matter is not valid YAML: \(what)")
+    default:
+      return Diagnostic(.error, fallback, "front matter is not valid YAML: \(error)")
+    }
+  }
+
+  /// Where a field's value stands, or the opening `---`.
+  func location(of key: String) -> SourceLocation {
+    guard let mark = fields[key]?.mark else { return location }
+    return SourceLocation(file: location.file, line: mark.line, column: mark.column)
+  }
+
+  /// A string field; a value of another type is an error.
+  func string(_ key: String, into diagnostics: inout [Diagnostic]) -> String? {
+    guard let node = fields[key] else { return nil }
+    guard let scalar = node.scalar, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+      diagnostics.append(Diagnostic(.error, location(of: key), "'\(key)' must be a line of text"))
+      return nil
+    }
+    return scalar.string.trimmingCharacters(in: .whitespaces)
+  }
+
+  /// `pass`: a whole number from 1 to 100.
+  func pass(into diagnostics: inout [Diagnostic]) -> Int? {
+    guard let node = fields["pass"] else { return nil }
+    if let text = node.scalar?.string, let value = Int(text.trimmingCharacters(in: .whitespaces)),
+      (1...100).contains(value)
+    {
+      return value
+    }
+    let shown = node.scalar?.string ?? "a list or mapping"
+    diagnostics.append(
+      Diagnostic(.error, location(of: "pass"), "'pass' must be a whole number from 1 to 100, not '\(shown)'"))
+    return nil
+  }
+
+  /// A list of names (`[a, b]`, a block list, or one name alone).
+  func names(_ key: String, into diagnostics: inout [Diagnostic]) -> [String]? {
+    guard let node = fields[key] else { return nil }
+    if let scalar = node.scalar {
+      let value = scalar.string.trimmingCharacters(in: .whitespaces)
+      return value.isEmpty ? [] : [value]
+    }
+    if let sequence = node.sequence {
+      var names: [String] = []
+      for element in sequence {
+        guard let value = element.scalar?.string.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+          let mark = element.mark.map { SourceLocation(file: location.file, line: $0.line, column: $0.column) }
+          diagnostics.append(Diagnostic(.error, mark ?? location(of: key), "'\(key)' must list names"))
+          continue
+        }
+        names.append(value)
+      }
+      return names
+    }
+    diagnostics.append(Diagnostic(.error, location(of: key), "'\(key)' must be a list like [frontline, manager]"))
+    return nil
+  }
+}

@@ -1,0 +1,84 @@
+import CourseModel
+
+/// A heading's text split into its parts: `Kind: Title {#id}`.
+struct HeadingText {
+  /// The word before the colon, when the text starts with one word and a colon.
+  var kindWord: String?
+  /// The text after the kind word (or all of it), without `{#id}`, trimmed.
+  var title: String
+  /// The text without `{#id}`, kind word included.
+  var fullTitle: String
+  /// The `{#id}` given, if any.
+  var explicitID: String?
+  var location: SourceLocation
+
+  init(_ inlines: [Inline], at location: SourceLocation) {
+    let (text, id) = Slug.splitExplicitID(inlines.plainText)
+    self.fullTitle = text
+    self.explicitID = id
+    self.location = location
+    if let (word, rest) = Self.splitKindWord(text) {
+      kindWord = word
+      title = rest
+    } else {
+      kindWord = nil
+      title = text
+    }
+  }
+
+  /// `Word: rest` where Word is ASCII letters only.
+  private static func splitKindWord(_ text: String) -> (String, String)? {
+    guard let colon = text.firstIndex(of: ":") else { return nil }
+    let word = text[..<colon].trimmingCharacters(in: .whitespaces)
+    guard !word.isEmpty, word.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) })
+    else { return nil }
+    return (word, text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+  }
+
+  /// The kind word, when it is one of `kinds` (case does not matter), else `nil`.
+  func kind<K: RawRepresentable & CaseIterable>(among kinds: K.Type) -> K? where K.RawValue == String {
+    guard let word = kindWord?.lowercased() else { return nil }
+    return K.allCases.first { $0.rawValue == word }
+  }
+
+  /// The id: the explicit one when well formed, else the slug of `title`.
+  /// An invalid explicit id or an empty slug is an error.
+  func id(slugOf title: String? = nil, into diagnostics: inout [Diagnostic]) -> String? {
+    if let explicitID {
+      guard Slug.isValidExplicitID(explicitID) else {
+        diagnostics.append(
+          Diagnostic(
+            .error, location,
+            "invalid id '{#\(explicitID)}': use letters, digits, '-', '_', '.' or ':'"))
+        return nil
+      }
+      return explicitID
+    }
+    let slug = Slug.of(title ?? self.title)
+    guard !slug.isEmpty else {
+      diagnostics.append(
+        Diagnostic(
+          .error, location,
+          "'\(fullTitle)' gives no id (no letters or digits): add one at the end, like {#my-id}"))
+      return nil
+    }
+    return slug
+  }
+}
+
+/// The name among `candidates` closest to `word` (Levenshtein distance, ignoring case).
+func nearest(to word: String, among candidates: [String]) -> String {
+  let word = Array(word.lowercased())
+  func distance(_ other: [Character]) -> Int {
+    var previous = Array(0...other.count)
+    for (i, a) in word.enumerated() {
+      var current = [i + 1]
+      for (j, b) in other.enumerated() {
+        current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a == b ? 0 : 1)))
+      }
+      previous = current
+    }
+    return previous[other.count]
+  }
+  return candidates.min { distance(Array($0.lowercased())) < distance(Array($1.lowercased())) } ?? word.map(String.init).joined()
+}

@@ -1,0 +1,173 @@
+import CCmark
+import CourseModel
+
+/// Turns Markdown text into ``Block`` values with cmark.
+///
+/// This is the only code in coach that sees a cmark pointer: ``parse(_:file:)`` creates
+/// the tree, walks it once with `cmark_iter`, copies every node into Swift values and
+/// frees the tree before it returns. The walk keeps its own stack, so deep nesting cannot
+/// overflow the call stack; containers nested deeper than ``maximumDepth`` are flattened
+/// into their nearest kept ancestor.
+enum MarkdownConverter {
+  /// Block quotes, lists and inline wrappers deeper than this are flattened.
+  static let maximumDepth = 48
+
+  /// Parses CommonMark text. Parsing never fails: all text is Markdown.
+  /// - Parameters:
+  ///   - text: the Markdown source, front matter already blanked out.
+  ///   - file: the path recorded in every block's ``SourceLocation``.
+  /// - Returns: the document's top-level blocks.
+  static func parse(_ text: String, file: String) -> [Block] {
+    var text = text
+    let root: OpaquePointer? = text.withUTF8 { bytes in
+      bytes.withMemoryRebound(to: CChar.self) {
+        cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
+      }
+    }
+    guard let root else { return [] }
+    defer { cmark_node_free(root) }
+    guard let iterator = cmark_iter_new(root) else { return [] }
+    defer { cmark_iter_free(iterator) }
+
+    var stack = [Frame(kind: .document, location: nil)]
+    var skipped: [Bool] = [false]  // whether each entered container was flattened
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE { break }
+      guard let node = cmark_iter_get_node(iterator) else { continue }
+      let type = cmark_node_get_type(node)
+      if type == CMARK_NODE_DOCUMENT { continue }
+      if event == CMARK_EVENT_EXIT {
+        if skipped.removeLast() { continue }
+        let frame = stack.removeLast()
+        stack[stack.count - 1].attach(frame.close())
+        continue
+      }
+      // CMARK_EVENT_ENTER
+      let location = SourceLocation(
+        file: file, line: Int(cmark_node_get_start_line(node)),
+        column: Int(cmark_node_get_start_column(node)))
+      if let leaf = leafValue(node, type: type, location: location) {
+        stack[stack.count - 1].attach(leaf)
+        continue
+      }
+      let flatten = stack.count > maximumDepth && Frame.isFlattenable(type)
+      skipped.append(flatten)
+      if !flatten { stack.append(Frame(node: node, type: type, location: location)) }
+    }
+    return stack.first?.blocks ?? []
+  }
+
+  /// The value of a node that has no children (and gets no exit event), or `nil`.
+  private static func leafValue(_ node: OpaquePointer, type: cmark_node_type, location: SourceLocation)
+    -> Frame.Value?
+  {
+    switch type {
+    case CMARK_NODE_TEXT: .inline(.text(literal(node)))
+    case CMARK_NODE_CODE: .inline(.code(literal(node)))
+    case CMARK_NODE_HTML_INLINE: .inline(.html(literal(node)))
+    case CMARK_NODE_SOFTBREAK: .inline(.softBreak)
+    case CMARK_NODE_LINEBREAK: .inline(.lineBreak)
+    case CMARK_NODE_CODE_BLOCK:
+      .block(
+        Block(
+          .codeBlock(info: string(cmark_node_get_fence_info(node)), code: literal(node)), at: location))
+    case CMARK_NODE_HTML_BLOCK: .block(Block(.htmlBlock(literal(node)), at: location))
+    case CMARK_NODE_THEMATIC_BREAK: .block(Block(.thematicBreak, at: location))
+    default: nil
+    }
+  }
+
+  private static func literal(_ node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
+
+  private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+    pointer.map { String(cString: $0) } ?? ""
+  }
+
+  /// A container being filled while the walk is inside it.
+  private struct Frame {
+    enum Kind {
+      case document, paragraph, blockQuote, item, custom
+      case heading(Int)
+      case list(ordered: Bool, start: Int, tight: Bool)
+      case emphasis, strong
+      case link(String, String), image(String, String)
+    }
+
+    enum Value {
+      case block(Block)
+      case inline(Inline)
+      case item([Block])
+    }
+
+    let kind: Kind
+    let location: SourceLocation?
+    var blocks: [Block] = []
+    var inlines: [Inline] = []
+    var items: [[Block]] = []
+
+    init(kind: Kind, location: SourceLocation?) {
+      self.kind = kind
+      self.location = location
+    }
+
+    init(node: OpaquePointer, type: cmark_node_type, location: SourceLocation) {
+      let kind: Kind =
+        switch type {
+        case CMARK_NODE_PARAGRAPH: .paragraph
+        case CMARK_NODE_BLOCK_QUOTE: .blockQuote
+        case CMARK_NODE_ITEM: .item
+        case CMARK_NODE_HEADING: .heading(Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_LIST:
+          .list(
+            ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+            start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0)
+        case CMARK_NODE_EMPH: .emphasis
+        case CMARK_NODE_STRONG: .strong
+        case CMARK_NODE_LINK:
+          .link(MarkdownConverter.string(cmark_node_get_url(node)), MarkdownConverter.string(cmark_node_get_title(node)))
+        case CMARK_NODE_IMAGE:
+          .image(MarkdownConverter.string(cmark_node_get_url(node)), MarkdownConverter.string(cmark_node_get_title(node)))
+        default: .custom
+        }
+      self.init(kind: kind, location: location)
+    }
+
+    /// Containers that may be flattened when nested too deeply.
+    static func isFlattenable(_ type: cmark_node_type) -> Bool {
+      switch type {
+      case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_EMPH, CMARK_NODE_STRONG,
+        CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
+        true
+      default: false
+      }
+    }
+
+    mutating func attach(_ value: Value?) {
+      switch value {
+      case .block(let block): blocks.append(block)
+      case .inline(let inline): inlines.append(inline)
+      case .item(let blocks):
+        if case .list = kind { items.append(blocks) } else { self.blocks += blocks }
+      case nil: break
+      }
+    }
+
+    func close() -> Value? {
+      switch kind {
+      case .document: nil
+      case .paragraph: .block(Block(.paragraph(inlines), at: location))
+      case .heading(let level): .block(Block(.heading(level: level, inlines), at: location))
+      case .blockQuote: .block(Block(.blockQuote(blocks), at: location))
+      case .item: .item(blocks)
+      case .list(let ordered, let start, let tight):
+        .block(Block(.list(ordered: ordered, start: start, tight: tight, items: items), at: location))
+      case .custom: nil
+      case .emphasis: .inline(.emphasis(inlines))
+      case .strong: .inline(.strong(inlines))
+      case .link(let url, let title): .inline(.link(destination: url, title: title, inlines))
+      case .image(let url, let title): .inline(.image(source: url, title: title, inlines))
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import CourseModel
+
+extension ModuleReader {
+  /// Reads a `## Beliefs:` section: an introduction and belief items.
+  mutating func readBeliefs(_ body: [Block]) -> Section.Content {
+    let (intro, entries) = items(in: body)
+    let items = entries.compactMap { readBelief($0.0, blocks: $0.1) }
+    return .beliefs(intro: intro, items: items)
+  }
+
+  private mutating func readBelief(_ heading: HeadingText, blocks: [Block]) -> BeliefItem? {
+    guard let kind = heading.kind(among: BeliefItem.Kind.self) else {
+      let words = BeliefItem.Kind.allCases.map { $0.rawValue.capitalized }
+      let hint = heading.kindWord.map { " ('\($0):' is not one; did you mean '\(nearest(to: $0, among: words)):'?)" } ?? ""
+      diagnostics.append(
+        Diagnostic(
+          .error, heading.location,
+          "a belief item starts with Agree:, Rate:, Reflect: or Rank:\(hint)"))
+      return nil
+    }
+    let id = heading.id(into: &diagnostics)
+    if heading.title.isEmpty {
+      diagnostics.append(
+        Diagnostic(.error, heading.location, "the \(kind.rawValue.capitalized) item needs a statement after the colon"))
+    }
+    let listIndex = blocks.firstIndex { $0.listItems != nil }
+    let list = listIndex.map { (blocks[$0].listItems ?? []).map { Self.splitFirstLine($0).0 } }
+    var guidance = blocks
+    let body: BeliefItem.Body?
+    switch kind {
+    case .agree: body = .agree
+    case .reflect: body = .reflect
+    case .rate:
+      if let list, let listIndex {
+        guidance.remove(at: listIndex)
+        if (3...7).contains(list.count), !list.contains(where: \.isEmpty) {
+          body = .rate(labels: list)
+        } else {
+          diagnostics.append(
+            Diagnostic(
+              .error, heading.location,
+              "a Rate scale needs 3 to 7 labels, each with text; this one has \(list.count)"))
+          body = nil
+        }
+      } else {
+        body = .rate(labels: BeliefItem.defaultRateLabels)
+      }
+    case .rank:
+      if let list, let listIndex, list.count >= 2, !list.contains(where: \.isEmpty) {
+        guidance.remove(at: listIndex)
+        body = .rank(list)
+      } else {
+        diagnostics.append(
+          Diagnostic(.error, heading.location, "a Rank item needs a list of at least two things to put in order"))
+        body = nil
+      }
+    }
+    guard let id, let body, !heading.title.isEmpty else { return nil }
+    return BeliefItem(id: id, prompt: heading.title, location: heading.location, guidance: guidance, body: body)
+  }
+
+  /// Reads a `## Creed:` section: paragraphs that introduce it, its list of statements,
+  /// and what follows the list.
+  mutating func readCreed(_ body: [Block], sectionID: String, heading: HeadingText) -> Section.Content {
+    guard let listIndex = body.firstIndex(where: { $0.listItems != nil }), let items = body[listIndex].listItems,
+      !items.isEmpty
+    else {
+      diagnostics.append(
+        Diagnostic(.error, heading.location, "the creed has no statements: list them, one '- ' item each"))
+      return .creed(Creed(intro: body, statements: []))
+    }
+    var statements: [Creed.Statement] = []
+    for (index, item) in items.enumerated() {
+      let location = item.first?.location ?? body[listIndex].location
+      let text = item.first?.paragraphInlines?.plainText.trimmingCharacters(in: .whitespaces) ?? ""
+      if text.isEmpty {
+        diagnostics.append(
+          Diagnostic(.error, location ?? heading.location, "creed statement \(index + 1) has no text"))
+        continue
+      }
+      statements.append(
+        Creed.Statement(
+          id: "\(sectionID)-\(index + 1)", text: text, explanation: Array(item.dropFirst()), location: location))
+    }
+    return .creed(
+      Creed(intro: Array(body[..<listIndex]), statements: statements, closing: Array(body[(listIndex + 1)...])))
+  }
+}

@@ -1,0 +1,184 @@
+import CourseModel
+
+extension ModuleReader {
+  /// The H3 kind words of a drill.
+  private enum DrillKind: String, CaseIterable {
+    case order, match
+  }
+
+  /// Reads a `## Drill:` section: an introduction and questions.
+  mutating func readDrill(_ body: [Block], heading: HeadingText) -> Section.Content {
+    let (intro, entries) = items(in: body)
+    if entries.isEmpty {
+      diagnostics.append(
+        Diagnostic(.error, heading.location, "the drill has no questions: add '### ' questions with answers"))
+    }
+    let questions = entries.compactMap { readQuestion($0.0, blocks: $0.1) }
+    return .drill(intro: intro, questions: questions)
+  }
+
+  private mutating func readQuestion(_ heading: HeadingText, blocks: [Block]) -> Question? {
+    let kind = heading.kind(among: DrillKind.self)
+    let prompt = kind == nil ? heading.fullTitle : heading.title
+    let id = heading.id(slugOf: prompt, into: &diagnostics)
+    if prompt.isEmpty {
+      diagnostics.append(Diagnostic(.error, heading.location, "the question needs a prompt"))
+    }
+
+    var hints: [String] = []
+    var rest: [Block] = []
+    for block in blocks {
+      if let hint = Self.hintText(block) {
+        hints.append(hint)
+      } else {
+        rest.append(block)
+      }
+    }
+    let bodyIndex: Int?
+    switch kind {
+    case .order, .match: bodyIndex = rest.firstIndex { $0.listItems != nil }
+    case nil: bodyIndex = rest.firstIndex { Self.answerText($0) != nil } ?? rest.firstIndex { $0.listItems != nil }
+    }
+    guard let bodyIndex else {
+      let expected =
+        switch kind {
+        case .order: "an Order question needs a list of items in the right order"
+        case .match: "a Match question needs a list of 'left -> right' pairs"
+        case nil: "the question has no answers: add a '- [x]' choice list or an 'Answer:' line"
+        }
+      diagnostics.append(Diagnostic(.error, heading.location, expected))
+      return nil
+    }
+    let context = Array(rest[..<bodyIndex])
+    let explanation = Array(rest[(bodyIndex + 1)...])
+    let body: Question.Body?
+    switch kind {
+    case .order: body = readOrder(rest[bodyIndex], heading: heading)
+    case .match: body = readMatch(rest[bodyIndex], heading: heading)
+    case nil:
+      if let answer = Self.answerText(rest[bodyIndex]) {
+        body = readShortAnswer(answer, heading: heading)
+      } else {
+        body = readChoices(rest[bodyIndex], heading: heading)
+      }
+    }
+    guard let id, let body else { return nil }
+    return Question(
+      id: id, prompt: prompt, location: heading.location, context: context, hints: hints,
+      explanation: explanation, body: body)
+  }
+
+  /// The text of a `> Hint: ...` block quote, without the word, or `nil`.
+  private static func hintText(_ block: Block) -> String? {
+    guard case .blockQuote(let inner) = block.kind else { return nil }
+    let text = inner.plainText
+    guard text.lowercased().hasPrefix("hint:") else { return nil }
+    return text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// The text after `Answer:` of a paragraph that starts with it, or `nil`.
+  private static func answerText(_ block: Block) -> String? {
+    guard let text = block.paragraphInlines?.plainText, text.lowercased().hasPrefix("answer:") else { return nil }
+    return String(text.dropFirst(7))
+  }
+
+  private mutating func readShortAnswer(_ text: String, heading: HeadingText) -> Question.Body? {
+    let answers = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    guard !answers.isEmpty else {
+      diagnostics.append(
+        Diagnostic(.error, heading.location, "'Answer:' gives no accepted answer: write them as 'Answer: one | two'"))
+      return nil
+    }
+    return .short(answers: answers)
+  }
+
+  private mutating func readChoices(_ list: Block, heading: HeadingText) -> Question.Body? {
+    var choices: [Question.Choice] = []
+    for (index, item) in (list.listItems ?? []).enumerated() {
+      let (firstLine, more) = Self.splitFirstLine(item)
+      guard let marked = Self.taskMarker(firstLine) else {
+        diagnostics.append(
+          Diagnostic(
+            .error, heading.location,
+            "choice \(index + 1) ('\(firstLine.prefix(40))') needs '[ ]' or '[x]' at its start; every choice needs one"))
+        return nil
+      }
+      if marked.text.isEmpty {
+        diagnostics.append(Diagnostic(.error, heading.location, "choice \(index + 1) has no text after its marker"))
+        return nil
+      }
+      choices.append(Question.Choice(text: marked.text, isCorrect: marked.checked, feedback: more))
+    }
+    if !choices.contains(where: \.isCorrect) {
+      diagnostics.append(
+        Diagnostic(.error, heading.location, "no choice is marked right: mark the right one(s) with '[x]'"))
+      return nil
+    }
+    return .choice(choices)
+  }
+
+  /// An item's first line as plain text, and the rest of the item (continuation lines and
+  /// nested blocks) as plain text.
+  static func splitFirstLine(_ item: [Block]) -> (String, String) {
+    guard let first = item.first, let inlines = first.paragraphInlines else {
+      return ("", item.plainText)
+    }
+    let breakIndex = inlines.firstIndex { $0 == .softBreak || $0 == .lineBreak } ?? inlines.endIndex
+    let line = Array(inlines[..<breakIndex]).plainText.trimmingCharacters(in: .whitespaces)
+    var rest: [String] = []
+    if breakIndex < inlines.endIndex {
+      rest.append(Array(inlines[(breakIndex + 1)...]).plainText.trimmingCharacters(in: .whitespaces))
+    }
+    rest.append(Array(item.dropFirst()).plainText)
+    return (line, rest.filter { !$0.isEmpty }.joined(separator: "\n\n"))
+  }
+
+  /// `[ ] text` or `[x] text`: whether it is checked, and the text.
+  private static func taskMarker(_ line: String) -> (checked: Bool, text: String)? {
+    let scalars = Array(line.unicodeScalars.prefix(3))
+    guard scalars.count == 3, scalars[0] == "[", scalars[2] == "]" else { return nil }
+    let checked: Bool
+    switch scalars[1] {
+    case " ": checked = false
+    case "x", "X": checked = true
+    default: return nil
+    }
+    let text = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(3)))
+    return (checked, text.trimmingCharacters(in: .whitespaces))
+  }
+
+  private mutating func readOrder(_ list: Block, heading: HeadingText) -> Question.Body? {
+    let items = (list.listItems ?? []).map { Self.splitFirstLine($0).0 }
+    guard items.count >= 2, !items.contains(where: \.isEmpty) else {
+      diagnostics.append(
+        Diagnostic(.error, heading.location, "an Order question needs at least two items, each with text"))
+      return nil
+    }
+    return .order(items)
+  }
+
+  private mutating func readMatch(_ list: Block, heading: HeadingText) -> Question.Body? {
+    var pairs: [MatchPair] = []
+    for (index, item) in (list.listItems ?? []).enumerated() {
+      let text = Self.splitFirstLine(item).0
+      guard let arrow = text.range(of: "->") else {
+        diagnostics.append(
+          Diagnostic(.error, heading.location, "match item \(index + 1) ('\(text.prefix(40))') has no '->'"))
+        return nil
+      }
+      let left = text[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
+      let right = text[arrow.upperBound...].trimmingCharacters(in: .whitespaces)
+      guard !left.isEmpty, !right.isEmpty else {
+        diagnostics.append(
+          Diagnostic(.error, heading.location, "match item \(index + 1) needs text on both sides of '->'"))
+        return nil
+      }
+      pairs.append(MatchPair(left: left, right: right))
+    }
+    guard pairs.count >= 2 else {
+      diagnostics.append(Diagnostic(.error, heading.location, "a Match question needs at least two 'left -> right' pairs"))
+      return nil
+    }
+    return .match(pairs)
+  }
+}
