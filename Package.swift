@@ -44,7 +44,7 @@ let package = Package(
     .testTarget(
       name: "CourseParserTests",
       dependencies: ["CourseParser", "CourseModel"],
-      resources: [.copy("Fixtures")]
+      exclude: ["Fixtures", "Golden"]
     ),
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore"]),
     .testTarget(name: "SessionTests", dependencies: ["Session", "CourseParser", "ProgressStore"]),

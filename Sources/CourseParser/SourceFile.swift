@@ -19,7 +19,12 @@ struct SourceFile {
     } catch {
       return .failure(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), readFailure(path, error)))
     }
-    var bytes = [UInt8](data)
+    return decode([UInt8](data), path: path)
+  }
+
+  /// Checks that bytes are UTF-8 text: no NUL byte, no invalid sequence.
+  static func decode(_ bytes: [UInt8], path: String) -> Result<SourceFile, Diagnostic> {
+    var bytes = bytes
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     if let nul = bytes.firstIndex(of: 0) {
       let (line, column) = position(of: nul, in: bytes)

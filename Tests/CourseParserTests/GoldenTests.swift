@@ -1,0 +1,66 @@
+import CourseModel
+import Foundation
+import Testing
+
+@testable import CourseParser
+
+@Suite("Golden outlines")
+struct GoldenTests {
+  /// The fixture course, loaded through a path relative to the fixtures folder.
+  private func loadComplete() -> LoadResult {
+    let previous = FileManager.default.currentDirectoryPath
+    FileManager.default.changeCurrentDirectoryPath(Paths.fixtures.path)
+    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+    return CourseLoader.load(paths: ["complete"])
+  }
+
+  @Test("The outline of a course that uses every construct matches its golden file")
+  func completeOutline() throws {
+    let json = Outline(loadComplete()).json()
+    #expect(try Paths.matchesGolden(json, "complete.outline.json"))
+  }
+
+  @Test("The block tree of a module keeps every node's line and column")
+  func moduleTree() throws {
+    let text = try String(contentsOf: Paths.fixtures.appendingPathComponent("complete/01-start.md"), encoding: .utf8)
+    var diagnostics: [Diagnostic] = []
+    let matter = FrontMatter.split(SourceFile(path: "01-start.md", text: text), into: &diagnostics)
+    let tree = dump(MarkdownConverter.parse(matter.markdown, file: "01-start.md"))
+    #expect(diagnostics.isEmpty)
+    #expect(try Paths.matchesGolden(tree, "01-start.tree.txt"))
+  }
+
+  @Test("Every item kind is read with its parts")
+  func itemKinds() throws {
+    let course = try #require(loadComplete().courses.first)
+    let kinds = course.modules.flatMap(\.sections).flatMap { section -> [String] in
+      switch section.content {
+      case .lesson: []
+      case .drill(_, let questions): questions.map(\.kind.rawValue)
+      case .beliefs(_, let items): items.map(\.kind.rawValue)
+      case .creed(let creed): creed.statements.map { _ in "statement" }
+      }
+    }
+    for kind in ["single", "multiple", "short", "order", "match", "agree", "rate", "reflect", "rank", "statement"] {
+      #expect(kinds.contains(kind), "no \(kind) item in the fixture")
+    }
+    #expect(course.modules.map(\.id) == ["start", "leading", "nested"])
+    #expect(course.modules.map(\.pass) == [90, 70, 70])
+    #expect(course.modules[1].audience == ["manager", "leader"])
+    #expect(course.introduction.plainText.contains("More introduction after the contents."))
+  }
+
+  @Test("Front matter lines are blanked so lines after it stay true")
+  func frontMatterKeepsLines() throws {
+    let course = try #require(loadComplete().courses.first)
+    #expect(course.modules[0].location?.line == 5)
+    #expect(course.modules[0].sections.first?.location?.line == 9)
+  }
+
+  @Test("The shipped courses have no errors and no warnings")
+  func shippedCourseIsClean() {
+    let result = CourseLoader.load(paths: [Paths.tests.appendingPathComponent("../../courses").standardized.path])
+    #expect(result.diagnostics.map(\.description) == [])
+    #expect(!result.courses.isEmpty)
+  }
+}
