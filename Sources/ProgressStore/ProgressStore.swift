@@ -46,4 +46,8 @@ public protocol ProgressStore: Sendable {
 
   /// The enrolments of one employee, every course.
   func enrolments(of employee: EmployeeID) throws(ProgressStoreError) -> [Enrolment]
+
+  /// Every employee enrolled in, or with answers in, a course, ordered by id: who has
+  /// done what. A default implementation reads each employee's ``History``.
+  func summary(of courseID: String) throws(ProgressStoreError) -> [ProgressSummary]
 }

@@ -8,17 +8,13 @@ import GRDB
 #endif
 
 extension SQLiteProgressStore {
-  /// The connection settings: foreign keys, durability and a busy handler that waits in
+  /// The connection settings: foreign keys and a busy handler that waits in
   /// short, jittered steps so that many writers take turns instead of starving.
-  static func configuration(durability: Durability, busyTimeout: Duration) -> Configuration {
+  static func configuration(busyTimeout: Duration) -> Configuration {
     var config = Configuration()
     config.foreignKeysEnabled = true
     config.busyMode = .callback(BusyWait(timeout: busyTimeout).callback)
     config.label = "coach.progress"
-    let synchronous = durability == .full ? "FULL" : "NORMAL"
-    config.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
-    }
     return config
   }
 

@@ -55,7 +55,12 @@ public struct SQLiteProgressStore: ProgressStore {
     let pool: DatabasePool
     do {
       pool = try DatabasePool(
-        path: path, configuration: Self.configuration(durability: durability, busyTimeout: busyTimeout))
+        path: path, configuration: Self.configuration(busyTimeout: busyTimeout))
+      // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after
+      // `prepareDatabase`: set the chosen level again. Only the writer commits.
+      try pool.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+      }
     } catch {
       throw ProgressStoreError(error, path: path)
     }
@@ -66,7 +71,7 @@ public struct SQLiteProgressStore: ProgressStore {
   public static func inMemory() throws(ProgressStoreError) -> SQLiteProgressStore {
     do {
       let queue = try DatabaseQueue(
-        configuration: configuration(durability: .normal, busyTimeout: .seconds(5)))
+        configuration: configuration(busyTimeout: .seconds(5)))
       return try SQLiteProgressStore(writer: queue, path: ":memory:")
     } catch let error as ProgressStoreError {
       throw error

@@ -1,2 +1,39 @@
-// coach-store-stress: the reliability harness for the progress store (being written).
-print("0 passed, 0 failed")
+// coach-store-stress: kills writers at random moments and runs many writers at once
+// against one progress store, then checks that nothing reported as saved was lost.
+//
+//   coach-store-stress --kill-trials 200 --writers 50 --answers 200 [--durability full|normal]
+//
+// It ends with a line "N passed, M failed" and exits non-zero on any failure.
+import Foundation
+import ProgressStore
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+if arguments.first == ChildWriter.flag {
+  exit(ChildWriter.run(arguments: Array(arguments.dropFirst())))
+}
+
+do {
+  let options = try StressOptions(arguments: arguments)
+  var tally = Tally()
+  let scratch = try Scratch()
+  print("coach-store-stress: store durability \(options.durability.rawValue), scratch \(scratch.root.path)")
+
+  if options.killTrials > 0 {
+    KillTrials(options: options, scratch: scratch).run(into: &tally)
+  }
+  if options.writers > 0 {
+    ConcurrentWriters(options: options, scratch: scratch).run(into: &tally)
+  }
+
+  if tally.failed == 0 {
+    scratch.remove()
+  } else {
+    print("kept \(scratch.root.path) for inspection")
+  }
+  print("\(tally.passed) passed, \(tally.failed) failed")
+  exit(tally.failed == 0 ? 0 : 1)
+} catch {
+  FileHandle.standardError.write(Data("coach-store-stress: \(error)\n".utf8))
+  exit(64)
+}

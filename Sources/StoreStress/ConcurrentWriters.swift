@@ -1,0 +1,60 @@
+import Foundation
+import ProgressStore
+
+/// Part (b): many processes start at once against one store that does not exist yet,
+/// each recording answers one transaction each. Two processes share each employee, so
+/// attempt numbering is checked across processes too.
+struct ConcurrentWriters {
+  let options: StressOptions
+  let scratch: Scratch
+
+  func run(into tally: inout Tally) {
+    let storePath = scratch.folder("writers").appendingPathComponent("new/progress.sqlite").path
+    let output = scratch.folder("writers-out")
+    var children: [(name: String, child: Child)] = []
+    do {
+      for i in 0..<options.writers {
+        let employee = "w\(i / 2)"
+        let child = try Child(
+          arguments: ChildWriter.arguments(
+            store: storePath, employee: employee, answers: options.answers, durability: options.durability),
+          outputIn: output, name: "writer-\(i)")
+        children.append((employee, child))
+      }
+    } catch {
+      tally.check(false, "starting writers: \(error)")
+      return
+    }
+    let started = Date()
+    for (_, child) in children {
+      do { try child.start() } catch { tally.check(false, "starting a writer: \(error)") }
+    }
+    for (_, child) in children { child.wait() }
+    let elapsed = Date().timeIntervalSince(started)
+
+    var reported: [String: [ReportedAnswer]] = [:]
+    var errors = 0
+    for (i, (employee, child)) in children.enumerated() {
+      let answers = ReportedAnswer.parse(child.output)
+      reported[employee, default: []] += answers
+      let ok = child.process.terminationStatus == 0 && child.errors.isEmpty && answers.count == options.answers
+      if !ok { errors += 1 }
+      tally.check(
+        ok,
+        "writer \(i): exit \(child.process.terminationStatus), \(answers.count)/\(options.answers) answers, "
+          + "stderr: \(child.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
+    }
+
+    let outcome = Verification.check(storePath: storePath, reported: reported)
+    let expected = options.writers * options.answers
+    let rows = (try? SQLiteProgressStore(path: storePath).rowCounts()["drillAttempt"]) ?? -1
+    tally.check(outcome.problems.isEmpty, "writers: \(outcome.problems.joined(separator: "; "))")
+    tally.check(rows == expected, "writers: \(rows) attempt rows in the store, expected \(expected)")
+    print(
+      """
+      concurrent writers: \(options.writers) processes x \(options.answers) answers in \
+      \(String(format: "%.2f", elapsed)) s = \(String(format: "%.0f", Double(rows) / elapsed)) answers/s; \
+      \(rows) rows (expected \(expected)); \(outcome.reportedFound) reported answers found; \(errors) errors
+      """)
+  }
+}
