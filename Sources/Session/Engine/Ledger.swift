@@ -1,0 +1,55 @@
+import CourseModel
+import ProgressStore
+
+/// An employee's records in one course, indexed for the questions the engine asks:
+/// has this item been answered, what is this question's best score, what did they say
+/// the last time this statement was asked.
+public struct Ledger: Sendable {
+  struct Key: Hashable, Sendable {
+    var module: String
+    var section: String
+    var item: String
+  }
+
+  /// Drill scores by item id, oldest first.
+  private(set) var scores: [String: [Double]] = [:]
+  /// The latest belief response (or creed note) at each place.
+  private(set) var beliefs: [Key: BeliefResponse] = [:]
+  /// Every belief response by item id, oldest first: the pre/post check looks here.
+  private(set) var beliefsByItem: [String: [BeliefResponse]] = [:]
+  /// Creed hashes signed, by module and section id.
+  private(set) var signatures: [Key: Set<String>] = [:]
+
+  public init(_ history: History) {
+    for attempt in history.attempts { add(attempt) }
+    for response in history.beliefs { add(response) }
+    for signature in history.signatures { add(signature) }
+  }
+
+  mutating func add(_ attempt: DrillAttempt) {
+    scores[attempt.item.itemID, default: []].append(attempt.score)
+  }
+
+  mutating func add(_ response: BeliefResponse) {
+    let ref = response.item
+    beliefs[Key(module: ref.moduleID, section: ref.sectionID, item: ref.itemID)] = response
+    beliefsByItem[ref.itemID, default: []].append(response)
+  }
+
+  mutating func add(_ signature: CreedSignature) {
+    signatures[Key(module: signature.moduleID, section: signature.sectionID, item: ""), default: []]
+      .insert(signature.creedHash)
+  }
+
+  func response(module: String, section: String, item: String) -> BeliefResponse? {
+    beliefs[Key(module: module, section: section, item: item)]
+  }
+
+  func hasSigned(module: String, section: String, hash: String) -> Bool {
+    signatures[Key(module: module, section: section, item: "")]?.contains(hash) ?? false
+  }
+
+  func hasAnySignature(module: String, section: String) -> Bool {
+    !(signatures[Key(module: module, section: section, item: "")]?.isEmpty ?? true)
+  }
+}

@@ -1,0 +1,100 @@
+import CourseModel
+import ProgressStore
+
+/// What the session shows now and what input it waits for. Front ends render it; the
+/// engine never draws.
+public struct Screen: Sendable, Hashable {
+  /// What kind of screen this is: front ends page lessons and pause after feedback.
+  public enum Kind: Sendable, Hashable {
+    case home, page, question, feedback, drillResult, belief, share, echo, statement, signature, signed,
+      moduleDone, courseDone, finished
+  }
+
+  /// The tone of a line of text.
+  public enum Tone: Sendable, Hashable {
+    case plain, title, dim, good, bad, warn, accent, prompt
+  }
+
+  /// One part of the body.
+  public enum Part: Sendable, Hashable {
+    /// A paragraph of plain text.
+    case text(String, Tone)
+    /// Markdown content.
+    case blocks([Block])
+    /// Options numbered from 1: `1. text`.
+    case numbered([String])
+    /// Options lettered from a: `a. text`.
+    case lettered([String])
+    /// The course home's module table; `next` marks the module Continue opens.
+    case modules([ModuleProgress], next: Int?)
+    /// An empty line.
+    case blank
+  }
+
+  /// The input the screen waits for.
+  public enum Input: Sendable, Hashable {
+    /// A key: Enter or space for next; `back` says whether b goes back.
+    case keys(back: Bool)
+    /// One line, after the prompt `? <prompt>`.
+    case line(prompt: String)
+    /// Several lines ended by an empty line or end of input, after `? <prompt>`.
+    case lines(prompt: String)
+    /// Nothing: the session is over.
+    case none
+  }
+
+  public var kind: Kind
+  /// Where we are: the course, then module and section titles.
+  public var location: [String]
+  /// How far along, e.g. "question 2 of 5".
+  public var progress: String?
+  public var parts: [Part]
+  public var input: Input
+  /// A one-line hint after input that was not accepted.
+  public var notice: String?
+  /// The help text, when the employee asked for it.
+  public var help: [String]?
+  /// For lesson pages: the block the page to show opens with (`Int.max`: the last page).
+  public var pageStart: Int = 0
+
+  public init(
+    kind: Kind, location: [String] = [], progress: String? = nil, parts: [Part] = [], input: Input,
+    notice: String? = nil, help: [String]? = nil
+  ) {
+    self.kind = kind
+    self.location = location
+    self.progress = progress
+    self.parts = parts
+    self.input = input
+    self.notice = notice
+    self.help = help
+  }
+}
+
+/// Something that happened at the front end.
+public enum Event: Sendable, Hashable {
+  /// A line (or several, joined by newlines, at a `lines` prompt) was typed.
+  case line(String)
+  /// Enter or space on a key screen.
+  case next
+  /// b on a page.
+  case back
+  /// A lesson page turned: the page opens with this block.
+  case page(block: Int)
+  /// ? on a key screen.
+  case help
+  /// m on a key screen: the course home.
+  case home
+  /// q, Ctrl-C, Ctrl-D or end of input.
+  case quit
+}
+
+/// What the front end must do for the engine: every record goes to the store, in one
+/// transaction with its bookmark, before the next screen is shown.
+public enum Effect: Sendable, Hashable {
+  case recordAttempt(DrillAttempt, Bookmark)
+  case recordBelief(BeliefResponse, Bookmark)
+  case recordSignature(CreedSignature, Bookmark)
+  case saveBookmark(Bookmark)
+  case completeEnrolment(passed: Bool)
+}

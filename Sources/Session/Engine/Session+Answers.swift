@@ -1,0 +1,252 @@
+import CourseModel
+import Foundation
+import ProgressStore
+
+/// Taking answers: parse, grade, record, move on.
+extension Session {
+  // MARK: - Drill questions
+
+  /// The display order of a question's choices, order items or match right sides:
+  /// element `d` is the original index shown at position `d`.
+  public func layout(_ question: Question) -> [Int] {
+    switch question.body {
+    case .choice(let choices):
+      return Shuffle.permutation(count: choices.count, seed: options.seed, key: question.id)
+    case .order(let items):
+      return Shuffle.permutation(count: items.count, seed: options.seed, key: question.id, avoidIdentity: true)
+    case .match(let pairs):
+      return Shuffle.permutation(count: pairs.count, seed: options.seed, key: question.id, avoidIdentity: true)
+    case .short:
+      return []
+    }
+  }
+
+  static func answerKind(_ question: Question) -> AnswerKind {
+    switch question.body {
+    case .choice(let choices): question.kind == .single ? .single(count: choices.count) : .multiple(count: choices.count)
+    case .short: .text(limit: 500, optional: false)
+    case .order(let items): .order(count: items.count)
+    case .match(let pairs): .match(count: pairs.count)
+    }
+  }
+
+  mutating func answerQuestion(_ index: Int, retry: Bool, hints: Int, _ text: String, at now: Date) -> [Effect] {
+    let step = steps[index]
+    guard let question = plan.question(step) else { return [] }
+    let parsed: ParsedAnswer
+    switch AnswerParser.parse(text, as: Self.answerKind(question)) {
+    case .failure(let problem):
+      notice = problem.hint
+      return []
+    case .success(let value): parsed = value
+    }
+    let perm = layout(question)
+    let answer: DrillAnswer
+    switch (question.body, parsed) {
+    case (_, .quit): return quit(at: now)
+    case (_, .help):
+      showHelp = true
+      return []
+    case (_, .hint):
+      if hints < question.hints.count {
+        state = .question(index, retry: retry, hints: hints + 1)
+      } else {
+        notice = question.hints.isEmpty
+          ? "This question has no hint: give it your best try (you can try again if you miss it)."
+          : "That was the last hint for this question."
+      }
+      return []
+    case (.choice, .numbers(let list)): answer = .choices(Set(list.map { perm[$0] }))
+    case (.order, .numbers(let list)): answer = .order(list.map { perm[$0] })
+    case (.match, .pairs(let pairs)): answer = .match(pairs.mapValues { perm[$0] })
+    case (.short, .text(let typed)): answer = .text(typed)
+    default:
+      notice = AnswerParser.expectation(Self.answerKind(question))
+      return []
+    }
+    let score = Grader.score(question, answer)
+    let response = Self.describe(answer, of: question)
+    let attempt = DrillAttempt(
+      employee: employee.id, item: plan.itemRef(step, itemID: question.id), itemHash: question.contentHash,
+      response: response, score: score, correct: score >= 1 - 1e-9, sessionID: options.sessionID, at: now)
+    standing.ledger.add(attempt)
+
+    // The bookmark stored with the answer points where the session goes next.
+    let result = plan.resultIndex(near: index)
+    let next: (Int, StepDetail)
+    if retry, let missed = nextMissed(from: questionNumber(index) + 1, near: index) {
+      next = (missed, .retry)
+    } else if retry, let result {
+      next = (result, .none)
+    } else {
+      next = (forward(from: index + 1, showingResultOf: result), .none)
+    }
+    let bookmark = bookmarkForRecord(next: next.0, next.1, at: now)
+    var chosen: [Int] = []
+    if case .choices(let set) = answer { chosen = set.sorted() }
+    state = .feedback(index, retry: retry, Feedback(score: score, chosen: chosen, response: response))
+    return [.recordAttempt(attempt, bookmark)]
+  }
+
+  /// The answer as text for the record, independent of the shuffle.
+  static func describe(_ answer: DrillAnswer, of question: Question) -> String {
+    switch (question.body, answer) {
+    case (.choice(let choices), .choices(let set)):
+      return set.sorted().map { choices[$0].text }.joined(separator: " | ")
+    case (.order(let items), .order(let order)):
+      return order.map { items[$0] }.joined(separator: " > ")
+    case (.match(let pairs), .match(let given)):
+      return pairs.indices.map { "\(pairs[$0].left) -> \(given[$0].map { pairs[$0].right } ?? "")" }
+        .joined(separator: "; ")
+    case (_, .text(let text)):
+      return text
+    default:
+      return ""
+    }
+  }
+
+  // MARK: - Beliefs
+
+  static func answerKind(_ item: BeliefItem) -> AnswerKind {
+    switch item.body {
+    case .agree: .point(count: BeliefItem.agreeLabels.count)
+    case .rate(let labels): .point(count: labels.count)
+    case .reflect: .lines(limit: 20_000)
+    case .rank(let items): .order(count: items.count)
+    }
+  }
+
+  mutating func answerBelief(_ index: Int, _ text: String, at now: Date) -> [Effect] {
+    guard let item = plan.belief(steps[index]) else { return [] }
+    switch AnswerParser.parse(text, as: Self.answerKind(item)) {
+    case .failure(let problem):
+      notice = problem.hint
+      return []
+    case .success(.quit): return quit(at: now)
+    case .success(.help):
+      showHelp = true
+      return []
+    case .success(.hint):
+      notice = "There is no hint here: there is no right or wrong answer, only yours."
+      return []
+    case .success(.point(let point)):
+      return recordBelief(index, .point(point + 1), shared: false, at: now)
+    case .success(.numbers(let order)):
+      guard case .rank(let items) = item.body else { return [] }
+      return recordBelief(index, .order(order.map { items[$0] }), shared: false, at: now)
+    case .success(.text(let reflection)):
+      // Held in the bookmark until the employee says whether to share it, so a
+      // reflection is never lost to a closed terminal.
+      state = .share(index, draft: reflection)
+      return moveBookmark(index, .share(reflection), at: now)
+    case .success:
+      notice = AnswerParser.expectation(Self.answerKind(item))
+      return []
+    }
+  }
+
+  mutating func answerShare(_ index: Int, draft: String, _ text: String, at now: Date) -> [Effect] {
+    switch AnswerParser.parse(text, as: .yesNo(default: false)) {
+    case .failure(let problem):
+      notice = problem.hint
+      return []
+    case .success(.yes(let share)):
+      return recordBelief(index, .text(draft), shared: share, at: now)
+    case .success(.quit): return quit(at: now)
+    case .success(.help):
+      showHelp = true
+      return []
+    default:
+      notice = AnswerParser.expectation(.yesNo(default: false))
+      return []
+    }
+  }
+
+  mutating func recordBelief(_ index: Int, _ answer: BeliefAnswer, shared: Bool, at now: Date) -> [Effect] {
+    let step = steps[index]
+    guard let item = plan.belief(step) else { return [] }
+    let ref = plan.itemRef(step, itemID: item.id)
+    let earlier = standing.ledger.beliefsByItem[item.id]?.last {
+      $0.item.moduleID != ref.moduleID || $0.item.sectionID != ref.sectionID
+    }
+    let kind: BeliefResponse.Kind
+    switch item.kind {
+    case .agree: kind = .agree
+    case .rate: kind = .rate
+    case .reflect: kind = .reflect
+    case .rank: kind = .rank
+    }
+    let response = BeliefResponse(
+      employee: employee.id, item: ref, kind: kind, itemHash: item.contentHash, answer: answer, shared: shared,
+      sessionID: options.sessionID, at: now)
+    standing.ledger.add(response)
+    let bookmark = bookmarkForRecord(next: forward(from: index + 1), at: now)
+    var effects: [Effect] = [.recordBelief(response, bookmark)]
+    if let earlier, case .point = answer {
+      state = .echo(index, earlier: earlier, now: answer)
+    } else {
+      effects += advance(after: index, at: now)
+    }
+    return effects
+  }
+
+  // MARK: - The creed
+
+  mutating func answerStatement(_ index: Int, _ text: String, at now: Date) -> [Effect] {
+    let step = steps[index]
+    guard case .statement(let n) = step.kind, let creed = plan.creed(step) else { return [] }
+    switch AnswerParser.parse(text, as: .text(limit: 5_000, optional: true)) {
+    case .failure(let problem):
+      notice = problem.hint
+      return []
+    case .success(.quit): return quit(at: now)
+    case .success(.help):
+      showHelp = true
+      return []
+    case .success(.hint):
+      notice = "Write what this statement means in your own job, or press Enter to go on."
+      return []
+    case .success(.text(let note)):
+      let statement = creed.statements[n]
+      let response = BeliefResponse(
+        employee: employee.id, item: plan.itemRef(step, itemID: statement.id), kind: .statement,
+        itemHash: ContentHash.of(statement.text), answer: .text(note), sessionID: options.sessionID, at: now)
+      standing.ledger.add(response)
+      let bookmark = bookmarkForRecord(next: forward(from: index + 1), at: now)
+      return [.recordBelief(response, bookmark)] + advance(after: index, at: now)
+    default:
+      return []
+    }
+  }
+
+  mutating func answerSignature(_ index: Int, _ text: String, at now: Date) -> [Effect] {
+    let step = steps[index]
+    guard let creed = plan.creed(step) else { return [] }
+    switch AnswerParser.parse(text, as: .text(limit: 200, optional: false)) {
+    case .failure(let problem):
+      notice = "To sign, type your full name: \(employee.name). (\(problem.hint))"
+      return []
+    case .success(.quit): return quit(at: now)
+    case .success(.help):
+      showHelp = true
+      return []
+    case .success(.text(let name)):
+      guard Grader.normalise(name, punctuationAsSpace: false) == Grader.normalise(employee.name, punctuationAsSpace: false)
+      else {
+        notice = "To sign, type your full name as it is on record: \(employee.name)"
+        return []
+      }
+      let signature = CreedSignature(
+        employee: employee.id, courseID: plan.course.id, moduleID: plan.module(step).id,
+        sectionID: plan.section(step)?.id ?? "", creedHash: creed.contentHash, name: name,
+        sessionID: options.sessionID, at: now)
+      standing.ledger.add(signature)
+      let bookmark = bookmarkForRecord(next: forward(from: index + 1), at: now)
+      state = .signed(index)
+      return [.recordSignature(signature, bookmark)]
+    default:
+      notice = "To sign, type your full name: \(employee.name)"
+      return []
+    }
+  }
+}

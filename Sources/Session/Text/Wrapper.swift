@@ -1,0 +1,107 @@
+/// Word-wraps styled text to a number of columns.
+public struct Wrapper: Sendable {
+  /// The widest a line may be; `Int.max` for no wrapping (pipe mode).
+  public var width: Int
+
+  public init(width: Int) { self.width = max(width, 8) }
+
+  private enum Token {
+    case word([Span], Int)
+    case space
+    case newline
+  }
+
+  /// Wraps one paragraph.
+  /// - Parameters:
+  ///   - spans: The text. Runs of spaces collapse to one; `\n` forces a new line.
+  ///   - first: Put before the first line (a list bullet, say).
+  ///   - rest: Put before every other line (the bullet's indent).
+  ///   - block: The block index every line is tagged with.
+  public func wrap(_ spans: [Span], first: [Span] = [], rest: [Span] = [], block: Int? = nil)
+    -> [StyledLine]
+  {
+    var lines: [StyledLine] = []
+    var current = first
+    var used = StyledLine(first).width
+    var hasWord = false
+    var pendingSpace = false
+    let restWidth = StyledLine(rest).width
+
+    func flush() {
+      lines.append(StyledLine(current, block: block))
+      current = rest
+      used = restWidth
+      hasWord = false
+      pendingSpace = false
+    }
+
+    for token in Self.tokens(spans) {
+      switch token {
+      case .space:
+        if hasWord { pendingSpace = true }
+      case .newline:
+        flush()
+      case .word(let word, let wordWidth):
+        let gap = pendingSpace ? 1 : 0
+        if hasWord && used + gap + wordWidth > width { flush() }
+        if pendingSpace && hasWord {
+          current.append(Span(" "))
+          used += 1
+        }
+        pendingSpace = false
+        if used + wordWidth > width {
+          // A word longer than a whole line: cut it where the line ends.
+          for span in word {
+            for character in span.text {
+              let w = TextWidth.of(character)
+              if used + w > width && used > restWidth { flush() }
+              Self.append(character, span.style, to: &current)
+              used += w
+            }
+          }
+        } else {
+          current += word
+          used += wordWidth
+        }
+        hasWord = true
+      }
+    }
+    if hasWord || lines.isEmpty || current.count > rest.count { flush() }
+    return lines
+  }
+
+  private static func append(_ character: Character, _ style: TextStyle, to spans: inout [Span]) {
+    if let last = spans.last, last.style == style {
+      spans[spans.count - 1].text.append(character)
+    } else {
+      spans.append(Span(String(character), style))
+    }
+  }
+
+  private static func tokens(_ spans: [Span]) -> [Token] {
+    var tokens: [Token] = []
+    var word: [Span] = []
+    var wordWidth = 0
+    func endWord() {
+      if !word.isEmpty { tokens.append(.word(word, wordWidth)) }
+      word = []
+      wordWidth = 0
+    }
+    for span in spans {
+      for character in span.text {
+        if character == "\n" {
+          endWord()
+          tokens.append(.newline)
+        } else if character.isWhitespace {
+          endWord()
+          tokens.append(.space)
+        } else {
+          append(character, span.style, to: &word)
+          wordWidth += TextWidth.of(character)
+        }
+      }
+    }
+    endWord()
+    return tokens
+  }
+}
