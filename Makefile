@@ -34,6 +34,7 @@ lint:
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+	cd Benchmarks && $(SWIFT) run -c release StoreComparisons
 
 reliability: deps
 	$(SWIFT) build -c release --product coach-store-stress

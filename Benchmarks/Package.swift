@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+// coach's benchmarks, a package of their own so that `swift build` of coach never builds
+// the benchmark harness. `make bench` runs them all:
+//
+//   swift package --disable-sandbox benchmark     every suite under Benchmarks/ (ordo-one)
+//   swift run -c release StoreComparisons        side-by-side table: coach vs bare SQLite
+//   swift run -c release ParserBench PATH        coach check vs the cmark command, 10 MB
+//
+// To add a suite: an executable target under Benchmarks/<Name>/ that depends on
+// `benchmark` and uses the `BenchmarkPlugin`, like `StoreBenchmarks` below.
+import PackageDescription
+
+let benchmark: Target.Dependency = .product(name: "Benchmark", package: "benchmark")
+let benchmarkPlugin: Target.PluginUsage = .plugin(name: "BenchmarkPlugin", package: "benchmark")
+
+let package = Package(
+  name: "coach-benchmarks",
+  platforms: [.macOS(.v13)],
+  dependencies: [
+    .package(name: "coach", path: ".."),
+    .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+  ],
+  targets: [
+    // Suites run by `swift package benchmark`.
+    .executableTarget(
+      name: "StoreBenchmarks",
+      dependencies: [benchmark, "StoreBenchSupport"],
+      path: "Benchmarks/StoreBenchmarks",
+      plugins: [benchmarkPlugin]
+    ),
+
+    // Shared fixtures and the side-by-side comparisons.
+    .target(
+      name: "StoreBenchSupport",
+      dependencies: [
+        .product(name: "ProgressStore", package: "coach"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ],
+      path: "Sources/StoreBenchSupport"
+    ),
+    // `coach check` on a generated 10 MB course beside the `cmark` command, same run.
+    .executableTarget(
+      name: "ParserBench",
+      dependencies: [.product(name: "CourseParser", package: "coach")],
+      path: "Sources/ParserBench"
+    ),
+    .executableTarget(
+      name: "StoreComparisons",
+      dependencies: ["StoreBenchSupport"],
+      path: "Sources/StoreComparisons"
+    ),
+  ]
+)

@@ -1,0 +1,44 @@
+import Foundation
+import ProgressStore
+
+/// A file store with one employee, recording answers the way the runner does.
+public final class StoreFixture: @unchecked Sendable {
+  public let store: SQLiteProgressStore
+  private let employee: EmployeeID
+  private var count = 0
+
+  public init(path: String, durability: SQLiteProgressStore.Durability, employee: String = "bench") throws {
+    store = try SQLiteProgressStore(path: path, durability: durability)
+    self.employee = try EmployeeID(employee)
+    try store.saveEmployee(Employee(id: self.employee, name: "Bench"))
+  }
+
+  /// Records one drill answer in one transaction, moving the bookmark with it or not.
+  public func recordAnswer(withBookmark: Bool = true) throws {
+    count += 1
+    let item = ItemRef(courseID: "bench-course", moduleID: "m1", sectionID: "s1", itemID: "q\(count % 50)")
+    try store.recordAttempt(
+      DrillAttempt(
+        employee: employee, item: item, itemHash: "hash", response: "answer \(count)", score: 1,
+        correct: true, sessionID: "session"),
+      bookmark: withBookmark
+        ? Bookmark(employee: employee, courseID: "bench-course", moduleID: "m1", sectionID: "s1", position: "\(count)")
+        : nil)
+  }
+}
+
+/// Where benchmark files go: `$TMPDIR/coach-bench`, created on first use.
+public enum BenchFiles {
+  public static let folder: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("coach-bench")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }()
+
+  /// A fresh path (any old file and its -wal/-shm removed).
+  public static func fresh(_ name: String) -> String {
+    let path = folder.appendingPathComponent(name).path
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    return path
+  }
+}

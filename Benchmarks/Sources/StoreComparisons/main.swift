@@ -1,0 +1,33 @@
+// Side-by-side figures for the progress store, measured in one run on one machine:
+//
+//   1. recording an answer, one transaction each: SQLiteProgressStore vs a bare INSERT
+//      through SQLite's C API vs the `sqlite3` command, at both durability levels;
+//   2. 50 processes at once, 200 answers each: coach vs 50 `sqlite3` processes;
+//   3. the trainer's summary over 10,000 employees x 200 answers: coach vs `sqlite3`.
+//
+// Usage: StoreComparisons [--quick]
+import Foundation
+import ProgressStore
+import StoreBenchSupport
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "--child-writer" {
+  exit(ChildWriter.run(Array(arguments.dropFirst())))
+}
+let quick = arguments.contains("--quick")
+
+print("coach progress store: side-by-side benchmarks (\(quick ? "quick" : "full") run)")
+print("sqlite3 command: \(Shell.sqlite3 ?? "not installed, its columns are skipped")\n")
+
+do {
+  for durability in [SQLiteProgressStore.Durability.normal, .full] {
+    try RecordingComparison(durability: durability, quick: quick).run()
+  }
+  for durability in [SQLiteProgressStore.Durability.full, .normal] {
+    try ConcurrentComparison(durability: durability, processes: 50, answers: quick ? 40 : 200).run()
+  }
+  try SummaryComparison(runs: quick ? 2 : 5).run()
+} catch {
+  FileHandle.standardError.write(Data("StoreComparisons: \(error)\n".utf8))
+  exit(1)
+}
