@@ -25,7 +25,7 @@ extension CoursePlan {
     case .introduction: position = "intro"
     case .overview: position = "overview"
     case .lesson:
-      if case .block(let b) = detail { position = "block:\(b)" } else { position = "block:0" }
+      if case .page(let at) = detail, at != .end { position = "block:\(at)" } else { position = "block:0" }
     case .question:
       let id = question(step)?.id ?? ""
       position = detail == .retry ? "retry:\(id)" : "q:\(id)"
@@ -56,7 +56,7 @@ extension CoursePlan {
       case ("intro", .introduction), ("overview", .overview), ("result", .drillResult), ("sign", .signature):
         return (index, .none)
       case ("block", .lesson):
-        return (index, .block(Int(rest) ?? 0))
+        return (index, .page(PagePosition(rest) ?? .start))
       case ("q", .question), ("retry", .question):
         if question(step)?.id == rest { return (index, word == "retry" ? .retry : .none) }
       case ("item", .belief):

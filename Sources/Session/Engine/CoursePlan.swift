@@ -39,8 +39,8 @@ public struct Step: Sendable, Hashable {
 /// Where a bookmark points inside a step.
 public enum StepDetail: Sendable, Hashable {
   case none
-  /// A lesson page that opens with this block.
-  case block(Int)
+  /// A lesson page: where it opens.
+  case page(PagePosition)
   /// A question asked again in a retry round.
   case retry
   /// A reflection written but not yet sent: the share question is pending.
@@ -139,5 +139,34 @@ public struct CoursePlan: Sendable {
   /// The first for-role module at or after module index `m`, if any.
   func firstStep(ofModuleAtOrAfter m: Int) -> Int? {
     moduleSteps[min(m, moduleSteps.count)...].first(where: { !$0.isEmpty })?.lowerBound
+  }
+}
+
+/// Where a page of a lesson opens: a top-level block, and a line inside it when a block
+/// is longer than a page.
+public struct PagePosition: Sendable, Hashable, CustomStringConvertible {
+  public var block: Int
+  public var line: Int
+
+  public init(block: Int, line: Int = 0) {
+    self.block = block
+    self.line = line
+  }
+
+  /// The first page.
+  public static let start = PagePosition(block: 0)
+  /// The last page (when going back into a lesson).
+  public static let end = PagePosition(block: Int.max)
+
+  /// `N` or `N+L`, as bookmarks store it.
+  public var description: String { line == 0 ? "\(block)" : "\(block)+\(line)" }
+
+  /// Reads `N` or `N+L`; `nil` for anything else.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "+", omittingEmptySubsequences: false)
+    guard parts.count <= 2, let block = Int(parts[0]), block >= 0 else { return nil }
+    let line = parts.count == 2 ? Int(parts[1]) : 0
+    guard let line, line >= 0 else { return nil }
+    self.init(block: block, line: line)
   }
 }

@@ -54,8 +54,8 @@ public struct Screen: Sendable, Hashable {
   public var notice: String?
   /// The help text, when the employee asked for it.
   public var help: [String]?
-  /// For lesson pages: the block the page to show opens with (`Int.max`: the last page).
-  public var pageStart: Int = 0
+  /// For lesson pages: where the page to show opens.
+  public var pageStart = PagePosition.start
 
   public init(
     kind: Kind, location: [String] = [], progress: String? = nil, parts: [Part] = [], input: Input,
@@ -79,8 +79,8 @@ public enum Event: Sendable, Hashable {
   case next
   /// b on a page.
   case back
-  /// A lesson page turned: the page opens with this block.
-  case page(block: Int)
+  /// A lesson page turned: where the new page opens.
+  case page(PagePosition)
   /// ? on a key screen.
   case help
   /// m on a key screen: the course home.

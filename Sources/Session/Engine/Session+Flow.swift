@@ -15,7 +15,7 @@ extension Session {
       case .retry:
         if let question = nextMissed(from: questionNumber(index), near: index) { return (question, .retry) }
         if let result = plan.resultIndex(near: index) { return (result, .none) }
-      case .block: return (index, detail)
+      case .page: return (index, detail)
       default: break
       }
       let next = forward(from: index)
@@ -80,7 +80,7 @@ extension Session {
     guard index < steps.count else { return finishCourse(at: now, saving: saving) }
     switch steps[index].kind {
     case .introduction, .overview, .lesson:
-      if case .block(let block) = detail { state = .page(index, block: block) } else { state = .page(index, block: 0) }
+      if case .page(let at) = detail { state = .page(index, at) } else { state = .page(index, .start) }
       standing.visited.insert(index)
     case .question:
       state = .question(index, retry: detail == .retry, hints: 0)
@@ -187,11 +187,11 @@ extension Session {
         notice = "This is the first page here."
         return []
       }
-      state = .page(index - 1, block: Int.max)
-      return moveBookmark(index - 1, .block(0), at: now)
-    case .page(let block):
-      state = .page(index, block: block)
-      return moveBookmark(index, .block(block), at: now)
+      state = .page(index - 1, .end)
+      return moveBookmark(index - 1, .page(.start), at: now)
+    case .page(let at):
+      state = .page(index, at)
+      return moveBookmark(index, .page(at), at: now)
     default:
       return []
     }

@@ -14,7 +14,7 @@ extension Session {
   private func build() -> Screen {
     switch state {
     case .home: return homeScreen()
-    case .page(let index, let block): return pageScreen(index, block: block)
+    case .page(let index, let at): return pageScreen(index, at: at)
     case .question(let index, let retry, let hints): return questionScreen(index, retry: retry, hints: hints)
     case .feedback(let index, let retry, let feedback): return feedbackScreen(index, retry: retry, feedback)
     case .drillResult(let index): return resultScreen(index)
@@ -110,7 +110,7 @@ extension Session {
       input: .line(prompt: "Press Enter to continue, or type a module number (1-\(count)); q quits"))
   }
 
-  func pageScreen(_ index: Int, block: Int) -> Screen {
+  func pageScreen(_ index: Int, at: PagePosition) -> Screen {
     let step = steps[index]
     var parts: [Screen.Part] = []
     switch step.kind {
@@ -131,7 +131,7 @@ extension Session {
     var screen = Screen(
       kind: .page, location: step.kind == .introduction ? [plan.course.title] : location(index), parts: parts,
       input: .keys(back: canGoBack(from: index)))
-    screen.pageStart = block
+    screen.pageStart = at
     return screen
   }
 

@@ -36,7 +36,7 @@ public struct Session: Sendable {
 
   enum State: Sendable, Hashable {
     case home
-    case page(Int, block: Int)
+    case page(Int, PagePosition)
     case question(Int, retry: Bool, hints: Int)
     case feedback(Int, retry: Bool, Feedback)
     case drillResult(Int)
@@ -88,6 +88,9 @@ public struct Session: Sendable {
 
   /// Whether the session has ended (the employee quit or finished).
   public var isFinished: Bool { state == .finished }
+
+  /// Whether the session ended because the employee quit (rather than finishing).
+  public private(set) var endedByQuit = false
 
   /// Handles one event.
   /// - Returns: The records and bookmarks to write, in order, before the next screen.
@@ -155,7 +158,7 @@ public struct Session: Sendable {
   mutating func quit(at now: Date) -> [Effect] {
     var effects: [Effect] = []
     switch state {
-    case .page(let index, let block): effects = moveBookmark(index, .block(block == Int.max ? 0 : block), at: now)
+    case .page(let index, let at): effects = moveBookmark(index, .page(at == .end ? .start : at), at: now)
     case .question(let index, let retry, _): effects = moveBookmark(index, retry ? .retry : .none, at: now)
     case .share(let index, let draft): effects = moveBookmark(index, .share(draft), at: now)
     case .drillResult(let index), .belief(let index), .statement(let index), .signature(let index):
@@ -163,6 +166,7 @@ public struct Session: Sendable {
     default: break
     }
     state = .finished
+    endedByQuit = true
     return effects
   }
 }

@@ -18,19 +18,30 @@ public struct Pager: Sendable {
     return lines[min(start, lines.count)..<min(start + height, lines.count)]
   }
 
-  /// The page on which `block` starts; the last page for `Int.max`.
-  public func page(showingBlock block: Int) -> Int {
-    if block == Int.max { return pageCount - 1 }
-    guard let line = lines.firstIndex(where: { ($0.block ?? -1) >= block }) else { return 0 }
+  /// The page that shows `position`; the last page for ``PagePosition/end``.
+  public func page(showing position: PagePosition) -> Int {
+    if position == .end { return pageCount - 1 }
+    if position == .start { return 0 }
+    guard let first = lines.firstIndex(where: { ($0.block ?? -1) >= position.block }) else { return pageCount - 1 }
+    let exact = lines[first].block == position.block
+    let line = first + (exact ? position.line : 0)
     return min(line / height, pageCount - 1)
   }
 
-  /// The block a page opens with: what a bookmark stores for the page. A page that
-  /// starts in the middle of a block reopens at that block.
-  public func block(onPage page: Int) -> Int {
+  /// Where page `page` opens, as a bookmark stores it.
+  public func position(onPage page: Int) -> PagePosition {
     let page = min(max(page, 0), pageCount - 1)
     let start = min(page * height, lines.count)
-    if let block = lines[start...].first(where: { $0.block != nil })?.block { return block }
-    return lines[..<start].last(where: { $0.block != nil })?.block ?? 0
+    guard page > 0, start < lines.count else { return .start }
+    let block: Int
+    if let own = lines[start].block {
+      block = own
+    } else if let previous = lines[..<start].last(where: { $0.block != nil })?.block {
+      block = previous
+    } else {
+      return .start
+    }
+    let first = lines.firstIndex { $0.block == block } ?? start
+    return PagePosition(block: block, line: start - first)
   }
 }

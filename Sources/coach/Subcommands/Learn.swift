@@ -1,8 +1,120 @@
 import ArgumentParser
+import CourseModel
+import CourseParser
+import Foundation
+import ProgressStore
+import Session
 
 extension Coach {
   struct Learn: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not written yet.")
-    func run() throws { throw ExitCode.failure }
+    static let configuration = CommandConfiguration(
+      abstract: "Take a course: lessons, drills, belief exercises and the creed.",
+      discussion: """
+        On a terminal, coach shows the course home and pages lessons; keys are shown at the bottom \
+        of every screen. When standard input or output is not a terminal (a pipe, a script, a \
+        screen reader), it runs in pipe mode: plain text, no paging, straight to the next \
+        unfinished item; every question ends with a line starting "? " and reads one answer. \
+        Every answer is saved the moment it is given: quit at any prompt and the next \
+        `coach learn` starts at the same item.
+        """)
+
+    @Option(help: ArgumentHelp("Your employee number or login (asked when missing).", valueName: "id"))
+    var employee: String?
+
+    @Option(help: ArgumentHelp("Your full name (asked the first time).", valueName: "name"))
+    var name: String?
+
+    @Option(help: ArgumentHelp("Your role, one of the roles the course names (asked the first time).", valueName: "role"))
+    var role: String?
+
+    @Option(help: ArgumentHelp("Your cohort (an orientation group, say).", valueName: "name"))
+    var cohort: String?
+
+    @Option(help: ArgumentHelp("The id of the course to take (asked when there are several).", valueName: "id"))
+    var course: String?
+
+    @Option(help: ArgumentHelp("A folder of course folders.", valueName: "dir"))
+    var courses = "courses"
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("Shuffle seed: the same seed gives the same order of choices.", valueName: "n"))
+    var seed: UInt64?
+
+    func validate() throws {
+      if let employee {
+        do { _ = try EmployeeID(employee) } catch { throw ValidationError("--employee: \(error.description)") }
+      }
+      if let name, name.trimmingCharacters(in: .whitespaces).isEmpty {
+        throw ValidationError("--name cannot be empty")
+      }
+    }
+
+    func run() throws {
+      let available = try loadCourses()
+      let console: any Console =
+        isatty(0) == 1 && isatty(1) == 1
+        ? TerminalConsole(
+          usesColor: OutputStyle.usesColor(fileDescriptor: 1),
+          controlsScreen: !["dumb", nil].contains(ProcessInfo.processInfo.environment["TERM"]))
+        : PipeConsole()
+      let runner = Runner(console: console, store: try store.open())
+      let outcome = runner.learn(courses: available, identity: try identity(), seed: seed)
+      console.restore()
+      try finish(outcome, console: console)
+    }
+  }
+}
+
+extension Coach.Learn {
+  /// The courses to offer: all of `--courses`, or the one `--course` names. Errors in the
+  /// courses are printed and stop the command before anything starts.
+  private func loadCourses() throws -> [Course] {
+    let loaded = CourseLoader.load(paths: [courses])
+    if loaded.diagnostics.hasErrors {
+      for diagnostic in loaded.diagnostics { printError(diagnostic.description) }
+      printError("coach: the courses in \(courses) have errors; fix them (coach check \(courses)) before learning")
+      throw ExitCode.failure
+    }
+    var available = loaded.courses
+    if let course {
+      guard let match = available.first(where: { $0.id == course }) else {
+        let ids = available.map(\.id).joined(separator: ", ")
+        throw ValidationError("no course with id '\(course)' in \(courses)" + (ids.isEmpty ? "" : "; courses: \(ids)"))
+      }
+      available = [match]
+    }
+    guard !available.isEmpty else {
+      printError("coach: no courses in \(courses)")
+      throw ExitCode.failure
+    }
+    let roles = Set(available.flatMap(\.roles))
+    if let role, !roles.isEmpty, !roles.contains(role) {
+      throw ValidationError("unknown role '\(role)'; the courses name: \(roles.sorted().joined(separator: ", "))")
+    }
+    return available
+  }
+
+  private func identity() throws -> Runner.Identity {
+    Runner.Identity(
+      id: try employee.map { id throws in try EmployeeID(id) },
+      name: name?.trimmingCharacters(in: .whitespaces), role: role, cohort: cohort)
+  }
+
+  /// Ctrl-C exits 130 and quitting exits 0, both saying the progress is saved; a store
+  /// failure exits 1.
+  private func finish(_ outcome: Runner.Outcome, console: any Console) throws {
+    switch outcome {
+    case .finished:
+      return
+    case .quit:
+      console.write("progress saved\n")
+    case .interrupted:
+      console.write("\nprogress saved\n")
+      throw ExitCode(130)
+    case .failed(let message):
+      printError("coach: \(message)")
+      throw ExitCode.failure
+    }
   }
 }

@@ -1,0 +1,131 @@
+import CourseModel
+import Foundation
+import ProgressStore
+
+/// Connects a ``Session`` to a ``Console`` and a ``ProgressStore``: shows each screen,
+/// reads what the employee does, and writes every record (with its bookmark, in one
+/// transaction) before the next prompt is shown.
+public final class Runner {
+  /// How a run ended.
+  public enum Outcome: Sendable, Equatable {
+    /// The course (or the pipe's work) came to its end.
+    case finished
+    /// The employee quit: q, Ctrl-D or end of input.
+    case quit
+    /// Ctrl-C.
+    case interrupted
+    /// The store failed; the message says what happened (earlier answers are safe).
+    case failed(String)
+  }
+
+  let console: any Console
+  let store: any ProgressStore
+  let now: @Sendable () -> Date
+  /// What pipe mode printed last, so a re-prompt prints only the hint and the prompt.
+  var lastShown: Screen?
+  var lastHeader: [String] = []
+
+  public init(console: any Console, store: any ProgressStore, now: @escaping @Sendable () -> Date = { Date() }) {
+    self.console = console
+    self.store = store
+    self.now = now
+  }
+
+  /// Runs a session until the employee quits or, in pipe mode, the course is done.
+  public func run(_ session: inout Session) -> Outcome {
+    while !session.isFinished {
+      let screen = session.screen
+      let read = console.isInteractive ? terminalEvent(screen) : pipeEvent(screen)
+      let event = read ?? .quit
+      let effects = session.handle(event, at: now())
+      if let failure = apply(effects, session: session) { return .failed(failure) }
+      if read == nil { return .interrupted }
+    }
+    return session.endedByQuit ? .quit : .finished
+  }
+
+  /// Writes effects to the store with signals held back; returns an error message on failure.
+  func apply(_ effects: [Effect], session: Session) -> String? {
+    guard !effects.isEmpty else { return nil }
+    let employee = session.employee.id
+    let course = session.plan.course.id
+    let date = now()
+    do {
+      try console.deferringSignals { () throws(ProgressStoreError) in
+        for effect in effects {
+          switch effect {
+          case .recordAttempt(let attempt, let bookmark): try store.recordAttempt(attempt, bookmark: bookmark)
+          case .recordBelief(let response, let bookmark): try store.recordBelief(response, bookmark: bookmark)
+          case .recordSignature(let signature, let bookmark): try store.recordSignature(signature, bookmark: bookmark)
+          case .saveBookmark(let bookmark): try store.saveBookmark(bookmark)
+          case .completeEnrolment(let passed):
+            try store.completeEnrolment(employee, in: course, passed: passed, at: date)
+          }
+        }
+      }
+    } catch {
+      return error.description
+    }
+    return nil
+  }
+
+  // MARK: - Pipe mode
+
+  /// Prints the screen (or only the hint, when the same prompt is asked again) and reads.
+  /// - Returns: The event, or `nil` for Ctrl-C.
+  func pipeEvent(_ screen: Screen) -> Event? {
+    show(screen, pipe: true)
+    switch screen.input {
+    case .keys, .none:
+      return .next
+    case .line(let prompt):
+      console.writeLine("? " + prompt)
+      switch console.readLine() {
+      case .text(let text): return .line(text)
+      case .endOfInput: return .quit
+      case .interrupt: return nil
+      }
+    case .lines(let prompt):
+      console.writeLine("? " + prompt)
+      return readLines(marker: nil)
+    }
+  }
+
+  /// Reads lines until an empty line (after some text) or end of input.
+  func readLines(marker: String?) -> Event? {
+    var lines: [String] = []
+    while true {
+      if let marker { console.write(marker) }
+      switch console.readLine() {
+      case .text(let text):
+        if text.trimmingWhitespace().isEmpty { return .line(lines.joined(separator: "\n")) }
+        lines.append(text)
+      case .endOfInput: return lines.isEmpty ? .quit : .line(lines.joined(separator: "\n"))
+      case .interrupt: return nil
+      }
+    }
+  }
+
+  /// Pipe mode output: a new screen in full, a repeated one as its hint or help only.
+  func show(_ screen: Screen, pipe: Bool) {
+    let renderer = ScreenRenderer.plain
+    var bare = screen
+    bare.notice = nil
+    bare.help = nil
+    var previous = lastShown
+    previous?.notice = nil
+    previous?.help = nil
+    if previous != bare {
+      console.writeLine()
+      let header = screen.location + [screen.progress ?? ""]
+      if header != lastHeader && !screen.location.isEmpty {
+        lastHeader = header
+        for line in renderer.header(screen) { console.writeLine("== " + line.plain + " ==") }
+      }
+      for line in renderer.body(bare) { console.writeLine(line.plain) }
+    }
+    if let help = screen.help { for line in help { console.writeLine(line) } }
+    if let notice = screen.notice { console.writeLine("! " + notice) }
+    lastShown = screen
+  }
+}

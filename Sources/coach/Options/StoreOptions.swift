@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import ProgressStore
+
+/// `--store PATH`: where progress is kept.
+struct StoreOptions: ParsableArguments {
+  @Option(
+    name: .customLong("store"),
+    help: ArgumentHelp(
+      "The progress store file.",
+      discussion: "Default: $COACH_STORE, else $XDG_DATA_HOME/coach/progress.sqlite, "
+        + "else ~/.local/share/coach/progress.sqlite.",
+      valueName: "path"))
+  var path: String?
+
+  /// The path the store lives at, after `$COACH_STORE` and the XDG rules.
+  var resolvedPath: String {
+    StoreLocation.resolve(explicit: path, environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// Opens the store; a failure is printed on standard error and ends the command.
+  func open() throws -> SQLiteProgressStore {
+    do {
+      return try SQLiteProgressStore(path: resolvedPath)
+    } catch {
+      printError("coach: \(error.description)")
+      throw ExitCode.failure
+    }
+  }
+}

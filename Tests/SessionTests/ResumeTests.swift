@@ -1,0 +1,112 @@
+import CourseModel
+import Foundation
+import ProgressStore
+import Testing
+
+@testable import Session
+
+/// Quitting or being killed at any moment loses nothing answered, and the next session
+/// starts at the same item.
+@Suite struct ResumeTests {
+  /// The screens that wait for typed input, in order, of a session driven to its end.
+  static func prompts(_ transcript: [(Screen, Event)]) -> [Screen] {
+    transcript.map(\.0).filter { if case .line = $0.input { true } else if case .lines = $0.input { true } else { false } }
+  }
+
+  @Test(arguments: [false, true])
+  func killedAfterAnyEventTheNextSessionResumesAtTheSameItem(quitFirst: Bool) throws {
+    let learner = Learner(misses: ["four-of-five": 1, "journey": 1])
+    let fullStore = try Fixture.store()
+    var full = Driver(session: try Fixture.session(store: fullStore), store: fullStore)
+    try full.run(learner.answer)
+    let fullHistory = try fullStore.history(of: Fixture.employee().id, in: "service")
+    let total = full.transcript.count
+    #expect(total > 30)
+
+    for cut in 0..<total {
+      let store = try Fixture.store()
+      var first = Driver(session: try Fixture.session(store: store), store: store)
+      try first.run(limit: cut, learner.answer)
+      // The screen that was showing when the session died.
+      let showing = first.session.screen
+      if quitFirst { try first.send(.quit) }  // else: kill -9, nothing more is written
+
+      var second = Driver(session: try Fixture.session(store: store), store: store)
+      let resumed = second.session.screen
+      if case .line = showing.input, showing.kind != .home {
+        #expect(resumed == showing, "cut \(cut): showing \(showing.kind) \(showing.progress ?? ""), resumed \(resumed.kind) \(resumed.progress ?? "")")
+      } else if case .lines = showing.input {
+        #expect(resumed == showing, "cut \(cut)")
+      }
+      try second.run(learner.answer)
+      #expect(second.session.isFinished && !second.session.endedByQuit)
+
+      let history = try store.history(of: Fixture.employee().id, in: "service")
+      #expect(history.attempts.map(\.item.itemID) == fullHistory.attempts.map(\.item.itemID), "cut \(cut)")
+      #expect(history.attempts.map(\.score) == fullHistory.attempts.map(\.score), "cut \(cut)")
+      #expect(history.beliefs.map(\.item) == fullHistory.beliefs.map(\.item), "cut \(cut)")
+      #expect(history.beliefs.map(\.answer) == fullHistory.beliefs.map(\.answer), "cut \(cut)")
+      #expect(history.signatures.count == 1, "cut \(cut)")
+    }
+  }
+
+  @Test func aReflectionWaitingForTheShareQuestionSurvivesAKill() throws {
+    let store = try Fixture.store()
+    var driver = Driver(session: try Fixture.session(store: store), store: store)
+    try driver.run { session in
+      if session.screen.kind == .share { return .quit }
+      return Learner().answer(session)
+    }
+    let bookmark = try store.history(of: Fixture.employee().id, in: "service").bookmark
+    #expect(bookmark?.position?.hasPrefix("share:story\n") == true)
+    let resumed = try Fixture.session(store: store)
+    #expect(resumed.screen.kind == .share)
+    #expect(resumed.state == .share(resumed.plan.steps.firstIndex { resumed.plan.belief($0)?.id == "story" }!, draft: Learner().reflection))
+  }
+
+  @Test func aLessonResumesAtThePageItWasLeftOn() throws {
+    let store = try Fixture.store()
+    var driver = Driver(session: try Fixture.session(store: store, interactive: true), store: store)
+    try driver.send(.line(""))  // Continue: the course introduction
+    try driver.send(.next)  // the module overview
+    try driver.send(.next)  // the lesson
+    #expect(driver.session.screen.kind == .page)
+    try driver.send(.page(PagePosition(block: 1, line: 2)))
+    try driver.send(.quit)
+    var again = try Fixture.session(store: store, interactive: true)
+    _ = again.handle(.line(""), at: Date())
+    #expect(again.screen.pageStart == PagePosition(block: 1, line: 2))
+    #expect(again.screen.location.last == "Why it matters")
+  }
+
+  @Test func aChangedCourseResumesAtTheFirstUnfinishedItem() throws {
+    let store = try Fixture.store()
+    var driver = Driver(session: try Fixture.session(store: store), store: store)
+    try driver.run(limit: 6, Learner().answer)
+    try store.saveBookmark(
+      Bookmark(employee: Fixture.employee().id, courseID: "service", moduleID: "gone", sectionID: "x", position: "q:nothing"))
+    let resumed = try Fixture.session(store: store)
+    let answered = try store.history(of: Fixture.employee().id, in: "service").attempts.count
+    #expect(resumed.screen.kind == .question)
+    #expect(resumed.screen.progress == "question \(answered + 1) of 5")
+  }
+
+  @Test func bookmarkPlacesRoundTrip() {
+    let plan = CoursePlan(course: Fixture.course(), role: "manager")
+    for index in plan.steps.indices {
+      var details: [StepDetail] = [.none]
+      if plan.steps[index].kind == .lesson { details = [.page(PagePosition(block: 3, line: 4)), .page(.start)] }
+      if case .question = plan.steps[index].kind { details.append(.retry) }
+      if plan.belief(plan.steps[index])?.kind == .reflect { details.append(.share("two\nlines")) }
+      for detail in details {
+        let place = plan.place(index, detail)
+        let bookmark = Bookmark(
+          employee: Fixture.employee().id, courseID: "service", moduleID: place.moduleID, sectionID: place.sectionID,
+          position: place.position)
+        let found = plan.locate(bookmark)
+        #expect(found?.index == index)
+        #expect(found?.detail == (detail == .page(.start) ? .page(.start) : detail))
+      }
+    }
+  }
+}
