@@ -4,8 +4,8 @@ extension SQLiteProgressStore {
   /// The schema's history. A migration that has shipped is never edited: change the
   /// schema by appending a new one. Migrations use string column names and no app types.
   ///
-  /// Dates are stored as GRDB does by default, UTC text `YYYY-MM-DD HH:MM:SS.SSS`, so that
-  /// reports written in plain SQL can read them.
+  /// Times are UTC text `YYYY-MM-DD HH:MM:SS.SSS` (see `StoredDate`), which GRDB and
+  /// SQLite's date functions read, so reports written in plain SQL can use them.
   static let migrator: DatabaseMigrator = {
     var migrator = DatabaseMigrator()
 
@@ -46,11 +46,12 @@ extension SQLiteProgressStore {
         t.column("sessionId", .text).notNull()
         t.column("at", .datetime).notNull()
       }
+      // One index serves numbering (course, employee, item -> MAX(attempt)), an
+      // employee's history (course, employee) and, covering score, correctness and time,
+      // the course summary without touching the table.
       try db.create(
-        index: "drillAttempt_on_employee_course_item", on: "drillAttempt",
-        columns: ["employeeId", "courseId", "itemId", "attempt"])
-      try db.create(
-        index: "drillAttempt_on_course_item", on: "drillAttempt", columns: ["courseId", "itemId"])
+        index: "drillAttempt_on_course_employee_item", on: "drillAttempt",
+        columns: ["courseId", "employeeId", "itemId", "attempt", "score", "correct", "at"])
       // Attempts are append-only: the store refuses to change or delete one.
       try db.execute(
         sql: """
@@ -81,10 +82,8 @@ extension SQLiteProgressStore {
         t.check(sql: "(point IS NOT NULL) + (text IS NOT NULL) + (ranking IS NOT NULL) = 1")
       }
       try db.create(
-        index: "beliefResponse_on_employee_course", on: "beliefResponse",
-        columns: ["employeeId", "courseId"])
-      try db.create(
-        index: "beliefResponse_on_course_item", on: "beliefResponse", columns: ["courseId", "itemId"])
+        index: "beliefResponse_on_course_employee_item", on: "beliefResponse",
+        columns: ["courseId", "employeeId", "itemId"])
     }
 
     migrator.registerMigration("v1-create-creedSignature", foreignKeyChecks: .immediate) { db in
@@ -100,12 +99,12 @@ extension SQLiteProgressStore {
         t.column("at", .datetime).notNull()
       }
       try db.create(
-        index: "creedSignature_on_employee_course", on: "creedSignature",
-        columns: ["employeeId", "courseId"])
+        index: "creedSignature_on_course_employee", on: "creedSignature",
+        columns: ["courseId", "employeeId"])
     }
 
     migrator.registerMigration("v1-create-bookmark", foreignKeyChecks: .immediate) { db in
-      try db.create(table: "bookmark") { t in
+      try db.create(table: "bookmark", options: .withoutRowID) { t in
         t.column("employeeId", .text).notNull().references("employee")
         t.column("courseId", .text).notNull()
         t.column("moduleId", .text).notNull()

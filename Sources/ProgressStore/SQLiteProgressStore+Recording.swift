@@ -11,7 +11,8 @@ extension SQLiteProgressStore {
             cohort = excluded.cohort
           """
       ).execute(arguments: [
-        employee.id.rawValue, employee.name, employee.role, employee.cohort, employee.created,
+        employee.id.rawValue, employee.name, employee.role, employee.cohort,
+        StoredDate.text(employee.created),
       ])
     }
   }
@@ -25,7 +26,7 @@ extension SQLiteProgressStore {
           INSERT INTO enrolment (employeeId, courseId, started, passed) VALUES (?, ?, ?, 0)
           ON CONFLICT(employeeId, courseId) DO NOTHING
           """
-      ).execute(arguments: [employee.rawValue, courseID, date])
+      ).execute(arguments: [employee.rawValue, courseID, StoredDate.text(date)])
       let row = try EnrolmentRow.fetchOne(db, key: ["employeeId": employee.rawValue, "courseId": courseID])
       return try row!.model()
     }
@@ -41,7 +42,9 @@ extension SQLiteProgressStore {
           ON CONFLICT(employeeId, courseId) DO UPDATE SET completed = excluded.completed,
             passed = excluded.passed
           """
-      ).execute(arguments: [employee.rawValue, courseID, date, date, passed])
+      ).execute(arguments: [
+        employee.rawValue, courseID, StoredDate.text(date), StoredDate.text(date), passed,
+      ])
     }
   }
 
@@ -73,7 +76,7 @@ extension SQLiteProgressStore {
         arguments: [
           attempt.employee.rawValue, item.courseID, item.moduleID, item.sectionID, item.itemID,
           attempt.itemHash, attempt.response, attempt.score, attempt.correct, attempt.sessionID,
-          attempt.at,
+          StoredDate.text(attempt.at),
         ])
       if let bookmark { try Self.moveBookmark(bookmark, in: db) }
       return number ?? 1
@@ -112,19 +115,35 @@ extension SQLiteProgressStore {
         """
     ).execute(arguments: [
       bookmark.employee.rawValue, bookmark.courseID, bookmark.moduleID, bookmark.sectionID,
-      bookmark.position, bookmark.updated,
+      bookmark.position, StoredDate.text(bookmark.updated),
     ])
   }
 
-  /// A date as it reads back from the store (to the millisecond).
-  static func stored(_ date: Date) -> Date {
-    Date.fromDatabaseValue(date.databaseValue) ?? date
+  /// A time as it reads back from the store: kept to the millisecond, rounded down.
+  public static func stored(_ date: Date) -> Date {
+    StoredDate.date(milliseconds: StoredDate.milliseconds(date))
   }
 
-  /// One write transaction; every failure becomes a ``ProgressStoreError`` naming the file.
+  /// One `BEGIN IMMEDIATE` … `COMMIT` write transaction; every failure rolls it back and
+  /// becomes a ``ProgressStoreError`` naming the file.
+  ///
+  /// This is GRDB's `write` with its two transaction statements prepared once and cached:
+  /// on the answer-recording path GRDB's own `write`, which prepares `BEGIN` and `COMMIT`
+  /// afresh each time, cost as much as the insert. IMMEDIATE takes the write lock first,
+  /// so a busy store waits in the busy handler instead of failing halfway.
   func write<T>(_ updates: (Database) throws -> T) throws(ProgressStoreError) -> T {
     do {
-      return try writer.write(updates)
+      return try writer.writeWithoutTransaction { db in
+        try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+        do {
+          let value = try updates(db)
+          try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+          return value
+        } catch {
+          if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
+          throw error
+        }
+      }
     } catch {
       throw ProgressStoreError(error, path: path)
     }

@@ -33,14 +33,17 @@ extension SQLiteProgressStore {
     try read { db in
       try Row.fetchAll(db, sql: Self.summarySQL, arguments: [courseID]).map { row throws in
         let id = try EmployeeID(row[0] as String)
-        let started: Date? = row[4]
+        func date(_ column: Int) throws(ProgressStoreError) -> Date? {
+          guard let text = row[column] as String? else { return nil }
+          return try StoredDate.read(text)
+        }
         return ProgressSummary(
           employee: id, name: row[1], role: row[2], cohort: row[3],
-          enrolment: started.map {
-            Enrolment(employee: id, courseID: courseID, started: $0, completed: row[5], passed: row[6])
+          enrolment: try date(4).map { started throws(ProgressStoreError) in
+            Enrolment(employee: id, courseID: courseID, started: started, completed: try date(5), passed: row[6])
           },
           attempts: row[7], itemsAnswered: row[8], itemsCorrect: row[9], meanBestScore: row[10],
-          lastAnswer: row[11])
+          lastAnswer: try date(11))
       }
     }
   }

@@ -27,7 +27,7 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
   var ranking: [String]?
   var shared: Bool
   var sessionId: String
-  var at: Date
+  var at: String
 
   init(_ response: BeliefResponse) {
     employeeId = response.employee.rawValue
@@ -44,7 +44,7 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
     }
     shared = response.shared
     sessionId = response.sessionID
-    at = response.at
+    at = StoredDate.text(response.at)
   }
 
   func model() throws(ProgressStoreError) -> BeliefResponse {
@@ -62,6 +62,6 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
     return BeliefResponse(
       employee: try EmployeeID(employeeId),
       item: ItemRef(courseID: courseId, moduleID: moduleId, sectionID: sectionId, itemID: itemId),
-      kind: kind, itemHash: itemHash, answer: answer, shared: shared, sessionID: sessionId, at: at)
+      kind: kind, itemHash: itemHash, answer: answer, shared: shared, sessionID: sessionId, at: try StoredDate.read(at))
   }
 }

@@ -15,7 +15,7 @@ struct BookmarkRow: Codable, FetchableRecord, PersistableRecord {
   var moduleId: String
   var sectionId: String?
   var position: String?
-  var updated: Date
+  var updated: String
 
   init(_ bookmark: Bookmark) {
     employeeId = bookmark.employee.rawValue
@@ -23,12 +23,12 @@ struct BookmarkRow: Codable, FetchableRecord, PersistableRecord {
     moduleId = bookmark.moduleID
     sectionId = bookmark.sectionID
     position = bookmark.position
-    updated = bookmark.updated
+    updated = StoredDate.text(bookmark.updated)
   }
 
   func model() throws(ProgressStoreError) -> Bookmark {
     Bookmark(
       employee: try EmployeeID(employeeId), courseID: courseId, moduleID: moduleId,
-      sectionID: sectionId, position: position, updated: updated)
+      sectionID: sectionId, position: position, updated: try StoredDate.read(updated))
   }
 }

@@ -19,7 +19,7 @@ struct CreedSignatureRow: Codable, FetchableRecord, PersistableRecord {
   var creedHash: String
   var name: String
   var sessionId: String
-  var at: Date
+  var at: String
 
   init(_ signature: CreedSignature) {
     employeeId = signature.employee.rawValue
@@ -29,12 +29,12 @@ struct CreedSignatureRow: Codable, FetchableRecord, PersistableRecord {
     creedHash = signature.creedHash
     name = signature.name
     sessionId = signature.sessionID
-    at = signature.at
+    at = StoredDate.text(signature.at)
   }
 
   func model() throws(ProgressStoreError) -> CreedSignature {
     CreedSignature(
       employee: try EmployeeID(employeeId), courseID: courseId, moduleID: moduleId,
-      sectionID: sectionId, creedHash: creedHash, name: name, sessionID: sessionId, at: at)
+      sectionID: sectionId, creedHash: creedHash, name: name, sessionID: sessionId, at: try StoredDate.read(at))
   }
 }

@@ -26,13 +26,13 @@ struct DrillAttemptRow: Codable, FetchableRecord, TableRecord {
   var correct: Bool
   var attempt: Int
   var sessionId: String
-  var at: Date
+  var at: String
 
   func model() throws(ProgressStoreError) -> DrillAttempt {
     DrillAttempt(
       employee: try EmployeeID(employeeId),
       item: ItemRef(courseID: courseId, moduleID: moduleId, sectionID: sectionId, itemID: itemId),
       itemHash: itemHash, response: response, score: score, correct: correct, attempt: attempt,
-      sessionID: sessionId, at: at)
+      sessionID: sessionId, at: try StoredDate.read(at))
   }
 }

@@ -14,17 +14,17 @@ struct EmployeeRow: Codable, FetchableRecord, PersistableRecord {
   var name: String
   var role: String?
   var cohort: String?
-  var created: Date
+  var created: String
 
   init(_ employee: Employee) {
     id = employee.id.rawValue
     name = employee.name
     role = employee.role
     cohort = employee.cohort
-    created = employee.created
+    created = StoredDate.text(employee.created)
   }
 
   func model() throws(ProgressStoreError) -> Employee {
-    Employee(id: try EmployeeID(id), name: name, role: role, cohort: cohort, created: created)
+    Employee(id: try EmployeeID(id), name: name, role: role, cohort: cohort, created: try StoredDate.read(created))
   }
 }

@@ -12,13 +12,13 @@ struct EnrolmentRow: Codable, FetchableRecord, PersistableRecord {
 
   var employeeId: String
   var courseId: String
-  var started: Date
-  var completed: Date?
+  var started: String
+  var completed: String?
   var passed: Bool
 
   func model() throws(ProgressStoreError) -> Enrolment {
     Enrolment(
-      employee: try EmployeeID(employeeId), courseID: courseId, started: started,
-      completed: completed, passed: passed)
+      employee: try EmployeeID(employeeId), courseID: courseId, started: try StoredDate.read(started),
+      completed: try completed.map { s throws(ProgressStoreError) in try StoredDate.read(s) }, passed: passed)
   }
 }
