@@ -117,22 +117,36 @@ extension SQLiteProgressStore {
 
 /// A busy handler that retries in short, jittered steps until a deadline.
 ///
-/// SQLite's own handler sleeps up to 100 ms between tries, so a process that writes in
-/// a loop keeps the lock and waiting processes starve. Steps of about a millisecond let
-/// every waiting writer get its turn. The deadline is counted from the sleeps taken, so
-/// the handler keeps no state between calls.
+/// SQLite's own handler soon sleeps 100 ms between tries, so a process that writes in a
+/// loop keeps the lock and a waiting process can starve past its timeout. This one
+/// doubles from 100 µs to at most 10 ms, with ±50% jitter: a waiting writer tries often
+/// enough to get its turn, and fifty of them do not keep two cores busy polling. The
+/// deadline is counted from the nominal sleeps, so the handler keeps no state.
 struct BusyWait: Sendable {
   let timeout: Duration
 
+  static let firstStep = 100  // µs
+  static let longestStep = 10_000  // µs
+
   var callback: Database.BusyCallback {
-    let limit = Int(timeout.components.seconds * 1_000_000 + timeout.components.attoseconds / 1_000_000_000_000)
+    let limit = Int(
+      timeout.components.seconds * 1_000_000 + timeout.components.attoseconds / 1_000_000_000_000)
     return { tries in
-      // Nominal sleep: 100 µs, 200, 400, then 800 µs; jitter ±50%.
-      let nominal = min(100 << min(tries, 3), 800)
-      let waited = tries < 4 ? (100 << tries) - 100 : 700 + (tries - 3) * 800
-      if waited >= limit { return false }
-      usleep(UInt32(Int.random(in: nominal / 2...nominal * 3 / 2)))
+      if Self.waited(before: tries) >= limit { return false }
+      let step = Self.step(tries)
+      usleep(UInt32(Int.random(in: step / 2...step * 3 / 2)))
       return true
     }
+  }
+
+  static func step(_ tries: Int) -> Int {
+    tries >= 6 ? longestStep : min(firstStep << tries, longestStep)
+  }
+
+  /// The nominal time slept before try number `tries`.
+  static func waited(before tries: Int) -> Int {
+    var total = 0
+    for n in 0..<min(tries, 6) { total += step(n) }
+    return total + max(0, tries - 6) * longestStep
   }
 }

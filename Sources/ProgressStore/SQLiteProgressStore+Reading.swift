@@ -16,13 +16,16 @@ extension SQLiteProgressStore {
     let key = employee.rawValue
     return try read { db in
       let enrolment = try EnrolmentRow.fetchOne(db, key: ["employeeId": key, "courseId": courseID])
-      let attempts = try DrillAttemptRow
+      let attempts =
+        try DrillAttemptRow
         .filter(DrillAttemptRow.Columns.employeeId == key && DrillAttemptRow.Columns.courseId == courseID)
         .order(DrillAttemptRow.Columns.id).fetchAll(db)
-      let beliefs = try BeliefResponseRow
+      let beliefs =
+        try BeliefResponseRow
         .filter(BeliefResponseRow.Columns.employeeId == key && BeliefResponseRow.Columns.courseId == courseID)
         .order(BeliefResponseRow.Columns.id).fetchAll(db)
-      let signatures = try CreedSignatureRow
+      let signatures =
+        try CreedSignatureRow
         .filter(CreedSignatureRow.Columns.employeeId == key && CreedSignatureRow.Columns.courseId == courseID)
         .order(CreedSignatureRow.Columns.id).fetchAll(db)
       let bookmark = try BookmarkRow.fetchOne(db, key: ["employeeId": key, "courseId": courseID])

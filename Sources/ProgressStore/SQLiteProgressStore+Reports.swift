@@ -40,7 +40,8 @@ extension SQLiteProgressStore {
         return ProgressSummary(
           employee: id, name: row[1], role: row[2], cohort: row[3],
           enrolment: try date(4).map { started throws(ProgressStoreError) in
-            Enrolment(employee: id, courseID: courseID, started: started, completed: try date(5), passed: row[6])
+            Enrolment(
+              employee: id, courseID: courseID, started: started, completed: try date(5), passed: row[6])
           },
           attempts: row[7], itemsAnswered: row[8], itemsCorrect: row[9], meanBestScore: row[10],
           lastAnswer: try date(11))

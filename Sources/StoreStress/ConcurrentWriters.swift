@@ -37,7 +37,8 @@ struct ConcurrentWriters {
     for (i, (employee, child)) in children.enumerated() {
       let answers = ReportedAnswer.parse(child.output)
       reported[employee, default: []] += answers
-      let ok = child.process.terminationStatus == 0 && child.errors.isEmpty && answers.count == options.answers
+      let ok =
+        child.process.terminationStatus == 0 && child.errors.isEmpty && answers.count == options.answers
       if !ok { errors += 1 }
       tally.check(
         ok,

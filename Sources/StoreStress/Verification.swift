@@ -31,12 +31,14 @@ enum Verification {
         outcome.reportedFound += answers.count - missing.count
         if let first = missing.first {
           outcome.problems.append(
-            "\(missing.count) answer(s) reported saved are missing, first: \(employee) \(first.item) #\(first.attempt)")
+            "\(missing.count) answer(s) reported saved are missing, first: \(employee) \(first.item) #\(first.attempt)"
+          )
         }
         let byItem = Dictionary(grouping: history.attempts, by: \.item.itemID)
         for (item, attempts) in byItem where attempts.map(\.attempt).sorted() != Array(1...attempts.count) {
           outcome.problems.append(
-            "\(employee) \(item): attempt numbers \(attempts.map(\.attempt).sorted()) are not 1...\(attempts.count)")
+            "\(employee) \(item): attempt numbers \(attempts.map(\.attempt).sorted()) are not 1...\(attempts.count)"
+          )
         }
       }
     } catch {

@@ -59,7 +59,9 @@ import Testing
     let store = try SQLiteProgressStore(path: folder.path("p.sqlite"), durability: durability)
     let level = try store.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
     #expect(level == (durability == .full ? 2 : 1))
-    let timeout = try store.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }
+    let timeout = try store.writer.writeWithoutTransaction {
+      try Int.fetchOne($0, sql: "PRAGMA foreign_keys")
+    }
     #expect(timeout == 1)
   }
 
@@ -71,7 +73,8 @@ import Testing
       let store = try SQLiteProgressStore(path: path)
       try store.saveEmployee(Employee(id: Make.id("ada"), name: "Ada", created: Make.time))
       _ = try store.enrol(Make.id("ada"), in: Make.course, at: Make.time)
-      attempt = try store.recordAttempt(Make.attempt("ada", "q1"), bookmark: Make.bookmark("ada", position: "q2"))
+      attempt = try store.recordAttempt(
+        Make.attempt("ada", "q1"), bookmark: Make.bookmark("ada", position: "q2"))
     }
     let store = try SQLiteProgressStore(path: path)
     let history = try store.history(of: Make.id("ada"), in: Make.course)

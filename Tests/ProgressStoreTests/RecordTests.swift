@@ -50,7 +50,8 @@ import Testing
     let a1 = try store.recordAttempt(
       Make.attempt("ada", "q1", response: "B,C", score: 0.5, correct: false), bookmark: nil)
     let a2 = try store.recordAttempt(Make.attempt("ada", "q1", response: "A,B,C"), bookmark: nil)
-    let b1 = try store.recordAttempt(Make.attempt("ada", "q2", response: "2,1,3", score: 2.0 / 3), bookmark: nil)
+    let b1 = try store.recordAttempt(
+      Make.attempt("ada", "q2", response: "2,1,3", score: 2.0 / 3), bookmark: nil)
     let other = try store.recordAttempt(Make.attempt("bob", "q1"), bookmark: nil)
     let elsewhere = try store.recordAttempt(Make.attempt("ada", "q1", course: "other"), bookmark: nil)
     let numbers: [Int] = [a1.attempt, a2.attempt, b1.attempt, other.attempt, elsewhere.attempt]
@@ -126,7 +127,8 @@ import Testing
   @Test func rewordedOrRemovedItemsKeepTheirRecords() throws {
     let store = try Make.store(employees: "ada")
     // Answered under the first wording, then the item was reworded (new hash)...
-    let old = try store.recordAttempt(Make.attempt("ada", "q1", hash: "wording-1", score: 0, correct: false), bookmark: nil)
+    let old = try store.recordAttempt(
+      Make.attempt("ada", "q1", hash: "wording-1", score: 0, correct: false), bookmark: nil)
     let new = try store.recordAttempt(Make.attempt("ada", "q1", hash: "wording-2"), bookmark: nil)
     // ...and an item that was later removed from the course altogether.
     let gone = try store.recordAttempt(Make.attempt("ada", "removed-item", hash: "h-gone"), bookmark: nil)
@@ -180,7 +182,9 @@ import Testing
       func enrol(_ e: EmployeeID, in c: String, at d: Date) throws(ProgressStoreError) -> Enrolment {
         try base.enrol(e, in: c, at: d)
       }
-      func completeEnrolment(_ e: EmployeeID, in c: String, passed: Bool, at d: Date) throws(ProgressStoreError) {
+      func completeEnrolment(_ e: EmployeeID, in c: String, passed: Bool, at d: Date)
+        throws(ProgressStoreError)
+      {
         try base.completeEnrolment(e, in: c, passed: passed, at: d)
       }
       func recordAttempt(_ a: DrillAttempt, bookmark: Bookmark?) throws(ProgressStoreError) -> DrillAttempt {
@@ -196,7 +200,9 @@ import Testing
       func history(of e: EmployeeID, in c: String) throws(ProgressStoreError) -> History {
         try base.history(of: e, in: c)
       }
-      func enrolments(of e: EmployeeID) throws(ProgressStoreError) -> [Enrolment] { try base.enrolments(of: e) }
+      func enrolments(of e: EmployeeID) throws(ProgressStoreError) -> [Enrolment] {
+        try base.enrolments(of: e)
+      }
     }
     #expect(try Plain(base: store).summary(of: Make.course) == rows)
   }

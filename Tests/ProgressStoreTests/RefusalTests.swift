@@ -58,7 +58,8 @@ import Testing
       try store.execute("INSERT INTO grdb_migrations (identifier) VALUES ('v9-create-something-new')")
     }
     let before = try Data(contentsOf: URL(fileURLWithPath: path))
-    #expect(throws: ProgressStoreError.newerStore(path: path, unknownMigrations: ["v9-create-something-new"])) {
+    #expect(throws: ProgressStoreError.newerStore(path: path, unknownMigrations: ["v9-create-something-new"]))
+    {
       _ = try SQLiteProgressStore(path: path)
     }
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
@@ -95,7 +96,9 @@ import Testing
       try queue.write { try $0.execute(sql: "CREATE TABLE invoice (id INTEGER PRIMARY KEY, total REAL)") }
     }
     let before = try Data(contentsOf: URL(fileURLWithPath: path))
-    #expect(throws: ProgressStoreError.notAStore(path: path, detail: "it is a SQLite database of another program")) {
+    #expect(
+      throws: ProgressStoreError.notAStore(path: path, detail: "it is a SQLite database of another program")
+    ) {
       _ = try SQLiteProgressStore(path: path)
     }
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)

@@ -28,7 +28,9 @@ import Testing
   }
 
   @Test func otherTextIsNotMistakenForATime() {
-    for text in ["", "2026-01-01", "2026-13-01 00:00:00.000", "2026-01-01T00:00:00.000", "abcd-ef-gh ij:kl:mn.opq"] {
+    for text in [
+      "", "2026-01-01", "2026-13-01 00:00:00.000", "2026-01-01T00:00:00.000", "abcd-ef-gh ij:kl:mn.opq",
+    ] {
       #expect(StoredDate.parse(text) == nil, "\(text)")
     }
   }

@@ -62,6 +62,7 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
     return BeliefResponse(
       employee: try EmployeeID(employeeId),
       item: ItemRef(courseID: courseId, moduleID: moduleId, sectionID: sectionId, itemID: itemId),
-      kind: kind, itemHash: itemHash, answer: answer, shared: shared, sessionID: sessionId, at: try StoredDate.read(at))
+      kind: kind, itemHash: itemHash, answer: answer, shared: shared, sessionID: sessionId,
+      at: try StoredDate.read(at))
   }
 }

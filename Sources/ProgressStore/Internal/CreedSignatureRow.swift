@@ -35,6 +35,7 @@ struct CreedSignatureRow: Codable, FetchableRecord, PersistableRecord {
   func model() throws(ProgressStoreError) -> CreedSignature {
     CreedSignature(
       employee: try EmployeeID(employeeId), courseID: courseId, moduleID: moduleId,
-      sectionID: sectionId, creedHash: creedHash, name: name, sessionID: sessionId, at: try StoredDate.read(at))
+      sectionID: sectionId, creedHash: creedHash, name: name, sessionID: sessionId,
+      at: try StoredDate.read(at))
   }
 }

@@ -25,6 +25,7 @@ struct EmployeeRow: Codable, FetchableRecord, PersistableRecord {
   }
 
   func model() throws(ProgressStoreError) -> Employee {
-    Employee(id: try EmployeeID(id), name: name, role: role, cohort: cohort, created: try StoredDate.read(created))
+    Employee(
+      id: try EmployeeID(id), name: name, role: role, cohort: cohort, created: try StoredDate.read(created))
   }
 }
