@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import Synchronization
 
 /// Reads one course folder: `course.md`, its contents list and every module it lists.
 struct CourseReader {
@@ -43,9 +44,7 @@ struct CourseReader {
     }
 
     let contentsIndex = blocks.firstIndex { !Self.moduleLinks(in: $0).isEmpty }
-    var introduction = blocks
-    if let contentsIndex { introduction.remove(at: contentsIndex) }
-    if let h1 { introduction.remove(at: h1) }
+    let introduction = blocks.indices.filter { $0 != contentsIndex && $0 != h1 }.map { blocks[$0] }
 
     var course = Course(
       id: id, title: title ?? id, file: courseFile, pass: pass, roles: roles, introduction: introduction)
@@ -62,11 +61,9 @@ struct CourseReader {
   }
 
   private mutating func readModules(_ links: [ModuleLink], course: Course) -> [Module] {
-    var modules: [Module] = []
+    // First the contents list, in order: duplicates and missing files.
+    var files: [(link: ModuleLink, path: String)] = []
     var seenFiles: [String: SourceLocation] = [:]
-    var seenIDs: [String: String] = [:]
-    var items = ItemIDRegistry()
-    let context = ModuleReader.CourseContext(pass: course.pass, roles: course.roles)
     for link in links {
       let path = Self.join(folder, link.target)
       let key = Self.normalized(path)
@@ -77,45 +74,60 @@ struct CourseReader {
         continue
       }
       seenFiles[key] = link.location
-      guard FileManager.default.fileExists(atPath: path) else {
-        diagnostics.append(Diagnostic(.error, link.location, "the contents link to '\(link.target)' names a missing file"))
-        continue
-      }
       if key == Self.normalized(courseFile) {
         diagnostics.append(Diagnostic(.error, link.location, "course.md cannot be one of its own modules"))
         continue
       }
-      let source: SourceFile
-      switch SourceFile.read(path) {
-      case .success(let file): source = file
-      case .failure(let diagnostic):
-        diagnostics.append(diagnostic)
+      guard FileManager.default.fileExists(atPath: path) else {
+        diagnostics.append(Diagnostic(.error, link.location, "the contents link to '\(link.target)' names a missing file"))
         continue
       }
-      var reader = ModuleReader(file: path, course: context)
-      let module = reader.read(source, defaultID: Self.defaultModuleID(link.target))
-      diagnostics += reader.diagnostics
+      files.append((link, path))
+    }
+    // Then the module files, which are independent of each other, on every core.
+    let context = ModuleReader.CourseContext(pass: course.pass, roles: course.roles)
+    let parsed = Self.readInParallel(files.map { ($0.path, Self.defaultModuleID($0.link.target)) }, context: context)
+    // Last, what spans modules, in contents order: module ids and item ids.
+    var modules: [Module] = []
+    var seenIDs: [String: String] = [:]
+    var items = ItemIDRegistry()
+    for (module, moduleDiagnostics, idLocation) in parsed {
+      diagnostics += moduleDiagnostics
       guard let module else { continue }
       if let earlier = seenIDs[module.id] {
         diagnostics.append(
           Diagnostic(
-            .error, moduleIDLocation(module, source: source),
+            .error, idLocation,
             "duplicate module id '\(module.id)': \(earlier) has it too; set another 'id:' in the front matter"))
         continue
       }
-      seenIDs[module.id] = path
+      seenIDs[module.id] = module.file
       items.register(module, into: &diagnostics)
       modules.append(module)
     }
     return modules
   }
 
-  /// Where a module's id comes from: its `id:` line, else the top of the file.
-  private func moduleIDLocation(_ module: Module, source: SourceFile) -> SourceLocation {
-    var ignored: [Diagnostic] = []
-    let matter = FrontMatter.split(source, into: &ignored)
-    return matter.fields["id"] != nil
-      ? matter.location(of: "id") : SourceLocation(file: module.file, line: 1, column: 1)
+  /// Reads module files concurrently; results keep the order of `files`.
+  private static func readInParallel(_ files: [(path: String, defaultID: String)], context: ModuleReader.CourseContext)
+    -> [(Module?, [Diagnostic], SourceLocation)]
+  {
+    let results = Mutex([(Module?, [Diagnostic], SourceLocation)?](repeating: nil, count: files.count))
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      let (path, defaultID) = files[index]
+      var result: (Module?, [Diagnostic], SourceLocation) = (nil, [], SourceLocation(file: path, line: 1, column: 1))
+      switch SourceFile.read(path) {
+      case .success(let source):
+        var reader = ModuleReader(file: path, course: context)
+        result.0 = reader.read(source, defaultID: defaultID)
+        result.1 = reader.diagnostics
+        result.2 = reader.idLocation ?? result.2
+      case .failure(let diagnostic):
+        result.1 = [diagnostic]
+      }
+      results.withLock { $0[index] = result }
+    }
+    return results.withLock { $0.compactMap { $0 } }
   }
 
   private mutating func warnAboutUnlistedFiles(listed: Set<String>) {

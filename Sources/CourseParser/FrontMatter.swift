@@ -19,26 +19,43 @@ struct FrontMatter {
   /// `diagnostics`; the Markdown is still returned so the rest of the file is checked.
   static func split(_ source: SourceFile, into diagnostics: inout [Diagnostic]) -> FrontMatter {
     let opening = SourceLocation(file: source.path, line: 1, column: 1)
-    var lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
-    guard let first = lines.first, isFence(first) else {
-      return FrontMatter(markdown: source.text, location: opening)
+    let text = source.text
+    guard text.utf8.starts(with: "---".utf8) else { return FrontMatter(markdown: text, location: opening) }
+    // Lines with their ends, scanned only as far as the closing fence.
+    var lines: [Substring] = []
+    var closed = false
+    var rest = text[...]
+    while !rest.isEmpty {
+      let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
+      let line = rest[..<end]
+      rest = rest[end...]
+      if !lines.isEmpty && isFence(line) {
+        lines.append(line)
+        closed = true
+        break
+      }
+      lines.append(line)
+      if lines.count == 1 && !isFence(line) { return FrontMatter(markdown: text, location: opening) }
     }
-    guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
+    guard closed else {
       diagnostics.append(
         Diagnostic(.error, opening, "front matter opened by '---' on line 1 is never closed with '---'"))
       return FrontMatter(markdown: "", location: opening, isUnclosed: true)
     }
-    // Keep the line count and the blank lines; YAML gets the same line numbers.
-    let yaml = [""] + lines[1..<close].map(String.init)
-    for index in 0...close { lines[index] = "" }
-    var matter = FrontMatter(markdown: lines.joined(separator: "\n"), location: opening)
-    matter.readFields(yaml.joined(separator: "\n"), file: source.path, into: &diagnostics)
+    // Blank the front matter but keep its line breaks, so every line keeps its number;
+    // the YAML gets an empty first line for the same reason.
+    let yaml = "\n" + lines.dropFirst().dropLast().joined()
+    let markdown = String(repeating: "\n", count: lines.count) + rest
+    var matter = FrontMatter(markdown: markdown, location: opening)
+    matter.readFields(yaml, file: source.path, into: &diagnostics)
     return matter
   }
 
   private static func isFence(_ line: Substring) -> Bool {
     var trimmed = line
-    while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
+    while let last = trimmed.last, last == " " || last == "\t" || last == "\r" || last == "\n" || last == "\r\n" {
+      trimmed.removeLast()
+    }
     return trimmed == "---"
   }
 
@@ -90,17 +107,17 @@ struct FrontMatter {
   /// A string field; a value of another type is an error.
   func string(_ key: String, into diagnostics: inout [Diagnostic]) -> String? {
     guard let node = fields[key] else { return nil }
-    guard let scalar = node.scalar, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+    guard let scalar = node.scalar, !scalar.string.trimmed.isEmpty else {
       diagnostics.append(Diagnostic(.error, location(of: key), "'\(key)' must be a line of text"))
       return nil
     }
-    return scalar.string.trimmingCharacters(in: .whitespaces)
+    return scalar.string.trimmed
   }
 
   /// `pass`: a whole number from 1 to 100.
   func pass(into diagnostics: inout [Diagnostic]) -> Int? {
     guard let node = fields["pass"] else { return nil }
-    if let text = node.scalar?.string, let value = Int(text.trimmingCharacters(in: .whitespaces)),
+    if let text = node.scalar?.string, let value = Int(text.trimmed),
       (1...100).contains(value)
     {
       return value
@@ -115,13 +132,13 @@ struct FrontMatter {
   func names(_ key: String, into diagnostics: inout [Diagnostic]) -> [String]? {
     guard let node = fields[key] else { return nil }
     if let scalar = node.scalar {
-      let value = scalar.string.trimmingCharacters(in: .whitespaces)
+      let value = scalar.string.trimmed
       return value.isEmpty ? [] : [value]
     }
     if let sequence = node.sequence {
       var names: [String] = []
       for element in sequence {
-        guard let value = element.scalar?.string.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+        guard let value = element.scalar?.string.trimmed, !value.isEmpty else {
           let mark = element.mark.map { SourceLocation(file: location.file, line: $0.line, column: $0.column) }
           diagnostics.append(Diagnostic(.error, mark ?? location(of: key), "'\(key)' must list names"))
           continue

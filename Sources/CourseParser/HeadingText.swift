@@ -29,10 +29,10 @@ struct HeadingText {
   /// `Word: rest` where Word is ASCII letters only.
   private static func splitKindWord(_ text: String) -> (String, String)? {
     guard let colon = text.firstIndex(of: ":") else { return nil }
-    let word = text[..<colon].trimmingCharacters(in: .whitespaces)
+    let word = text[..<colon].trimmed
     guard !word.isEmpty, word.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) })
     else { return nil }
-    return (word, text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+    return (word, text[text.index(after: colon)...].trimmed)
   }
 
   /// The kind word, when it is one of `kinds` (case does not matter), else `nil`.

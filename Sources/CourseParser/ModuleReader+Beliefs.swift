@@ -72,7 +72,7 @@ extension ModuleReader {
     var statements: [Creed.Statement] = []
     for (index, item) in items.enumerated() {
       let location = item.first?.location ?? body[listIndex].location
-      let text = item.first?.paragraphInlines?.plainText.trimmingCharacters(in: .whitespaces) ?? ""
+      let text = item.first?.paragraphInlines?.plainText.trimmed ?? ""
       if text.isEmpty {
         diagnostics.append(
           Diagnostic(.error, location ?? heading.location, "creed statement \(index + 1) has no text"))

@@ -72,18 +72,18 @@ extension ModuleReader {
   private static func hintText(_ block: Block) -> String? {
     guard case .blockQuote(let inner) = block.kind else { return nil }
     let text = inner.plainText
-    guard text.lowercased().hasPrefix("hint:") else { return nil }
-    return text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard text.prefix(5).lowercased() == "hint:" else { return nil }
+    return text.dropFirst(5).trimmed
   }
 
   /// The text after `Answer:` of a paragraph that starts with it, or `nil`.
   private static func answerText(_ block: Block) -> String? {
-    guard let text = block.paragraphInlines?.plainText, text.lowercased().hasPrefix("answer:") else { return nil }
+    guard let text = block.paragraphInlines?.plainText, text.prefix(7).lowercased() == "answer:" else { return nil }
     return String(text.dropFirst(7))
   }
 
   private mutating func readShortAnswer(_ text: String, heading: HeadingText) -> Question.Body? {
-    let answers = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    let answers = text.split(separator: "|").map { $0.trimmed }.filter { !$0.isEmpty }
     guard !answers.isEmpty else {
       diagnostics.append(
         Diagnostic(.error, heading.location, "'Answer:' gives no accepted answer: write them as 'Answer: one | two'"))
@@ -124,10 +124,10 @@ extension ModuleReader {
       return ("", item.plainText)
     }
     let breakIndex = inlines.firstIndex { $0 == .softBreak || $0 == .lineBreak } ?? inlines.endIndex
-    let line = Array(inlines[..<breakIndex]).plainText.trimmingCharacters(in: .whitespaces)
+    let line = Array(inlines[..<breakIndex]).plainText.trimmed
     var rest: [String] = []
     if breakIndex < inlines.endIndex {
-      rest.append(Array(inlines[(breakIndex + 1)...]).plainText.trimmingCharacters(in: .whitespaces))
+      rest.append(Array(inlines[(breakIndex + 1)...]).plainText.trimmed)
     }
     rest.append(Array(item.dropFirst()).plainText)
     return (line, rest.filter { !$0.isEmpty }.joined(separator: "\n\n"))
@@ -144,7 +144,7 @@ extension ModuleReader {
     default: return nil
     }
     let text = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(3)))
-    return (checked, text.trimmingCharacters(in: .whitespaces))
+    return (checked, text.trimmed)
   }
 
   private mutating func readOrder(_ list: Block, heading: HeadingText) -> Question.Body? {
@@ -161,13 +161,13 @@ extension ModuleReader {
     var pairs: [MatchPair] = []
     for (index, item) in (list.listItems ?? []).enumerated() {
       let text = Self.splitFirstLine(item).0
-      guard let arrow = text.range(of: "->") else {
+      guard let (leftText, rightText) = text.splitOnce("->") else {
         diagnostics.append(
           Diagnostic(.error, heading.location, "match item \(index + 1) ('\(text.prefix(40))') has no '->'"))
         return nil
       }
-      let left = text[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
-      let right = text[arrow.upperBound...].trimmingCharacters(in: .whitespaces)
+      let left = leftText.trimmed
+      let right = rightText.trimmed
       guard !left.isEmpty, !right.isEmpty else {
         diagnostics.append(
           Diagnostic(.error, heading.location, "match item \(index + 1) needs text on both sides of '->'"))

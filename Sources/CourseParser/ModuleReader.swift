@@ -11,6 +11,8 @@ struct ModuleReader {
   let file: String
   let course: CourseContext
   var diagnostics: [Diagnostic] = []
+  /// Where the module's explicit `id:` stands, if it has one.
+  var idLocation: SourceLocation?
 
   init(file: String, course: CourseContext) {
     self.file = file
@@ -23,6 +25,7 @@ struct ModuleReader {
     if matter.isUnclosed { return nil }
     let blocks = MarkdownConverter.parse(matter.markdown, file: file)
     let id = matter.string("id", into: &diagnostics) ?? defaultID
+    if matter.fields["id"] != nil { idLocation = matter.location(of: "id") }
     let pass = matter.pass(into: &diagnostics) ?? course.pass
     let audience = checkedAudience(matter)
 

@@ -6,6 +6,7 @@ enum Slug {
   /// lowercased; every run of anything other than ASCII letters and digits becomes one
   /// `-`; leading and trailing `-` dropped. Empty when nothing is left.
   static func of(_ title: String) -> String {
+    if title.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(title.utf8) }
     var slug = ""
     var pendingDash = false
     for scalar in title.decomposedStringWithCompatibilityMapping.unicodeScalars {
@@ -28,6 +29,24 @@ enum Slug {
     return slug
   }
 
+  /// The slug of ASCII text, without Unicode work.
+  private static func asciiSlug(_ bytes: String.UTF8View) -> String {
+    var slug: [UInt8] = []
+    slug.reserveCapacity(bytes.count)
+    var pendingDash = false
+    for byte in bytes {
+      let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+      if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lower) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower) {
+        if pendingDash && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+        pendingDash = false
+        slug.append(lower)
+      } else {
+        pendingDash = true
+      }
+    }
+    return String(decoding: slug, as: UTF8.self)
+  }
+
   /// Letters with a plain ASCII form that decomposition does not give.
   private static let asciiForms: [Unicode.Scalar: String] = [
     "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
@@ -37,13 +56,14 @@ enum Slug {
   /// Splits a trailing `{#id}` off a heading's text.
   /// - Returns: the text without the suffix (trimmed) and the id, if there was one.
   static func splitExplicitID(_ text: String) -> (text: String, id: String?) {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else {
-      return (trimmed, nil)
-    }
-    let id = String(trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)])
-    guard !id.contains("{") && !id.contains("}") else { return (trimmed, nil) }
-    return (String(trimmed[..<open.lowerBound]).trimmingCharacters(in: .whitespaces), id)
+    let trimmed = text.trimmed
+    let bytes = Array(trimmed.utf8)
+    guard bytes.last == UInt8(ascii: "}"),
+      let open = bytes.indices.dropLast().last(where: { bytes[$0] == UInt8(ascii: "{") }),
+      open + 1 < bytes.count, bytes[open + 1] == UInt8(ascii: "#")
+    else { return (trimmed, nil) }
+    let id = String(decoding: bytes[(open + 2)..<(bytes.count - 1)], as: UTF8.self)
+    return (String(decoding: bytes[..<open], as: UTF8.self).trimmed, id)
   }
 
   /// Whether an explicit id is well formed: ASCII letters, digits, `-`, `_`, `.` and `:`.
