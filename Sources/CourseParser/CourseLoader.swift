@@ -77,7 +77,9 @@ public enum CourseLoader {
     }
     return diagnostics.enumerated().sorted { a, b in
       let (x, y) = (a.element.location, b.element.location)
-      return (fileOrder[x.file]!, x.line, x.column, a.offset) < (fileOrder[y.file]!, y.line, y.column, b.offset)
+      return (fileOrder[x.file]!, x.line, x.column, a.offset) < (
+        fileOrder[y.file]!, y.line, y.column, b.offset
+      )
     }.map(\.element)
   }
 }

@@ -31,7 +31,9 @@ extension CourseReader {
     for inline in inlines {
       switch inline {
       case .link(let destination, _, _):
-        if let target = localMarkdownTarget(destination) { links.append(ModuleLink(target: target, location: location)) }
+        if let target = localMarkdownTarget(destination) {
+          links.append(ModuleLink(target: target, location: location))
+        }
       case .emphasis(let children), .strong(let children):
         links += localLinks(in: children, at: location)
       default: break

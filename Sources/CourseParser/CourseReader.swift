@@ -70,7 +70,8 @@ struct CourseReader {
       if let earlier = seenFiles[key] {
         diagnostics.append(
           Diagnostic(
-            .error, link.location, "'\(link.target)' is listed twice in the contents (first at line \(earlier.line))"))
+            .error, link.location,
+            "'\(link.target)' is listed twice in the contents (first at line \(earlier.line))"))
         continue
       }
       seenFiles[key] = link.location
@@ -79,14 +80,16 @@ struct CourseReader {
         continue
       }
       guard FileManager.default.fileExists(atPath: path) else {
-        diagnostics.append(Diagnostic(.error, link.location, "the contents link to '\(link.target)' names a missing file"))
+        diagnostics.append(
+          Diagnostic(.error, link.location, "the contents link to '\(link.target)' names a missing file"))
         continue
       }
       files.append((link, path))
     }
     // Then the module files, which are independent of each other, on every core.
     let context = ModuleReader.CourseContext(pass: course.pass, roles: course.roles)
-    let parsed = Self.readInParallel(files.map { ($0.path, Self.defaultModuleID($0.link.target)) }, context: context)
+    let parsed = Self.readInParallel(
+      files.map { ($0.path, Self.defaultModuleID($0.link.target)) }, context: context)
     // Last, what spans modules, in contents order: module ids and item ids.
     var modules: [Module] = []
     var seenIDs: [String: String] = [:]
@@ -98,7 +101,8 @@ struct CourseReader {
         diagnostics.append(
           Diagnostic(
             .error, idLocation,
-            "duplicate module id '\(module.id)': \(earlier) has it too; set another 'id:' in the front matter"))
+            "duplicate module id '\(module.id)': \(earlier) has it too; set another 'id:' in the front matter"
+          ))
         continue
       }
       seenIDs[module.id] = module.file
@@ -109,13 +113,17 @@ struct CourseReader {
   }
 
   /// Reads module files concurrently; results keep the order of `files`.
-  private static func readInParallel(_ files: [(path: String, defaultID: String)], context: ModuleReader.CourseContext)
+  private static func readInParallel(
+    _ files: [(path: String, defaultID: String)], context: ModuleReader.CourseContext
+  )
     -> [(Module?, [Diagnostic], SourceLocation)]
   {
     let results = Mutex([(Module?, [Diagnostic], SourceLocation)?](repeating: nil, count: files.count))
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
       let (path, defaultID) = files[index]
-      var result: (Module?, [Diagnostic], SourceLocation) = (nil, [], SourceLocation(file: path, line: 1, column: 1))
+      var result: (Module?, [Diagnostic], SourceLocation) = (
+        nil, [], SourceLocation(file: path, line: 1, column: 1)
+      )
       switch SourceFile.read(path) {
       case .success(let source):
         var reader = ModuleReader(file: path, course: context)

@@ -53,7 +53,9 @@ struct FrontMatter {
 
   private static func isFence(_ line: Substring) -> Bool {
     var trimmed = line
-    while let last = trimmed.last, last == " " || last == "\t" || last == "\r" || last == "\n" || last == "\r\n" {
+    while let last = trimmed.last,
+      last == " " || last == "\t" || last == "\r" || last == "\n" || last == "\r\n"
+    {
       trimmed.removeLast()
     }
     return trimmed == "---"
@@ -139,7 +141,9 @@ struct FrontMatter {
       var names: [String] = []
       for element in sequence {
         guard let value = element.scalar?.string.trimmed, !value.isEmpty else {
-          let mark = element.mark.map { SourceLocation(file: location.file, line: $0.line, column: $0.column) }
+          let mark = element.mark.map {
+            SourceLocation(file: location.file, line: $0.line, column: $0.column)
+          }
           diagnostics.append(Diagnostic(.error, mark ?? location(of: key), "'\(key)' must list names"))
           continue
         }
@@ -147,7 +151,8 @@ struct FrontMatter {
       }
       return names
     }
-    diagnostics.append(Diagnostic(.error, location(of: key), "'\(key)' must be a list like [frontline, manager]"))
+    diagnostics.append(
+      Diagnostic(.error, location(of: key), "'\(key)' must be a list like [frontline, manager]"))
     return nil
   }
 }

@@ -30,7 +30,8 @@ struct HeadingText {
   private static func splitKindWord(_ text: String) -> (String, String)? {
     guard let colon = text.firstIndex(of: ":") else { return nil }
     let word = text[..<colon].trimmed
-    guard !word.isEmpty, word.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) })
+    guard !word.isEmpty,
+      word.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) })
     else { return nil }
     return (word, text[text.index(after: colon)...].trimmed)
   }
@@ -80,5 +81,6 @@ func nearest(to word: String, among candidates: [String]) -> String {
     }
     return previous[other.count]
   }
-  return candidates.min { distance(Array($0.lowercased())) < distance(Array($1.lowercased())) } ?? word.map(String.init).joined()
+  return candidates.min { distance(Array($0.lowercased())) < distance(Array($1.lowercased())) }
+    ?? word.map(String.init).joined()
 }

@@ -19,7 +19,9 @@ struct ItemIDRegistry {
       case .lesson: break
       case .drill(_, let questions):
         for question in questions {
-          register(question.id, kind: question.kind.rawValue, at: question.location, statement: nil, into: &diagnostics)
+          register(
+            question.id, kind: question.kind.rawValue, at: question.location, statement: nil,
+            into: &diagnostics)
         }
       case .beliefs(_, let items):
         for item in items {
@@ -29,11 +31,13 @@ struct ItemIDRegistry {
             case .rate(let labels): [item.prompt] + labels
             case .reflect, .rank: nil
             }
-          register(item.id, kind: item.kind.rawValue, at: item.location, statement: statement, into: &diagnostics)
+          register(
+            item.id, kind: item.kind.rawValue, at: item.location, statement: statement, into: &diagnostics)
         }
       case .creed(let creed):
         for statement in creed.statements {
-          register(statement.id, kind: "statement", at: statement.location, statement: nil, into: &diagnostics)
+          register(
+            statement.id, kind: "statement", at: statement.location, statement: nil, into: &diagnostics)
         }
       }
     }
@@ -51,7 +55,8 @@ struct ItemIDRegistry {
     let whereEarlier = Self.describe(earlier.location, relativeTo: here)
     guard let earlierStatement = earlier.statement, let statement else {
       diagnostics.append(
-        Diagnostic(.error, here, "duplicate item id '\(id)': first used at \(whereEarlier); give this one another id"))
+        Diagnostic(
+          .error, here, "duplicate item id '\(id)': first used at \(whereEarlier); give this one another id"))
       return
     }
     guard earlier.kind == kind else {

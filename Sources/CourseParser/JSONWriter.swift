@@ -26,7 +26,9 @@ enum JSONValue {
         out += "[]"
         return
       }
-      let scalars = values.allSatisfy { if case .array = $0 { false } else if case .object = $0 { false } else { true } }
+      let scalars = values.allSatisfy {
+        if case .array = $0 { false } else if case .object = $0 { false } else { true }
+      }
       if scalars && values.count <= 8 {
         out += "["
         for (index, value) in values.enumerated() {

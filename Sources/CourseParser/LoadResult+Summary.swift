@@ -12,7 +12,8 @@ extension LoadResult {
       for section in module.sections {
         switch section.content {
         case .lesson: break
-        case .drill(_, let questions): for question in questions { counts[question.kind.rawValue, default: 0] += 1 }
+        case .drill(_, let questions):
+          for question in questions { counts[question.kind.rawValue, default: 0] += 1 }
         case .beliefs(_, let items): for item in items { counts[item.kind.rawValue, default: 0] += 1 }
         case .creed(let creed):
           if !creed.statements.isEmpty { counts["statement", default: 0] += creed.statements.count }

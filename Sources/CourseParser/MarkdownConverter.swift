@@ -125,9 +125,13 @@ enum MarkdownConverter {
         case CMARK_NODE_EMPH: .emphasis
         case CMARK_NODE_STRONG: .strong
         case CMARK_NODE_LINK:
-          .link(MarkdownConverter.string(cmark_node_get_url(node)), MarkdownConverter.string(cmark_node_get_title(node)))
+          .link(
+            MarkdownConverter.string(cmark_node_get_url(node)),
+            MarkdownConverter.string(cmark_node_get_title(node)))
         case CMARK_NODE_IMAGE:
-          .image(MarkdownConverter.string(cmark_node_get_url(node)), MarkdownConverter.string(cmark_node_get_title(node)))
+          .image(
+            MarkdownConverter.string(cmark_node_get_url(node)),
+            MarkdownConverter.string(cmark_node_get_title(node)))
         default: .custom
         }
       self.init(kind: kind, location: location)

@@ -11,7 +11,9 @@ extension ModuleReader {
   private mutating func readBelief(_ heading: HeadingText, blocks: [Block]) -> BeliefItem? {
     guard let kind = heading.kind(among: BeliefItem.Kind.self) else {
       let words = BeliefItem.Kind.allCases.map { $0.rawValue.capitalized }
-      let hint = heading.kindWord.map { " ('\($0):' is not one; did you mean '\(nearest(to: $0, among: words)):'?)" } ?? ""
+      let hint =
+        heading.kindWord.map { " ('\($0):' is not one; did you mean '\(nearest(to: $0, among: words)):'?)" }
+        ?? ""
       diagnostics.append(
         Diagnostic(
           .error, heading.location,
@@ -21,7 +23,9 @@ extension ModuleReader {
     let id = heading.id(into: &diagnostics)
     if heading.title.isEmpty {
       diagnostics.append(
-        Diagnostic(.error, heading.location, "the \(kind.rawValue.capitalized) item needs a statement after the colon"))
+        Diagnostic(
+          .error, heading.location, "the \(kind.rawValue.capitalized) item needs a statement after the colon")
+      )
     }
     let listIndex = blocks.firstIndex { $0.listItems != nil }
     let list = listIndex.map { (blocks[$0].listItems ?? []).map { Self.splitFirstLine($0).0 } }
@@ -51,18 +55,21 @@ extension ModuleReader {
         body = .rank(list)
       } else {
         diagnostics.append(
-          Diagnostic(.error, heading.location, "a Rank item needs a list of at least two things to put in order"))
+          Diagnostic(
+            .error, heading.location, "a Rank item needs a list of at least two things to put in order"))
         body = nil
       }
     }
     guard let id, let body, !heading.title.isEmpty else { return nil }
-    return BeliefItem(id: id, prompt: heading.title, location: heading.location, guidance: guidance, body: body)
+    return BeliefItem(
+      id: id, prompt: heading.title, location: heading.location, guidance: guidance, body: body)
   }
 
   /// Reads a `## Creed:` section: paragraphs that introduce it, its list of statements,
   /// and what follows the list.
   mutating func readCreed(_ body: [Block], sectionID: String, heading: HeadingText) -> Section.Content {
-    guard let listIndex = body.firstIndex(where: { $0.listItems != nil }), let items = body[listIndex].listItems,
+    guard let listIndex = body.firstIndex(where: { $0.listItems != nil }),
+      let items = body[listIndex].listItems,
       !items.isEmpty
     else {
       diagnostics.append(
@@ -80,9 +87,11 @@ extension ModuleReader {
       }
       statements.append(
         Creed.Statement(
-          id: "\(sectionID)-\(index + 1)", text: text, explanation: Array(item.dropFirst()), location: location))
+          id: "\(sectionID)-\(index + 1)", text: text, explanation: Array(item.dropFirst()),
+          location: location))
     }
     return .creed(
-      Creed(intro: Array(body[..<listIndex]), statements: statements, closing: Array(body[(listIndex + 1)...])))
+      Creed(
+        intro: Array(body[..<listIndex]), statements: statements, closing: Array(body[(listIndex + 1)...])))
   }
 }

@@ -37,7 +37,8 @@ extension ModuleReader {
     let bodyIndex: Int?
     switch kind {
     case .order, .match: bodyIndex = rest.firstIndex { $0.listItems != nil }
-    case nil: bodyIndex = rest.firstIndex { Self.answerText($0) != nil } ?? rest.firstIndex { $0.listItems != nil }
+    case nil:
+      bodyIndex = rest.firstIndex { Self.answerText($0) != nil } ?? rest.firstIndex { $0.listItems != nil }
     }
     guard let bodyIndex else {
       let expected =
@@ -78,7 +79,9 @@ extension ModuleReader {
 
   /// The text after `Answer:` of a paragraph that starts with it, or `nil`.
   private static func answerText(_ block: Block) -> String? {
-    guard let text = block.paragraphInlines?.plainText, text.prefix(7).lowercased() == "answer:" else { return nil }
+    guard let text = block.paragraphInlines?.plainText, text.prefix(7).lowercased() == "answer:" else {
+      return nil
+    }
     return String(text.dropFirst(7))
   }
 
@@ -86,7 +89,8 @@ extension ModuleReader {
     let answers = text.split(separator: "|").map { $0.trimmed }.filter { !$0.isEmpty }
     guard !answers.isEmpty else {
       diagnostics.append(
-        Diagnostic(.error, heading.location, "'Answer:' gives no accepted answer: write them as 'Answer: one | two'"))
+        Diagnostic(
+          .error, heading.location, "'Answer:' gives no accepted answer: write them as 'Answer: one | two'"))
       return nil
     }
     return .short(answers: answers)
@@ -100,11 +104,13 @@ extension ModuleReader {
         diagnostics.append(
           Diagnostic(
             .error, heading.location,
-            "choice \(index + 1) ('\(firstLine.prefix(40))') needs '[ ]' or '[x]' at its start; every choice needs one"))
+            "choice \(index + 1) ('\(firstLine.prefix(40))') needs '[ ]' or '[x]' at its start; every choice needs one"
+          ))
         return nil
       }
       if marked.text.isEmpty {
-        diagnostics.append(Diagnostic(.error, heading.location, "choice \(index + 1) has no text after its marker"))
+        diagnostics.append(
+          Diagnostic(.error, heading.location, "choice \(index + 1) has no text after its marker"))
         return nil
       }
       choices.append(Question.Choice(text: marked.text, isCorrect: marked.checked, feedback: more))
@@ -176,7 +182,8 @@ extension ModuleReader {
       pairs.append(MatchPair(left: left, right: right))
     }
     guard pairs.count >= 2 else {
-      diagnostics.append(Diagnostic(.error, heading.location, "a Match question needs at least two 'left -> right' pairs"))
+      diagnostics.append(
+        Diagnostic(.error, heading.location, "a Match question needs at least two 'left -> right' pairs"))
       return nil
     }
     return .match(pairs)

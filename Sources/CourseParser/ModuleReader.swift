@@ -29,10 +29,12 @@ struct ModuleReader {
     let pass = matter.pass(into: &diagnostics) ?? course.pass
     let audience = checkedAudience(matter)
 
-    guard let h1 = blocks.firstIndex(where: { $0.headingLevel == 1 }), case .heading(_, let inlines) = blocks[h1].kind
+    guard let h1 = blocks.firstIndex(where: { $0.headingLevel == 1 }),
+      case .heading(_, let inlines) = blocks[h1].kind
     else {
       diagnostics.append(
-        Diagnostic(.error, firstContentLocation(blocks), "a module needs a title: start it with a line '# Title'"))
+        Diagnostic(
+          .error, firstContentLocation(blocks), "a module needs a title: start it with a line '# Title'"))
       return nil
     }
     let titleLocation = blocks[h1].location ?? SourceLocation(file: file, line: 1, column: 1)
@@ -40,7 +42,9 @@ struct ModuleReader {
     if title.isEmpty { diagnostics.append(Diagnostic(.error, titleLocation, "the module title is empty")) }
     if let stray = blocks[..<h1].first(where: { !$0.isHTML }) {
       diagnostics.append(
-        Diagnostic(.error, stray.location ?? titleLocation, "text before the module title: move it below the '# ' line"))
+        Diagnostic(
+          .error, stray.location ?? titleLocation, "text before the module title: move it below the '# ' line"
+        ))
     }
 
     var rest = blocks[(h1 + 1)...]
@@ -52,12 +56,15 @@ struct ModuleReader {
       rest = rest.dropFirst()
       let body = Array(rest.prefix { $0.headingLevel != 1 && $0.headingLevel != 2 })
       rest = rest.dropFirst(body.count)
-      guard case .heading(let level, let inlines) = heading.kind, let location = heading.location else { continue }
+      guard case .heading(let level, let inlines) = heading.kind, let location = heading.location else {
+        continue
+      }
       if level == 1 {
         diagnostics.append(
           Diagnostic(
             .error, location,
-            "a module has one title ('# '); the title is on line \(titleLocation.line): use '## ' for a section"))
+            "a module has one title ('# '); the title is on line \(titleLocation.line): use '## ' for a section"
+          ))
         continue
       }
       guard let section = readSection(HeadingText(inlines, at: location), body: body) else { continue }
@@ -72,7 +79,8 @@ struct ModuleReader {
       sections.append(section)
     }
     return Module(
-      id: id, title: title, file: file, pass: pass, audience: audience, overview: overview, sections: sections,
+      id: id, title: title, file: file, pass: pass, audience: audience, overview: overview,
+      sections: sections,
       location: titleLocation)
   }
 
@@ -84,7 +92,8 @@ struct ModuleReader {
         ? "the course declares no roles (add 'roles:' to course.md)"
         : "the course's roles are \(course.roles.joined(separator: ", "))"
       diagnostics.append(
-        Diagnostic(.error, matter.location(of: "audience"), "audience role '\(role)' is not declared: \(declared)"))
+        Diagnostic(
+          .error, matter.location(of: "audience"), "audience role '\(role)' is not declared: \(declared)"))
     }
     return audience
   }
@@ -126,7 +135,9 @@ struct ModuleReader {
     let intro = Array(body.prefix { $0.headingLevel != 3 })
     var rest = body.dropFirst(intro.count)
     var items: [(HeadingText, [Block])] = []
-    while let heading = rest.first, case .heading(_, let inlines) = heading.kind, let location = heading.location {
+    while let heading = rest.first, case .heading(_, let inlines) = heading.kind,
+      let location = heading.location
+    {
       rest = rest.dropFirst()
       let blocks = Array(rest.prefix { $0.headingLevel != 3 })
       rest = rest.dropFirst(blocks.count)

@@ -113,7 +113,8 @@ extension Outline.ItemEntry {
 extension Outline.DiagnosticEntry {
   var json: JSONValue {
     .object([
-      ("file", .string(file)), ("line", .int(line)), ("column", .int(column)), ("severity", .string(severity)),
+      ("file", .string(file)), ("line", .int(line)), ("column", .int(column)),
+      ("severity", .string(severity)),
       ("message", .string(message)),
     ])
   }
@@ -153,7 +154,8 @@ extension Outline.SectionEntry {
 extension Outline.ItemEntry {
   init(_ question: Question) {
     self.init(
-      kind: question.kind.rawValue, id: question.id, line: question.location?.line ?? 0, prompt: question.prompt,
+      kind: question.kind.rawValue, id: question.id, line: question.location?.line ?? 0,
+      prompt: question.prompt,
       context: question.context.plainText.nonEmpty, explanation: question.explanation.plainText.nonEmpty,
       hints: question.hints)
     switch question.body {

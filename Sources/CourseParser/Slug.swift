@@ -36,7 +36,9 @@ enum Slug {
     var pendingDash = false
     for byte in bytes {
       let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
-      if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lower) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower) {
+      if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lower)
+        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower)
+      {
         if pendingDash && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
         pendingDash = false
         slug.append(lower)

@@ -17,7 +17,8 @@ struct SourceFile {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      return .failure(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), readFailure(path, error)))
+      return .failure(
+        Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), readFailure(path, error)))
     }
     return decode([UInt8](data), path: path)
   }

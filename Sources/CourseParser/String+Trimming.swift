@@ -22,7 +22,8 @@ extension StringProtocol {
     let bytes = Array(text.utf8)
     let pattern = Array(separator.utf8)
     guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
-    for start in 0...(bytes.count - pattern.count) where bytes[start..<start + pattern.count].elementsEqual(pattern) {
+    for start in 0...(bytes.count - pattern.count)
+    where bytes[start..<start + pattern.count].elementsEqual(pattern) {
       return (
         String(decoding: bytes[..<start], as: UTF8.self),
         String(decoding: bytes[(start + pattern.count)...], as: UTF8.self)

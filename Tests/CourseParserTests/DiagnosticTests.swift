@@ -47,13 +47,15 @@ struct DiagnosticTests {
       expected: "01-module.md:9:1: warning:", message: "with different text"),
     BrokenModule(
       name: "a repeated Rate with other labels warns",
-      module: "# M\n\n## Beliefs: B\n\n### Rate: X {#x}\n\n## Beliefs: C\n\n### Rate: X {#x}\n\n- a\n- b\n- c\n",
+      module:
+        "# M\n\n## Beliefs: B\n\n### Rate: X {#x}\n\n## Beliefs: C\n\n### Rate: X {#x}\n\n- a\n- b\n- c\n",
       expected: "01-module.md:9:1: warning:", message: "with different scale labels"),
     BrokenModule(
       name: "audience role not declared", module: "---\naudience: [chef]\n---\n# M\n",
       expected: "01-module.md:2:11: error:", message: "audience role 'chef' is not declared"),
     BrokenModule(
-      name: "YAML that does not parse points at the parser's line", module: "---\nid: a\naudience: [x\n---\n# M\n",
+      name: "YAML that does not parse points at the parser's line",
+      module: "---\nid: a\naudience: [x\n---\n# M\n",
       expected: "01-module.md:4:1: error:", message: "front matter is not valid YAML"),
     BrokenModule(
       name: "front matter never closed", module: "---\nid: a\n\n# M\n",
@@ -75,7 +77,8 @@ struct DiagnosticTests {
       module: "# M\n\n## Beliefs: B\n\n### Rate: R\n\n- a\n- b\n- c\n- d\n- e\n- f\n- g\n- h\n",
       expected: "01-module.md:5:1: error:", message: "this one has 8"),
     BrokenModule(
-      name: "a title with no slug needs an explicit id", module: "# M\n\n## Drill: D\n\n### 🎉🎉\n\nAnswer: a\n",
+      name: "a title with no slug needs an explicit id",
+      module: "# M\n\n## Drill: D\n\n### 🎉🎉\n\nAnswer: a\n",
       expected: "01-module.md:5:1: error:", message: "gives no id"),
     BrokenModule(
       name: "an invalid explicit id", module: "# M\n\n## Lesson: L {#has space}\n",
@@ -106,7 +109,8 @@ struct DiagnosticTests {
       expected: "01-module.md:3:1: error:", message: "the drill has no questions"),
     BrokenModule(
       name: "a belief item without a kind word", module: "# M\n\n## Beliefs: B\n\n### Feel: something\n",
-      expected: "01-module.md:5:1: error:", message: "a belief item starts with Agree:, Rate:, Reflect: or Rank:"),
+      expected: "01-module.md:5:1: error:",
+      message: "a belief item starts with Agree:, Rate:, Reflect: or Rank:"),
     BrokenModule(
       name: "a Rank with one item", module: "# M\n\n## Beliefs: B\n\n### Rank: R\n\n- one\n",
       expected: "01-module.md:5:1: error:", message: "a Rank item needs a list of at least two"),
@@ -130,9 +134,10 @@ struct DiagnosticTests {
   func audienceWithoutRoles() throws {
     let course = try TemporaryCourse(module: "---\naudience: [manager]\n---\n# M\n", courseFrontMatter: nil)
     defer { course.remove() }
-    #expect(course.diagnostics() == [
-      "01-module.md:2:11: error: audience role 'manager' is not declared: the course declares no roles (add 'roles:' to course.md)"
-    ])
+    #expect(
+      course.diagnostics() == [
+        "01-module.md:2:11: error: audience role 'manager' is not declared: the course declares no roles (add 'roles:' to course.md)"
+      ])
   }
 
   @Test("Duplicate module ids point at the later module's id line")
@@ -154,11 +159,12 @@ struct DiagnosticTests {
       "a.md": "# A\n", "extra.md": "# Extra\n",
     ])
     defer { course.remove() }
-    #expect(course.diagnostics() == [
-      "course.md:4:4: error: the contents link to 'gone.md' names a missing file",
-      "course.md:5:4: error: 'a.md' is listed twice in the contents (first at line 3)",
-      "extra.md:1:1: warning: not in the contents list of course.md, so it is not part of the course",
-    ])
+    #expect(
+      course.diagnostics() == [
+        "course.md:4:4: error: the contents link to 'gone.md' names a missing file",
+        "course.md:5:4: error: 'a.md' is listed twice in the contents (first at line 3)",
+        "extra.md:1:1: warning: not in the contents list of course.md, so it is not part of the course",
+      ])
   }
 
   @Test("A course with no modules is an error")
@@ -172,18 +178,21 @@ struct DiagnosticTests {
   func unreadableInput() throws {
     let course = try TemporaryCourse(["course.md": TemporaryCourse.courseFile(modules: ["a.md", "b.md"])])
     defer { course.remove() }
-    try Data("# A\n\ncaf\u{e9}".utf8 + [0xC3, 0x28, 0x0A]).write(to: URL(fileURLWithPath: course.folder + "/a.md"))
+    try Data("# A\n\ncaf\u{e9}".utf8 + [0xC3, 0x28, 0x0A]).write(
+      to: URL(fileURLWithPath: course.folder + "/a.md"))
     try Data([0x23, 0x20, 0x42, 0x00, 0x01]).write(to: URL(fileURLWithPath: course.folder + "/b.md"))
-    #expect(course.diagnostics() == [
-      "a.md:3:6: error: invalid UTF-8 (byte 0xC3); save the file as UTF-8",
-      "b.md:1:4: error: this is a binary file, not Markdown text (NUL byte at byte 4)",
-    ])
+    #expect(
+      course.diagnostics() == [
+        "a.md:3:6: error: invalid UTF-8 (byte 0xC3); save the file as UTF-8",
+        "b.md:1:4: error: this is a binary file, not Markdown text (NUL byte at byte 4)",
+      ])
     let empty = try TemporaryCourse(["notes.txt": "x"])
     defer { empty.remove() }
     let missing = CourseLoader.load(paths: [empty.folder + "/nope", empty.folder])
-    #expect(missing.diagnostics.map(\.message) == [
-      "no such file or folder", "no course here: the folder has no course.md and no course folders",
-    ])
+    #expect(
+      missing.diagnostics.map(\.message) == [
+        "no such file or folder", "no course here: the folder has no course.md and no course folders",
+      ])
   }
 
   @Test("Slugs fold letters to ASCII and join words with single dashes")

@@ -22,7 +22,8 @@ struct GoldenTests {
 
   @Test("The block tree of a module keeps every node's line and column")
   func moduleTree() throws {
-    let text = try String(contentsOf: Paths.fixtures.appendingPathComponent("complete/01-start.md"), encoding: .utf8)
+    let text = try String(
+      contentsOf: Paths.fixtures.appendingPathComponent("complete/01-start.md"), encoding: .utf8)
     var diagnostics: [Diagnostic] = []
     let matter = FrontMatter.split(SourceFile(path: "01-start.md", text: text), into: &diagnostics)
     let tree = dump(MarkdownConverter.parse(matter.markdown, file: "01-start.md"))
@@ -41,7 +42,9 @@ struct GoldenTests {
       case .creed(let creed): creed.statements.map { _ in "statement" }
       }
     }
-    for kind in ["single", "multiple", "short", "order", "match", "agree", "rate", "reflect", "rank", "statement"] {
+    for kind in [
+      "single", "multiple", "short", "order", "match", "agree", "rate", "reflect", "rank", "statement",
+    ] {
       #expect(kinds.contains(kind), "no \(kind) item in the fixture")
     }
     #expect(course.modules.map(\.id) == ["start", "leading", "nested"])
@@ -59,7 +62,9 @@ struct GoldenTests {
 
   @Test("The shipped courses have no errors and no warnings")
   func shippedCourseIsClean() {
-    let result = CourseLoader.load(paths: [Paths.tests.appendingPathComponent("../../courses").standardized.path])
+    let result = CourseLoader.load(paths: [
+      Paths.tests.appendingPathComponent("../../courses").standardized.path
+    ])
     #expect(result.diagnostics.map(\.description) == [])
     #expect(!result.courses.isEmpty)
   }

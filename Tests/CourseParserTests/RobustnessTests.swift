@@ -34,7 +34,10 @@ enum Mutation: CaseIterable {
       lines.shuffle(using: &rng)
       bytes = Array(lines.joined(separator: [UInt8(ascii: "\n")]))
     case .insertUnicode:
-      let pieces = ["é", "🎉", "\u{202E}", "\u{0301}", "｛#", "{#", "->", "[x]", "> Hint:", "---\n", "\r\n", "\t", "\u{FEFF}"]
+      let pieces = [
+        "é", "🎉", "\u{202E}", "\u{0301}", "｛#", "{#", "->", "[x]", "> Hint:", "---\n", "\r\n", "\t",
+        "\u{FEFF}",
+      ]
       for _ in 0..<Int.random(in: 1...10, using: &rng) {
         let piece = Array(pieces.randomElement(using: &rng)!.utf8)
         bytes.insert(contentsOf: piece, at: Int.random(in: 0...bytes.count, using: &rng))
@@ -122,7 +125,9 @@ struct RobustnessTests {
   private static func lineCount(_ bytes: [UInt8]) -> Int {
     var count = 1
     for (index, byte) in bytes.enumerated() {
-      if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && bytes.get(index + 1) != UInt8(ascii: "\n")) {
+      if byte == UInt8(ascii: "\n")
+        || (byte == UInt8(ascii: "\r") && bytes.get(index + 1) != UInt8(ascii: "\n"))
+      {
         count += 1
       }
     }

@@ -36,7 +36,8 @@ struct TemporaryCourse {
   /// A course.md that lists `modules`, with optional front matter lines.
   static func courseFile(modules: [String], frontMatter: String? = nil) -> String {
     let matter = frontMatter.map { "---\n\($0)\n---\n\n" } ?? ""
-    let list = modules.enumerated().map { "\($0.offset + 1). [Module](\($0.element))" }.joined(separator: "\n")
+    let list = modules.enumerated().map { "\($0.offset + 1). [Module](\($0.element))" }.joined(
+      separator: "\n")
     return matter + "# Test course\n\n" + list + "\n"
   }
 

@@ -39,7 +39,8 @@ struct CourseGenerator {
   }
 
   private func module(_ number: Int, bytes: Int) -> String {
-    var text = "---\naudience: [manager, leader]\n---\n\n# Module \(number)\n\nAn overview with *emphasis*.\n\n"
+    var text =
+      "---\naudience: [manager, leader]\n---\n\n# Module \(number)\n\nAn overview with *emphasis*.\n\n"
     var block = 0
     while text.utf8.count < bytes {
       block += 1

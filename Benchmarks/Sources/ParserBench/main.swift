@@ -11,7 +11,9 @@ let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent
 try? FileManager.default.removeItem(at: folder)
 let files = try CourseGenerator(targetBytes: 10 * 1024 * 1024).write(to: folder)
 defer {
-  if ProcessInfo.processInfo.environment["KEEP_COURSE"] == nil { try? FileManager.default.removeItem(at: folder) }
+  if ProcessInfo.processInfo.environment["KEEP_COURSE"] == nil {
+    try? FileManager.default.removeItem(at: folder)
+  }
 }
 let bytes = try files.reduce(0) { $0 + (try Data(contentsOf: $1).count) }
 let megabytes = Double(bytes) / 1_048_576
@@ -38,7 +40,9 @@ var inProcess: [Double] = []
 for _ in 0..<runs {
   let (c, status) = try timeCommand(coach, ["check", folder.path])
   guard status == 0 else {
-    print("coach check failed on the generated course (exit \(status)); run it by hand: \(coach) check \(folder.path)")
+    print(
+      "coach check failed on the generated course (exit \(status)); run it by hand: \(coach) check \(folder.path)"
+    )
     exit(1)
   }
   coachTimes.append(c)
@@ -54,8 +58,12 @@ func row(_ name: String, _ seconds: Double) -> String {
   name.padding(toLength: 42, withPad: " ", startingAt: 0)
     + String(format: "%8.1f ms %9.1f MB/s", seconds * 1000, megabytes / seconds)
 }
-print(String(format: "Parser benchmark: %.2f MB in %d files, median of %d runs", megabytes, files.count, runs))
+print(
+  String(format: "Parser benchmark: %.2f MB in %d files, median of %d runs", megabytes, files.count, runs))
 print(row("cmark command (all files, one process)", median(cmarkTimes)))
 print(row("coach check (release, one process)", median(coachTimes)))
 print(row("CourseLoader.load in process", median(inProcess)))
-print(String(format: "coach check / cmark = %.2fx (limit 1.5x, goal 1.2x): %@", ratio, ratio <= 1.5 ? "within limit" : "OVER LIMIT"))
+print(
+  String(
+    format: "coach check / cmark = %.2fx (limit 1.5x, goal 1.2x): %@", ratio,
+    ratio <= 1.5 ? "within limit" : "OVER LIMIT"))

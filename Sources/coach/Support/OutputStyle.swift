@@ -2,7 +2,9 @@ import Foundation
 
 /// Whether a stream gets colour: only a terminal, `TERM` not `dumb`, and `NO_COLOR` unset.
 enum OutputStyle {
-  static func usesColor(fileDescriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment)
+  static func usesColor(
+    fileDescriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment
+  )
     -> Bool
   {
     isatty(fileDescriptor) == 1 && environment["TERM"] != "dumb" && environment["NO_COLOR"] == nil
