@@ -28,12 +28,17 @@ struct HeadingText {
 
   /// `Word: rest` where Word is ASCII letters only.
   private static func splitKindWord(_ text: String) -> (String, String)? {
-    guard let colon = text.firstIndex(of: ":") else { return nil }
-    let word = text[..<colon].trimmed
-    guard !word.isEmpty,
-      word.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) })
-    else { return nil }
-    return (word, text[text.index(after: colon)...].trimmed)
+    let utf8 = text.utf8
+    var index = utf8.startIndex
+    while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") { index = utf8.index(after: index) }
+    let start = index
+    while index < utf8.endIndex, (utf8[index] | 0x20) >= UInt8(ascii: "a"), (utf8[index] | 0x20) <= UInt8(ascii: "z") {
+      index = utf8.index(after: index)
+    }
+    let end = index
+    while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") { index = utf8.index(after: index) }
+    guard start < end, index < utf8.endIndex, utf8[index] == UInt8(ascii: ":") else { return nil }
+    return (String(text[start..<end]), text[utf8.index(after: index)...].trimmed)
   }
 
   /// The kind word, when it is one of `kinds` (case does not matter), else `nil`.

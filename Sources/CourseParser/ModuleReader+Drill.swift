@@ -86,7 +86,7 @@ extension ModuleReader {
   }
 
   private mutating func readShortAnswer(_ text: String, heading: HeadingText) -> Question.Body? {
-    let answers = text.split(separator: "|").map { $0.trimmed }.filter { !$0.isEmpty }
+    let answers = text.trimmedParts(separatedBy: UInt8(ascii: "|"))
     guard !answers.isEmpty else {
       diagnostics.append(
         Diagnostic(
@@ -141,16 +141,21 @@ extension ModuleReader {
 
   /// `[ ] text` or `[x] text`: whether it is checked, and the text.
   private static func taskMarker(_ line: String) -> (checked: Bool, text: String)? {
-    let scalars = Array(line.unicodeScalars.prefix(3))
-    guard scalars.count == 3, scalars[0] == "[", scalars[2] == "]" else { return nil }
+    let utf8 = line.utf8
+    var index = utf8.startIndex
+    func next() -> UInt8? {
+      guard index < utf8.endIndex else { return nil }
+      defer { index = utf8.index(after: index) }
+      return utf8[index]
+    }
+    guard next() == UInt8(ascii: "["), let mark = next(), next() == UInt8(ascii: "]") else { return nil }
     let checked: Bool
-    switch scalars[1] {
-    case " ": checked = false
-    case "x", "X": checked = true
+    switch mark {
+    case UInt8(ascii: " "): checked = false
+    case UInt8(ascii: "x"), UInt8(ascii: "X"): checked = true
     default: return nil
     }
-    let text = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(3)))
-    return (checked, text.trimmed)
+    return (checked, line[index...].trimmed)
   }
 
   private mutating func readOrder(_ list: Block, heading: HeadingText) -> Question.Body? {

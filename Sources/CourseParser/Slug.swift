@@ -59,13 +59,12 @@ enum Slug {
   /// - Returns: the text without the suffix (trimmed) and the id, if there was one.
   static func splitExplicitID(_ text: String) -> (text: String, id: String?) {
     let trimmed = text.trimmed
-    let bytes = Array(trimmed.utf8)
-    guard bytes.last == UInt8(ascii: "}"),
-      let open = bytes.indices.dropLast().last(where: { bytes[$0] == UInt8(ascii: "{") }),
-      open + 1 < bytes.count, bytes[open + 1] == UInt8(ascii: "#")
+    let utf8 = trimmed.utf8
+    guard utf8.last == UInt8(ascii: "}"), let open = utf8.lastIndex(of: UInt8(ascii: "{")),
+      utf8.index(after: open) < utf8.endIndex, utf8[utf8.index(after: open)] == UInt8(ascii: "#")
     else { return (trimmed, nil) }
-    let id = String(decoding: bytes[(open + 2)..<(bytes.count - 1)], as: UTF8.self)
-    return (String(decoding: bytes[..<open], as: UTF8.self).trimmed, id)
+    let id = trimmed[utf8.index(open, offsetBy: 2)..<utf8.index(before: utf8.endIndex)]
+    return (trimmed[..<open].trimmed, String(id))
   }
 
   /// Whether an explicit id is well formed: ASCII letters, digits, `-`, `_`, `.` and `:`.

@@ -1,34 +1,79 @@
-extension StringProtocol {
+extension String {
+  /// The text without leading and trailing white space (newlines included).
+  var trimmed: String { self[...].trimmed }
+
+  /// The parts between `separator` bytes (an ASCII character), each trimmed; empty parts dropped.
+  func trimmedParts(separatedBy separator: UInt8) -> [String] { self[...].trimmedParts(separatedBy: separator) }
+
+  /// The text before and after the first `separator` (ASCII), or `nil` when there is none.
+  func splitOnce(_ separator: String) -> (before: String, after: String)? { self[...].splitOnce(separator) }
+}
+
+extension Substring {
   /// The text without leading and trailing white space (newlines included).
   ///
   /// Pure Swift: Foundation's `trimmingCharacters(in:)` goes through NSString on Linux
   /// and was a quarter of `coach check`'s time.
   var trimmed: String {
-    let text = String(self)
-    let utf8 = text.utf8
-    if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-      return text
+    let utf8 = self.utf8
+    var start = utf8.startIndex
+    var end = utf8.endIndex
+    while start < end, utf8[start].isASCIIWhitespace { start = utf8.index(after: start) }
+    while start < end, utf8[utf8.index(before: end)].isASCIIWhitespace { end = utf8.index(before: end) }
+    // Only text that starts or ends with a non-ASCII character can have Unicode space there.
+    if start < end, utf8[start] >= 0x80 || utf8[utf8.index(before: end)] >= 0x80 {
+      let scalars = String(self[start..<end]).unicodeScalars
+      guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+      else { return "" }
+      return String(Substring(scalars[first...last]))
     }
-    let scalars = text.unicodeScalars
-    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-    else { return "" }
-    return String(Substring(scalars[first...last]))
+    return String(self[start..<end])
   }
 
-  /// The text before and after the first `separator`, or `nil` when there is none.
+  /// The parts between `separator` bytes (an ASCII character), each trimmed; empty parts dropped.
+  func trimmedParts(separatedBy separator: UInt8) -> [String] {
+    let utf8 = self.utf8
+    var parts: [String] = []
+    var start = utf8.startIndex
+    var index = start
+    while true {
+      if index == utf8.endIndex || utf8[index] == separator {
+        let part = self[start..<index].trimmed
+        if !part.isEmpty { parts.append(part) }
+        if index == utf8.endIndex { break }
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    return parts
+  }
+
+  /// The text before and after the first `separator` (ASCII), or `nil` when there is none.
   func splitOnce(_ separator: String) -> (before: String, after: String)? {
-    let text = String(self)
-    let bytes = Array(text.utf8)
+    let text = self
+    let utf8 = text.utf8
     let pattern = Array(separator.utf8)
-    guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
-    for start in 0...(bytes.count - pattern.count)
-    where bytes[start..<start + pattern.count].elementsEqual(pattern) {
-      return (
-        String(decoding: bytes[..<start], as: UTF8.self),
-        String(decoding: bytes[(start + pattern.count)...], as: UTF8.self)
-      )
+    guard let first = pattern.first else { return nil }
+    var index = utf8.startIndex
+    while let found = utf8[index...].firstIndex(of: first) {
+      var end = found
+      var matched = true
+      for byte in pattern {
+        guard end < utf8.endIndex, utf8[end] == byte else {
+          matched = false
+          break
+        }
+        end = utf8.index(after: end)
+      }
+      if matched { return (String(text[..<found]), String(text[end...])) }
+      index = utf8.index(after: found)
     }
     return nil
   }
+}
+
+extension UInt8 {
+  /// Space, tab, line feed, vertical tab, form feed or carriage return.
+  fileprivate var isASCIIWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
 }

@@ -5,6 +5,12 @@ import Foundation
 // `coach check` on it beside the `cmark` command on the same bytes, in the same run.
 
 let arguments = CommandLine.arguments
+// `ParserBench --load-once DIR`: one load and nothing else, for profilers.
+if arguments.count > 2, arguments[1] == "--load-once" {
+  let result = CourseLoader.load(paths: [arguments[2]])
+  print(result.summary)
+  exit(0)
+}
 let coach = arguments.count > 1 ? arguments[1] : "../.build/release/coach"
 let runs = 9
 let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("coach-bench-course")
