@@ -2,7 +2,7 @@
 /// scenarios and explanations are made of.
 public struct Block: Sendable, Hashable {
   /// The kinds of block the engine keeps.
-  public indirect enum Kind: Sendable, Hashable {
+  public enum Kind: Sendable, Hashable {
     case paragraph([Inline])
     case heading(level: Int, [Inline])
     /// A list; each item is a list of blocks.
@@ -24,7 +24,7 @@ public struct Block: Sendable, Hashable {
 }
 
 /// Inline Markdown content.
-public indirect enum Inline: Sendable, Hashable {
+public enum Inline: Sendable, Hashable {
   case text(String)
   case code(String)
   case emphasis([Inline])
