@@ -25,7 +25,7 @@ struct CourseReader {
     }
     let matter = FrontMatter.split(source, into: &diagnostics)
     if matter.isUnclosed { return nil }
-    let blocks = MarkdownConverter.parse(matter.markdown, file: courseFile)
+    let blocks = MarkdownConverter.parse(matter.markdown, file: courseFile, lineOffset: matter.lineOffset)
     let folderName = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     let id = matter.string("id", into: &diagnostics) ?? folderName
     let pass = matter.pass(into: &diagnostics) ?? 80

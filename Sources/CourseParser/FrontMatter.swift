@@ -3,8 +3,11 @@ import Yams
 
 /// The YAML front matter of a course or module file, and the Markdown that follows it.
 struct FrontMatter {
-  /// The Markdown with the front matter lines blanked out, so line numbers stay true.
-  var markdown: String
+  /// The Markdown after the front matter.
+  var markdown: Substring
+  /// How many lines the front matter takes: add it to a line of `markdown` to get the
+  /// line in the file.
+  var lineOffset = 0
   /// The top-level keys and their nodes; empty without front matter.
   var fields: [String: Yams.Node] = [:]
   /// Where the opening `---` stands.
@@ -20,7 +23,9 @@ struct FrontMatter {
   static func split(_ source: SourceFile, into diagnostics: inout [Diagnostic]) -> FrontMatter {
     let opening = SourceLocation(file: source.path, line: 1, column: 1)
     let text = source.text
-    guard text.utf8.starts(with: "---".utf8) else { return FrontMatter(markdown: text, location: opening) }
+    guard text.utf8.starts(with: "---".utf8) else {
+      return FrontMatter(markdown: text[...], location: opening)
+    }
     // Lines with their ends, scanned only as far as the closing fence.
     var lines: [Substring] = []
     var closed = false
@@ -35,18 +40,17 @@ struct FrontMatter {
         break
       }
       lines.append(line)
-      if lines.count == 1 && !isFence(line) { return FrontMatter(markdown: text, location: opening) }
+      if lines.count == 1 && !isFence(line) { return FrontMatter(markdown: text[...], location: opening) }
     }
     guard closed else {
       diagnostics.append(
         Diagnostic(.error, opening, "front matter opened by '---' on line 1 is never closed with '---'"))
       return FrontMatter(markdown: "", location: opening, isUnclosed: true)
     }
-    // Blank the front matter but keep its line breaks, so every line keeps its number;
-    // the YAML gets an empty first line for the same reason.
+    // The Markdown is parsed from after the front matter, its lines shifted by the front
+    // matter's; the YAML gets an empty first line so its lines match the file's too.
     let yaml = "\n" + lines.dropFirst().dropLast().joined()
-    let markdown = String(repeating: "\n", count: lines.count) + rest
-    var matter = FrontMatter(markdown: markdown, location: opening)
+    var matter = FrontMatter(markdown: rest, lineOffset: lines.count, location: opening)
     matter.readFields(yaml, file: source.path, into: &diagnostics)
     return matter
   }

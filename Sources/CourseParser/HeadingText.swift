@@ -32,7 +32,9 @@ struct HeadingText {
     var index = utf8.startIndex
     while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") { index = utf8.index(after: index) }
     let start = index
-    while index < utf8.endIndex, (utf8[index] | 0x20) >= UInt8(ascii: "a"), (utf8[index] | 0x20) <= UInt8(ascii: "z") {
+    while index < utf8.endIndex, (utf8[index] | 0x20) >= UInt8(ascii: "a"),
+      (utf8[index] | 0x20) <= UInt8(ascii: "z")
+    {
       index = utf8.index(after: index)
     }
     let end = index

@@ -14,10 +14,11 @@ enum MarkdownConverter {
 
   /// Parses CommonMark text. Parsing never fails: all text is Markdown.
   /// - Parameters:
-  ///   - text: the Markdown source, front matter already blanked out.
+  ///   - text: the Markdown source, after any front matter.
   ///   - file: the path recorded in every block's ``SourceLocation``.
+  ///   - lineOffset: lines that came before `text` in the file (the front matter's).
   /// - Returns: the document's top-level blocks.
-  static func parse(_ text: String, file: String) -> [Block] {
+  static func parse(_ text: Substring, file: String, lineOffset: Int = 0) -> [Block] {
     var text = text
     let root: OpaquePointer? = text.withUTF8 { bytes in
       bytes.withMemoryRebound(to: CChar.self) {
@@ -30,6 +31,7 @@ enum MarkdownConverter {
     defer { cmark_iter_free(iterator) }
 
     var stack = [Frame(kind: .document, location: nil)]
+    stack[0].reserve(childCount(root))
     var skipped: [Bool] = [false]  // whether each entered container was flattened
     while true {
       let event = cmark_iter_next(iterator)
@@ -45,7 +47,7 @@ enum MarkdownConverter {
       }
       // CMARK_EVENT_ENTER
       let location = SourceLocation(
-        file: file, line: Int(cmark_node_get_start_line(node)),
+        file: file, line: Int(cmark_node_get_start_line(node)) + lineOffset,
         column: Int(cmark_node_get_start_column(node)))
       if let leaf = leafValue(node, type: type, location: location) {
         stack[stack.count - 1].attach(leaf)
@@ -53,7 +55,11 @@ enum MarkdownConverter {
       }
       let flatten = stack.count > maximumDepth && Frame.isFlattenable(type)
       skipped.append(flatten)
-      if !flatten { stack.append(Frame(node: node, type: type, location: location)) }
+      if !flatten {
+        var frame = Frame(node: node, type: type, location: location)
+        frame.reserve(childCount(node))
+        stack.append(frame)
+      }
     }
     return stack.first?.blocks ?? []
   }
@@ -76,6 +82,17 @@ enum MarkdownConverter {
     case CMARK_NODE_THEMATIC_BREAK: .block(Block(.thematicBreak, at: location))
     default: nil
     }
+  }
+
+  /// How many children a node has, so arrays are allocated once at their final size.
+  private static func childCount(_ node: OpaquePointer) -> Int {
+    var count = 0
+    var child = cmark_node_first_child(node)
+    while let current = child {
+      count += 1
+      child = cmark_node_next(current)
+    }
+    return count
   }
 
   private static func literal(_ node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
@@ -144,6 +161,16 @@ enum MarkdownConverter {
         CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
         true
       default: false
+      }
+    }
+
+    /// Reserves room for `count` children in the array this kind of frame fills.
+    mutating func reserve(_ count: Int) {
+      guard count > 1 else { return }
+      switch kind {
+      case .document, .blockQuote, .item, .custom: blocks.reserveCapacity(count)
+      case .list: items.reserveCapacity(count)
+      case .paragraph, .heading, .emphasis, .strong, .link, .image: inlines.reserveCapacity(count)
       }
     }
 

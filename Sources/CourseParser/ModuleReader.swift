@@ -23,7 +23,7 @@ struct ModuleReader {
   mutating func read(_ source: SourceFile, defaultID: String) -> Module? {
     let matter = FrontMatter.split(source, into: &diagnostics)
     if matter.isUnclosed { return nil }
-    let blocks = MarkdownConverter.parse(matter.markdown, file: file)
+    let blocks = MarkdownConverter.parse(matter.markdown, file: file, lineOffset: matter.lineOffset)
     let id = matter.string("id", into: &diagnostics) ?? defaultID
     if matter.fields["id"] != nil { idLocation = matter.location(of: "id") }
     let pass = matter.pass(into: &diagnostics) ?? course.pass

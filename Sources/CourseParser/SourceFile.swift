@@ -20,13 +20,24 @@ struct SourceFile {
       return .failure(
         Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), readFailure(path, error)))
     }
-    return decode([UInt8](data), path: path)
+    return decode(data, path: path)
   }
 
   /// Checks that bytes are UTF-8 text: no NUL byte, no invalid sequence.
-  static func decode(_ bytes: [UInt8], path: String) -> Result<SourceFile, Diagnostic> {
-    var bytes = bytes
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+  static func decode<Bytes: DataProtocol>(_ original: Bytes, path: String) -> Result<SourceFile, Diagnostic>
+  where Bytes.Index == Int {
+    let bytes =
+      original.starts(with: [0xEF, 0xBB, 0xBF]) ? original[(original.startIndex + 3)...] : original[...]
+    if var text = String(validating: bytes, as: UTF8.self),
+      !text.withUTF8({ memchr($0.baseAddress, 0, $0.count) != nil })
+    {
+      return .success(SourceFile(path: path, text: text))
+    }
+    return diagnose([UInt8](bytes), path: path)
+  }
+
+  /// The diagnostic for bytes that are not UTF-8 text: a NUL byte, or the first invalid sequence.
+  private static func diagnose(_ bytes: [UInt8], path: String) -> Result<SourceFile, Diagnostic> {
     if let nul = bytes.firstIndex(of: 0) {
       let (line, column) = position(of: nul, in: bytes)
       return .failure(
@@ -34,15 +45,12 @@ struct SourceFile {
           .error, SourceLocation(file: path, line: line, column: column),
           "this is a binary file, not Markdown text (NUL byte at byte \(nul + 1))"))
     }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      let bad = firstInvalidUTF8(in: bytes) ?? 0
-      let (line, column) = position(of: bad, in: bytes)
-      return .failure(
-        Diagnostic(
-          .error, SourceLocation(file: path, line: line, column: column),
-          String(format: "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", bytes[bad])))
-    }
-    return .success(SourceFile(path: path, text: text))
+    let bad = firstInvalidUTF8(in: bytes) ?? 0
+    let (line, column) = position(of: bad, in: bytes)
+    return .failure(
+      Diagnostic(
+        .error, SourceLocation(file: path, line: line, column: column),
+        String(format: "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", bytes[bad])))
   }
 
   private static func readFailure(_ path: String, _ error: Error) -> String {

@@ -3,7 +3,9 @@ extension String {
   var trimmed: String { self[...].trimmed }
 
   /// The parts between `separator` bytes (an ASCII character), each trimmed; empty parts dropped.
-  func trimmedParts(separatedBy separator: UInt8) -> [String] { self[...].trimmedParts(separatedBy: separator) }
+  func trimmedParts(separatedBy separator: UInt8) -> [String] {
+    self[...].trimmedParts(separatedBy: separator)
+  }
 
   /// The text before and after the first `separator` (ASCII), or `nil` when there is none.
   func splitOnce(_ separator: String) -> (before: String, after: String)? { self[...].splitOnce(separator) }

@@ -26,7 +26,8 @@ struct GoldenTests {
       contentsOf: Paths.fixtures.appendingPathComponent("complete/01-start.md"), encoding: .utf8)
     var diagnostics: [Diagnostic] = []
     let matter = FrontMatter.split(SourceFile(path: "01-start.md", text: text), into: &diagnostics)
-    let tree = dump(MarkdownConverter.parse(matter.markdown, file: "01-start.md"))
+    let tree = dump(
+      MarkdownConverter.parse(matter.markdown, file: "01-start.md", lineOffset: matter.lineOffset))
     #expect(diagnostics.isEmpty)
     #expect(try Paths.matchesGolden(tree, "01-start.tree.txt"))
   }

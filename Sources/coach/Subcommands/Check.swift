@@ -34,7 +34,9 @@ extension Coach {
         print(Outline(result).json(), terminator: "")
         printError(result.summary)
       }
-      if result.diagnostics.hasErrors { throw ExitCode.failure }
+      let failed = result.diagnostics.hasErrors
+      keepUntilExit(result)
+      if failed { throw ExitCode.failure }
     }
 
     private static func render(_ diagnostic: Diagnostic, color: Bool) -> String {

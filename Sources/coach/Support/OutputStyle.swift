@@ -15,3 +15,17 @@ enum OutputStyle {
 func printError(_ text: String) {
   FileHandle.standardError.write(Data((text + "\n").utf8))
 }
+
+/// Keeps a value alive until the process ends instead of freeing it.
+///
+/// `coach check` exits right after it reports; releasing a large course's values one by
+/// one (a 10 MB course has hundreds of thousands) costs more than the operating system
+/// takes to drop the whole heap at exit.
+func keepUntilExit<T>(_ value: T) {
+  _ = Unmanaged.passRetained(KeptValue(value))
+}
+
+private final class KeptValue<T> {
+  let value: T
+  init(_ value: T) { self.value = value }
+}
