@@ -29,7 +29,7 @@ struct SourceFile {
     let bytes =
       original.starts(with: [0xEF, 0xBB, 0xBF]) ? original[(original.startIndex + 3)...] : original[...]
     if var text = String(validating: bytes, as: UTF8.self),
-      !text.withUTF8({ memchr($0.baseAddress, 0, $0.count) != nil })
+      !text.withUTF8({ bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false })
     {
       return .success(SourceFile(path: path, text: text))
     }
