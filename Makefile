@@ -32,7 +32,11 @@ check: build
 lint:
 	$(SWIFT) format lint --recursive --strict Sources Tests
 
+## bench: release builds; parser vs the cmark command, then the store vs bare SQLite.
 bench: deps
+	@command -v cmark >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark
+	$(SWIFT) build -c release --product coach
+	cd Benchmarks && $(SWIFT) run -c release ParserBench ../.build/release/coach
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 	cd Benchmarks && $(SWIFT) run -c release StoreComparisons
 
