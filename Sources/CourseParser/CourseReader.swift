@@ -151,12 +151,12 @@ struct CourseReader {
     }
   }
 
-  /// A module id from a file name: without a leading number and the extension.
+  /// A module id from a file name: the name without a leading number (and the separator
+  /// after it) and without `.md`; the whole name when nothing else is left.
   static func defaultModuleID(_ target: String) -> String {
     let stem = String((target.split(separator: "/").last ?? "").dropLast(3))
     let withoutNumber = stem.drop { $0.isNumber }.drop { $0 == "-" || $0 == "_" || $0 == "." || $0 == " " }
-    let slug = Slug.of(String(withoutNumber))
-    return slug.isEmpty ? Slug.of(stem).isEmpty ? stem : Slug.of(stem) : slug
+    return withoutNumber.isEmpty ? stem : String(withoutNumber)
   }
 
   static func join(_ folder: String, _ name: String) -> String {

@@ -204,5 +204,7 @@ struct DiagnosticTests {
     #expect(Slug.splitExplicitID("Title {#my-id}").id == "my-id")
     #expect(Slug.splitExplicitID("Title {#my-id}").text == "Title")
     #expect(CourseReader.defaultModuleID("01-beyond-satisfaction.md") == "beyond-satisfaction")
+    #expect(CourseReader.defaultModuleID("sub/2_Team_Talk.md") == "Team_Talk")
+    #expect(CourseReader.defaultModuleID("2024.md") == "2024")
   }
 }
