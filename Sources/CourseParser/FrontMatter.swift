@@ -31,7 +31,9 @@ struct FrontMatter {
     var closed = false
     var rest = text[...]
     while !rest.isEmpty {
-      let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
+      // Bytes, not Characters: "\r\n" is one Character and would hide the "\n".
+      let end =
+        rest.utf8.firstIndex(of: UInt8(ascii: "\n")).map { rest.utf8.index(after: $0) } ?? rest.endIndex
       let line = rest[..<end]
       rest = rest[end...]
       if !lines.isEmpty && isFence(line) {

@@ -61,6 +61,24 @@ struct GoldenTests {
     #expect(course.modules[0].sections.first?.location?.line == 9)
   }
 
+  @Test("A course saved with Windows line endings reads exactly the same")
+  func windowsLineEndings() throws {
+    let source = Paths.fixtures.appendingPathComponent("complete")
+    let names = FileManager.default.enumerator(atPath: source.path)?.compactMap { $0 as? String } ?? []
+    var files: [String: String] = [:]
+    for name in names where name.hasSuffix(".md") {
+      let text = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
+      files[name] = text.replacingOccurrences(of: "\n", with: "\r\n")
+    }
+    let course = try TemporaryCourse(files)
+    defer { course.remove() }
+    let folderName = (course.folder as NSString).lastPathComponent
+    let crlf = Outline(course.load()).json()
+      .replacingOccurrences(of: course.folder, with: "complete")
+      .replacingOccurrences(of: "\"id\": \"\(folderName)\"", with: "\"id\": \"complete\"")
+    #expect(crlf == Outline(loadComplete()).json())
+  }
+
   @Test("The shipped courses have no errors and no warnings")
   func shippedCourseIsClean() {
     let result = CourseLoader.load(paths: [
