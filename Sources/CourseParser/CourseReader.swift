@@ -93,7 +93,7 @@ struct CourseReader {
     // Last, what spans modules, in contents order: module ids and item ids.
     var modules: [Module] = []
     var seenIDs: [String: String] = [:]
-    var items = ItemIDRegistry()
+    var items = ItemIDRegistry(capacity: parsed.reduce(0) { $0 + ($1.0?.itemCount ?? 0) })
     for (module, moduleDiagnostics, idLocation) in parsed {
       diagnostics += moduleDiagnostics
       guard let module else { continue }

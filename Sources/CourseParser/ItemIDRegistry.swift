@@ -3,14 +3,24 @@ import CourseModel
 /// Checks that item ids are unique within a course, allowing an Agree or Rate statement
 /// to be asked again later under the same id (the pre/post belief check).
 struct ItemIDRegistry {
+  /// An agree or rate statement, to compare with a repeat.
+  private struct Statement: Equatable {
+    var prompt: String
+    var labels: [String]
+  }
+
   private struct Entry {
     var kind: String
     var location: SourceLocation?
-    /// For agree and rate: the statement and its labels, to compare with a repeat.
-    var statement: [String]?
+    var statement: Statement?
   }
 
-  private var entries: [String: Entry] = [:]
+  private var entries: [String: Entry]
+
+  /// A registry with room for `capacity` ids.
+  init(capacity: Int = 0) {
+    entries = Dictionary(minimumCapacity: capacity)
+  }
 
   /// Registers every item of a module, reporting duplicates into `diagnostics`.
   mutating func register(_ module: Module, into diagnostics: inout [Diagnostic]) {
@@ -25,10 +35,10 @@ struct ItemIDRegistry {
         }
       case .beliefs(_, let items):
         for item in items {
-          let statement: [String]? =
+          let statement: Statement? =
             switch item.body {
-            case .agree: [item.prompt]
-            case .rate(let labels): [item.prompt] + labels
+            case .agree: Statement(prompt: item.prompt, labels: [])
+            case .rate(let labels): Statement(prompt: item.prompt, labels: labels)
             case .reflect, .rank: nil
             }
           register(
@@ -44,7 +54,7 @@ struct ItemIDRegistry {
   }
 
   private mutating func register(
-    _ id: String, kind: String, at location: SourceLocation?, statement: [String]?,
+    _ id: String, kind: String, at location: SourceLocation?, statement: Statement?,
     into diagnostics: inout [Diagnostic]
   ) {
     guard let earlier = entries[id] else {
@@ -67,7 +77,7 @@ struct ItemIDRegistry {
             + "a repeated belief statement must be of the same kind"))
       return
     }
-    if earlierStatement.first != statement.first {
+    if earlierStatement.prompt != statement.prompt {
       diagnostics.append(
         Diagnostic(
           .warning, here,
@@ -86,5 +96,19 @@ struct ItemIDRegistry {
   static func describe(_ location: SourceLocation?, relativeTo here: SourceLocation) -> String {
     guard let location else { return "an earlier item" }
     return location.file == here.file ? "line \(location.line)" : "line \(location.line) of \(location.file)"
+  }
+}
+
+extension Module {
+  /// How many drill questions, belief items and creed statements the module has.
+  var itemCount: Int {
+    sections.reduce(0) { count, section in
+      switch section.content {
+      case .lesson: count
+      case .drill(_, let questions): count + questions.count
+      case .beliefs(_, let items): count + items.count
+      case .creed(let creed): count + creed.statements.count
+      }
+    }
   }
 }
