@@ -41,47 +41,44 @@ enum MarkdownConverter {
       if type == CMARK_NODE_DOCUMENT { continue }
       if event == CMARK_EVENT_EXIT {
         if skipped.removeLast() { continue }
-        let frame = stack.removeLast()
-        stack[stack.count - 1].attach(frame.close())
+        stack.removeLast().close(into: &stack[stack.count - 1])
         continue
       }
       // CMARK_EVENT_ENTER
       let location = SourceLocation(
         file: file, line: Int(cmark_node_get_start_line(node)) + lineOffset,
         column: Int(cmark_node_get_start_column(node)))
-      if let leaf = leafValue(node, type: type, location: location) {
-        stack[stack.count - 1].attach(leaf)
-        continue
-      }
+      if appendLeaf(node, type: type, location: location, to: &stack[stack.count - 1]) { continue }
       let flatten = stack.count > maximumDepth && Frame.isFlattenable(type)
       skipped.append(flatten)
       if !flatten {
-        var frame = Frame(node: node, type: type, location: location)
-        frame.reserve(childCount(node))
-        stack.append(frame)
+        // Built in place: a copy would share the reserved buffers and force a reallocation.
+        stack.append(Frame(node: node, type: type, location: location))
+        stack[stack.count - 1].reserve(childCount(node))
       }
     }
     return stack.first?.blocks ?? []
   }
 
-  /// The value of a node that has no children (and gets no exit event), or `nil`.
-  private static func leafValue(_ node: OpaquePointer, type: cmark_node_type, location: SourceLocation)
-    -> Frame.Value?
-  {
+  /// Appends a node that has no children (and gets no exit event) to its parent.
+  /// - Returns: `false` for a container, which the caller enters.
+  private static func appendLeaf(
+    _ node: OpaquePointer, type: cmark_node_type, location: SourceLocation, to parent: inout Frame
+  ) -> Bool {
     switch type {
-    case CMARK_NODE_TEXT: .inline(.text(literal(node)))
-    case CMARK_NODE_CODE: .inline(.code(literal(node)))
-    case CMARK_NODE_HTML_INLINE: .inline(.html(literal(node)))
-    case CMARK_NODE_SOFTBREAK: .inline(.softBreak)
-    case CMARK_NODE_LINEBREAK: .inline(.lineBreak)
+    case CMARK_NODE_TEXT: parent.inlines.append(.text(literal(node)))
+    case CMARK_NODE_CODE: parent.inlines.append(.code(literal(node)))
+    case CMARK_NODE_HTML_INLINE: parent.inlines.append(.html(literal(node)))
+    case CMARK_NODE_SOFTBREAK: parent.inlines.append(.softBreak)
+    case CMARK_NODE_LINEBREAK: parent.inlines.append(.lineBreak)
     case CMARK_NODE_CODE_BLOCK:
-      .block(
-        Block(
-          .codeBlock(info: string(cmark_node_get_fence_info(node)), code: literal(node)), at: location))
-    case CMARK_NODE_HTML_BLOCK: .block(Block(.htmlBlock(literal(node)), at: location))
-    case CMARK_NODE_THEMATIC_BREAK: .block(Block(.thematicBreak, at: location))
-    default: nil
+      parent.blocks.append(
+        Block(.codeBlock(info: string(cmark_node_get_fence_info(node)), code: literal(node)), at: location))
+    case CMARK_NODE_HTML_BLOCK: parent.blocks.append(Block(.htmlBlock(literal(node)), at: location))
+    case CMARK_NODE_THEMATIC_BREAK: parent.blocks.append(Block(.thematicBreak, at: location))
+    default: return false
     }
+    return true
   }
 
   /// How many children a node has, so arrays are allocated once at their final size.
@@ -109,12 +106,6 @@ enum MarkdownConverter {
       case list(ordered: Bool, start: Int, tight: Bool)
       case emphasis, strong
       case link(String, String), image(String, String)
-    }
-
-    enum Value {
-      case block(Block)
-      case inline(Inline)
-      case item([Block])
     }
 
     let kind: Kind
@@ -174,30 +165,23 @@ enum MarkdownConverter {
       }
     }
 
-    mutating func attach(_ value: Value?) {
-      switch value {
-      case .block(let block): blocks.append(block)
-      case .inline(let inline): inlines.append(inline)
-      case .item(let blocks):
-        if case .list = kind { items.append(blocks) } else { self.blocks += blocks }
-      case nil: break
-      }
-    }
-
-    func close() -> Value? {
+    /// Hands the finished node to its parent: a block, an inline, or a list item.
+    /// Children of a flattened container land in the nearest kept ancestor.
+    consuming func close(into parent: inout Frame) {
       switch kind {
-      case .document: nil
-      case .paragraph: .block(Block(.paragraph(inlines), at: location))
-      case .heading(let level): .block(Block(.heading(level: level, inlines), at: location))
-      case .blockQuote: .block(Block(.blockQuote(blocks), at: location))
-      case .item: .item(blocks)
+      case .document, .custom: break
+      case .paragraph: parent.blocks.append(Block(.paragraph(inlines), at: location))
+      case .heading(let level): parent.blocks.append(Block(.heading(level: level, inlines), at: location))
+      case .blockQuote: parent.blocks.append(Block(.blockQuote(blocks), at: location))
+      case .item:
+        if case .list = parent.kind { parent.items.append(blocks) } else { parent.blocks += blocks }
       case .list(let ordered, let start, let tight):
-        .block(Block(.list(ordered: ordered, start: start, tight: tight, items: items), at: location))
-      case .custom: nil
-      case .emphasis: .inline(.emphasis(inlines))
-      case .strong: .inline(.strong(inlines))
-      case .link(let url, let title): .inline(.link(destination: url, title: title, inlines))
-      case .image(let url, let title): .inline(.image(source: url, title: title, inlines))
+        parent.blocks.append(
+          Block(.list(ordered: ordered, start: start, tight: tight, items: items), at: location))
+      case .emphasis: parent.inlines.append(.emphasis(inlines))
+      case .strong: parent.inlines.append(.strong(inlines))
+      case .link(let url, let title): parent.inlines.append(.link(destination: url, title: title, inlines))
+      case .image(let url, let title): parent.inlines.append(.image(source: url, title: title, inlines))
       }
     }
   }

@@ -99,7 +99,7 @@ extension ModuleReader {
   private mutating func readChoices(_ list: Block, heading: HeadingText) -> Question.Body? {
     var choices: [Question.Choice] = []
     for (index, item) in (list.listItems ?? []).enumerated() {
-      let (firstLine, more) = Self.splitFirstLine(item)
+      let firstLine = Self.firstLine(item)
       guard let marked = Self.taskMarker(firstLine) else {
         diagnostics.append(
           Diagnostic(
@@ -113,7 +113,8 @@ extension ModuleReader {
           Diagnostic(.error, heading.location, "choice \(index + 1) has no text after its marker"))
         return nil
       }
-      choices.append(Question.Choice(text: marked.text, isCorrect: marked.checked, feedback: more))
+      choices.append(
+        Question.Choice(text: marked.text, isCorrect: marked.checked, feedback: Self.afterFirstLine(item)))
     }
     if !choices.contains(where: \.isCorrect) {
       diagnostics.append(
@@ -123,20 +124,23 @@ extension ModuleReader {
     return .choice(choices)
   }
 
-  /// An item's first line as plain text, and the rest of the item (continuation lines and
-  /// nested blocks) as plain text.
-  static func splitFirstLine(_ item: [Block]) -> (String, String) {
-    guard let first = item.first, let inlines = first.paragraphInlines else {
-      return ("", item.plainText)
-    }
-    let breakIndex = inlines.firstIndex { $0 == .softBreak || $0 == .lineBreak } ?? inlines.endIndex
-    let line = Array(inlines[..<breakIndex]).plainText.trimmed
+  /// A list item's first line as plain text, trimmed.
+  static func firstLine(_ item: [Block]) -> String {
+    guard let inlines = item.first?.paragraphInlines else { return item.plainText.trimmed }
+    let end = inlines.firstIndex { $0 == .softBreak || $0 == .lineBreak } ?? inlines.endIndex
+    return Array(inlines[..<end]).plainText.trimmed
+  }
+
+  /// The rest of a list item after its first line (continuation lines and nested blocks),
+  /// as plain text: a choice's feedback.
+  static func afterFirstLine(_ item: [Block]) -> String {
+    guard let inlines = item.first?.paragraphInlines else { return "" }
     var rest: [String] = []
-    if breakIndex < inlines.endIndex {
-      rest.append(Array(inlines[(breakIndex + 1)...]).plainText.trimmed)
+    if let lineBreak = inlines.firstIndex(where: { $0 == .softBreak || $0 == .lineBreak }) {
+      rest.append(Array(inlines[(lineBreak + 1)...]).plainText.trimmed)
     }
     rest.append(Array(item.dropFirst()).plainText)
-    return (line, rest.filter { !$0.isEmpty }.joined(separator: "\n\n"))
+    return rest.filter { !$0.isEmpty }.joined(separator: "\n\n")
   }
 
   /// `[ ] text` or `[x] text`: whether it is checked, and the text.
@@ -159,7 +163,7 @@ extension ModuleReader {
   }
 
   private mutating func readOrder(_ list: Block, heading: HeadingText) -> Question.Body? {
-    let items = (list.listItems ?? []).map { Self.splitFirstLine($0).0 }
+    let items = (list.listItems ?? []).map { Self.firstLine($0) }
     guard items.count >= 2, !items.contains(where: \.isEmpty) else {
       diagnostics.append(
         Diagnostic(.error, heading.location, "an Order question needs at least two items, each with text"))
@@ -171,7 +175,7 @@ extension ModuleReader {
   private mutating func readMatch(_ list: Block, heading: HeadingText) -> Question.Body? {
     var pairs: [MatchPair] = []
     for (index, item) in (list.listItems ?? []).enumerated() {
-      let text = Self.splitFirstLine(item).0
+      let text = Self.firstLine(item)
       guard let (leftText, rightText) = text.splitOnce("->") else {
         diagnostics.append(
           Diagnostic(.error, heading.location, "match item \(index + 1) ('\(text.prefix(40))') has no '->'"))
