@@ -48,6 +48,6 @@ let package = Package(
     ),
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore"]),
     .testTarget(name: "SessionTests", dependencies: ["Session", "CourseParser", "ProgressStore"]),
-    .testTarget(name: "CoachTests", dependencies: ["coach"]),
+    .testTarget(name: "CoachTests", dependencies: ["coach"], resources: [.copy("Fixtures")]),
   ]
 )

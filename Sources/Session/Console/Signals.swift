@@ -52,6 +52,11 @@ enum Signals {
     signal(SIGHUP, terminate)
     signal(SIGWINCH, resized)
     signal(SIGPIPE, SIG_IGN)
+    // A parent may have started us with these blocked; they must reach the handlers.
+    var handled = sigset_t()
+    sigemptyset(&handled)
+    for number in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&handled, number) }
+    sigprocmask(SIG_UNBLOCK, &handled, nil)
   }
 
   /// Runs `body` with SIGINT, SIGTERM and SIGHUP blocked; any that arrived are handled

@@ -84,7 +84,13 @@ extension Session {
     let bookmark = bookmarkForRecord(next: next.0, next.1, at: now)
     var chosen: [Int] = []
     if case .choices(let set) = answer { chosen = set.sorted() }
-    state = .feedback(index, retry: retry, Feedback(score: score, chosen: chosen, response: response))
+    let shown: String
+    switch parsed {
+    case .numbers(let list): shown = list.map { String($0 + 1) }.joined(separator: " ")
+    case .pairs(let pairs): shown = pairs.keys.sorted().map { "\($0 + 1)\(MatchParser.letter(pairs[$0]!))" }.joined(separator: " ")
+    default: shown = response
+    }
+    state = .feedback(index, retry: retry, Feedback(score: score, chosen: chosen, shown: shown))
     return [.recordAttempt(attempt, bookmark)]
   }
 

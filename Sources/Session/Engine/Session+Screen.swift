@@ -99,7 +99,10 @@ extension Session {
       .blank,
     ]
     if target < steps.count {
-      let place = location(target).dropFirst().joined(separator: " › ")
+      var preview = self
+      _ = preview.enter(target, resumeTarget().1, at: .distantPast, saving: false)
+      let shown = preview.screen
+      let place = (shown.location.dropFirst().joined(separator: " › ")) + (shown.progress.map { ", \($0)" } ?? "")
       parts.append(.text("Continue: \(place)", .accent))
     } else {
       parts.append(.text("You have finished this course. Open any module to look at it again.", .good))
@@ -115,12 +118,13 @@ extension Session {
     var parts: [Screen.Part] = []
     switch step.kind {
     case .introduction:
-      parts = [.text(plan.course.title, .title), .blank, .blocks(plan.course.introduction)]
+      parts = [.text(plan.course.title, .title), .blank] + introductionWithModules()
     case .overview:
       let module = plan.module(step)
       parts = [.text(moduleLabel(step.module), .title), .blank]
       if !module.overview.isEmpty { parts += [.blocks(module.overview), .blank] }
-      let contents = module.sections.map(sectionLabel).joined(separator: " · ")
+      let contents = module.sections.map { $0.kind == .lesson ? "Lesson: \($0.title)" : sectionLabel($0) }
+        .joined(separator: " · ")
       let minutes = standing.module(step.module).minutesLeft
       parts.append(.text("In this module: \(contents). About \(max(minutes, 1)) minutes.", .dim))
     default:
@@ -145,18 +149,20 @@ extension Session {
     switch question.body {
     case .choice(let choices):
       let multiple = question.kind == .multiple
-      parts.append(.text(question.prompt + (multiple ? " (choose all that apply)" : ""), .prompt))
+      let note = multiple && !question.prompt.lowercased().contains("all that apply") ? " (choose all that apply)" : ""
+      parts.append(.text(question.prompt + note, .prompt))
       parts.append(.numbered(perm.map { choices[$0].text }))
       prompt = multiple ? "answer: the numbers of all that apply, e.g. 1 3" : "answer 1-\(choices.count)"
     case .short:
       parts.append(.text(question.prompt, .prompt))
       prompt = "answer: type it"
     case .order(let items):
-      parts.append(.text(question.prompt + " (put them in order)", .prompt))
+      parts.append(.text(question.prompt + (question.prompt.lowercased().contains("order") ? "" : " (put them in order)"), .prompt))
       parts.append(.numbered(perm.map { items[$0] }))
-      prompt = "order: all \(items.count) numbers, first to last, e.g. \(Self.orderExample(items.count))"
+      prompt = "order: type all \(items.count) numbers, first to last, with spaces"
     case .match(let pairs):
-      parts.append(.text(question.prompt + " (match each number with a letter)", .prompt))
+      let note = question.prompt.lowercased().contains("match") ? "" : " (match each number with a letter)"
+      parts.append(.text(question.prompt + note, .prompt))
       parts.append(.numbered(pairs.map(\.left)))
       parts.append(.lettered(perm.map { pairs[$0].right }))
       prompt = "match: a letter for each number, e.g. \(MatchParser.example(pairs.count))"
@@ -175,7 +181,7 @@ extension Session {
 
   func feedbackScreen(_ index: Int, retry: Bool, _ feedback: Feedback) -> Screen {
     guard let question = plan.question(steps[index]) else { return Screen(kind: .feedback, input: .none) }
-    var parts: [Screen.Part] = []
+    var parts: [Screen.Part] = [.text(question.prompt, .dim), .blank]
     if feedback.score >= 1 - 1e-9 {
       parts.append(.text("Right.", .good))
     } else if feedback.score > 0 {
@@ -183,10 +189,13 @@ extension Session {
     } else {
       parts.append(.text("Not right.", .bad))
     }
-    parts.append(.text("Your answer: \(feedback.response)", .dim))
+    parts.append(.text("Your answer: \(feedback.shown)", .dim))
     if case .choice(let choices) = question.body {
-      for chosen in feedback.chosen where !choices[chosen].feedback.isEmpty {
-        parts += [.blank, .text("\(choices[chosen].text): \(choices[chosen].feedback)", .plain)]
+      let commented = feedback.chosen.filter { !choices[$0].feedback.isEmpty }
+      for chosen in commented {
+        let text = commented.count == 1 && question.kind == .single
+          ? choices[chosen].feedback : "\(choices[chosen].text): \(choices[chosen].feedback)"
+        parts += [.blank, .text(text, .plain)]
       }
     }
     if !question.explanation.isEmpty { parts += [.blank, .blocks(question.explanation)] }
@@ -203,7 +212,15 @@ extension Session {
     let pass = plan.module(steps[index]).pass
     let best = drill.best ?? 0
     let right = drill.questionCount - drill.missed.count
+    let title: String
+    if case .drill? = plan.section(steps[index])?.content, let section = plan.section(steps[index]) {
+      title = "Drill finished: \(section.title)"
+    } else {
+      title = "Drill finished"
+    }
     var parts: [Screen.Part] = [
+      .text(title, .title),
+      .blank,
       .text("Score: \(Self.percent(best)) (\(right) of \(drill.questionCount) right). Pass mark: \(pass)%.", .plain)
     ]
     if drill.passed {
@@ -235,7 +252,7 @@ extension Session {
       parts += [.text(item.prompt, .prompt), .numbered(labels)]
       input = .line(prompt: "rate 1-\(labels.count)")
     case .rank(let items):
-      parts += [.text(item.prompt + " (most important first)", .prompt), .numbered(items)]
+      parts += [.text(item.prompt, .prompt), .numbered(items)]
       input = .line(prompt: "rank: all \(items.count) numbers, most important first, e.g. \(Self.orderExample(items.count))")
     case .reflect:
       parts.append(.text(item.prompt, .prompt))
@@ -335,5 +352,23 @@ extension Session {
       ]
     }
     return Screen(kind: .courseDone, location: [plan.course.title], parts: parts, input: .keys(back: false))
+  }
+
+  /// The course introduction with the module list put back where the contents list stood
+  /// (after the paragraph that announces it with a colon), else at its end.
+  func introductionWithModules() -> [Screen.Part] {
+    let blocks = plan.course.introduction
+    let list = plan.course.modules.indices.map { m -> String in
+      let module = plan.course.modules[m]
+      return plan.moduleSteps[m].isEmpty ? "\(module.title) (not for your role)" : module.title
+    }
+    let colon = blocks.lastIndex {
+      if case .paragraph = $0.kind { return $0.plainText.hasSuffix(":") }
+      return false
+    }
+    guard let colon else { return [.blocks(blocks), .blank, .numbered(list)] }
+    var parts: [Screen.Part] = [.blocks(Array(blocks[...colon])), .numbered(list)]
+    if colon + 1 < blocks.count { parts += [.blank, .blocks(Array(blocks[(colon + 1)...]))] }
+    return parts
   }
 }

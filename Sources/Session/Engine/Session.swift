@@ -31,7 +31,8 @@ public struct Session: Sendable {
     var score: Double
     /// Original indices of the chosen choices (choice questions).
     var chosen: [Int]
-    var response: String
+    /// The answer as typed, tidied: `1 3`, `2 1 3`, `1b 2a`, or the text.
+    var shown: String
   }
 
   enum State: Sendable, Hashable {

@@ -21,7 +21,7 @@ public enum AnswerParser {
     if kind.takesCommands, let command = command(trimmed, wordsToo: !kind.isText) { return .success(command) }
     switch kind {
     case .single(let count), .point(let count):
-      return numbers(trimmed, count: count, compact: false).flatMap { list in
+      return numbers(trimmed, count: count, compact: false, one: true).flatMap { list in
         guard list.count == 1 else {
           return .failure(InputProblem("Pick just one: type one number from 1 to \(count)."))
         }
@@ -66,7 +66,7 @@ public enum AnswerParser {
       }
     case .menu(let count):
       if trimmed.isEmpty { return .success(.proceed) }
-      return numbers(trimmed, count: count, compact: false).flatMap { list in
+      return numbers(trimmed, count: count, compact: false, one: true).flatMap { list in
         list.count == 1 ? .success(.numbers(list)) : .failure(InputProblem(expectation(kind)))
       }
     }
@@ -116,7 +116,8 @@ public enum AnswerParser {
   }
 
   /// Numbers separated by spaces or commas, 0-based; `compact` also reads `312` as 3 1 2.
-  static func numbers(_ text: String, count: Int, compact: Bool) -> Result<[Int], InputProblem> {
+  static func numbers(_ text: String, count: Int, compact: Bool, one: Bool = false) -> Result<[Int], InputProblem> {
+    let wanted = one ? "a number from 1 to \(count)" : "numbers from 1 to \(count)"
     let tokens = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace })
     if tokens.isEmpty {
       return .failure(InputProblem(count == 1 ? "Type 1, then press Enter." : "Type a number from 1 to \(count), then press Enter."))
@@ -131,11 +132,11 @@ public enum AnswerParser {
     for token in tokens {
       guard token.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(token) else {
         let shown = token.count <= 12 ? "\"\(token)\" is not a number" : "That is not a number"
-        return .failure(InputProblem("\(shown): type numbers from 1 to \(count), e.g. 2."))
+        return .failure(InputProblem("\(shown): type \(wanted)\(one ? "" : ", e.g. 2 3")."))
       }
       guard (1...max(count, 1)).contains(number) else {
         let shown = token.count <= 12 ? "\(number)" : "That number"
-        return .failure(InputProblem("\(shown) is not on the list: type numbers from 1 to \(count)."))
+        return .failure(InputProblem("\(shown) is not on the list: type \(wanted)."))
       }
       list.append(number - 1)
     }

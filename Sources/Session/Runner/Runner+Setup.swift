@@ -82,7 +82,10 @@ extension Runner {
         do throws(ProgressStoreError) {
           return .success(try EmployeeID(text))
         } catch {
-          if case .invalidEmployeeID(_, let reason) = error { return .failure(InputProblem("Not a valid id: \(reason).")) }
+          if case .invalidEmployeeID(_, let reason) = error {
+            let friendly = reason.hasPrefix("U+20 ") ? "a space is" + reason.dropFirst(7) : reason
+            return .failure(InputProblem("Not a valid id: \(friendly) (e.g. jdoe or 10234)."))
+          }
           return .failure(InputProblem(error.description))
         }
       }) {
@@ -99,7 +102,7 @@ extension Runner {
     if let cohort = given.cohort { employee.cohort = cohort }
     if employee.name.isEmpty {
       let screen = Screen(
-        kind: .home, location: ["coach"], parts: welcome + [.blank, .text("We have not met before. What is your full name?", .plain)],
+        kind: .home, location: ["coach"], parts: [.text("We have not met before. What is your full name?", .plain)],
         input: .line(prompt: "your full name"))
       switch ask(screen, as: .text(limit: 200, optional: false), { parsed -> Result<String, InputProblem> in
         if case .text(let name) = parsed { return .success(name) }

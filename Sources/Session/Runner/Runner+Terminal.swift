@@ -3,7 +3,7 @@ import CourseModel
 /// Terminal mode: full-screen drawing, paged lessons, single keys.
 extension Runner {
   var renderer: ScreenRenderer {
-    ScreenRenderer(width: min(console.size.width, 100), ansi: console.usesColor, unicode: true)
+    ScreenRenderer(width: min(console.size.width - 1, 100), ansi: console.usesColor, unicode: true)
   }
 
   /// Draws the screen and reads what the employee does.

@@ -24,9 +24,21 @@ public struct ScreenRenderer: Sendable {
   /// The line naming where the employee is, and how far along.
   public func header(_ screen: Screen) -> [StyledLine] {
     guard !screen.location.isEmpty else { return [] }
-    var spans = [Span(screen.location.joined(separator: unicode ? " › " : " > "), [.bold, .accent])]
-    if let progress = screen.progress { spans.append(Span(" · " + progress, [.dim])) }
-    return Wrapper(width: width).wrap(spans)
+    let progress = screen.progress.map { " · " + $0 } ?? ""
+    var location = screen.location.joined(separator: unicode ? " › " : " > ")
+    if !isPipe {
+      // One line: shorten the middle of the trail, never the progress.
+      let room = max(10, width - TextWidth.of(progress))
+      var parts = screen.location
+      while TextWidth.of(location) > room, let longest = parts.indices.dropFirst().max(by: { parts[$0].count < parts[$1].count }),
+        parts[longest].count > 8
+      {
+        parts[longest] = String(parts[longest].prefix(parts[longest].count - 4)) + "…"
+        location = parts.joined(separator: unicode ? " › " : " > ")
+      }
+      if TextWidth.of(location) > room { location = String(location.prefix(room - 1)) + "…" }
+    }
+    return [StyledLine([Span(location, [.bold, .accent]), Span(progress, [.dim])])]
   }
 
   /// The screen's body: help (when asked for), then its parts.
@@ -37,7 +49,16 @@ public struct ScreenRenderer: Sendable {
       for line in help { lines += Wrapper(width: width).wrap([Span(line)], first: [Span("  ")], rest: [Span("    ")]) }
       lines.append(StyledLine())
     }
-    for part in screen.parts { lines += render(part) }
+    var offset = 0
+    for part in screen.parts {
+      var rendered = render(part)
+      if case .blocks(let blocks) = part {
+        // Number blocks across parts, so a page position names one place.
+        for i in rendered.indices { rendered[i].block = rendered[i].block.map { $0 + offset } }
+        offset += blocks.count
+      }
+      lines += rendered
+    }
     while lines.last?.spans.isEmpty == true && lines.count > 1 && lines.last?.block == nil { lines.removeLast() }
     return lines
   }
@@ -64,8 +85,14 @@ public struct ScreenRenderer: Sendable {
       items.append("Enter: next")
       if back || (page?.0 ?? 0) > 0 { items.append("b: back") }
       items += ["m: course home", "q: save and quit", "?: help"]
-    case .line:
-      items += screen.kind == .home ? ["q: quit", "?: help"] : ["Enter: send answer", "q: save and quit", "?: help"]
+    case .line(let prompt):
+      if prompt.hasSuffix("[Y/n]") {
+        items += ["y or Enter: yes", "n: no", "q: save and quit"]
+      } else if prompt.hasSuffix("[y/N]") {
+        items += ["y: yes", "n or Enter: no", "q: save and quit"]
+      } else {
+        items += screen.kind == .home ? ["q: quit", "?: help"] : ["Enter: send answer", "q: save and quit", "?: help"]
+      }
     case .lines:
       items += ["empty line or Ctrl-D: finish", "Ctrl-C: save and quit"]
     case .none:
@@ -161,7 +188,7 @@ public struct ScreenRenderer: Sendable {
     let fixed = 2 + 4 + 13 + 19 + 8 + 9 + 7
     let titleWidth = max(12, min(width, 100) - fixed)
     func cell(_ text: String, _ width: Int) -> String {
-      let shown = TextWidth.of(text) > width ? String(text.prefix(width - 1)) + (unicode ? "…" : "~") : text
+      let shown = TextWidth.of(text) > width - 1 ? String(text.prefix(width - 2)) + (unicode ? "…" : "~") : text
       return shown + String(repeating: " ", count: max(0, width - TextWidth.of(shown)))
     }
     var lines = [

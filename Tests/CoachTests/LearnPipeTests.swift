@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `coach learn` and `coach progress` driven as a script would drive them: pipes.
+@Suite(.serialized, .timeLimit(.minutes(3))) struct LearnPipeTests {
+  let courses = CoachBinary.fixtures
+
+  func progress(_ store: String, _ employee: String, courses: String) throws -> [String: Any] {
+    let result = try CoachBinary.run(["progress", "--employee", employee, "--store", store, "--courses", courses, "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+  }
+
+  func modules(_ json: [String: Any]) -> [[String: Any]] {
+    ((json["courses"] as? [[String: Any]])?.first?["modules"] as? [[String: Any]]) ?? []
+  }
+
+  func learner(_ store: String, misses: [String: Int] = [:], role: String = "frontline", courses: String? = nil)
+    throws -> PipeLearner
+  {
+    let folder = courses ?? self.courses
+    return try PipeLearner(
+      ["learn", "--courses", folder, "--store", store, "--employee", "e7", "--name", "Sam Lee", "--role", role, "--seed", "3"],
+      outline: try Outline.load(folder), misses: misses)
+  }
+
+  @Test func aScriptedLearnerFinishesTheCourseAndProgressShowsIt() throws {
+    let store = CoachBinary.temporaryStore()
+    let run = try learner(store, misses: ["first": 1, "warm": 1]).runToEnd()
+    #expect(run.status == 0)
+    let json = try progress(store, "e7", courses: courses)
+    let employee = json["employee"] as? [String: Any]
+    #expect(employee?["id"] as? String == "e7")
+    #expect(employee?["name"] as? String == "Sam Lee")
+    #expect(employee?["role"] as? String == "frontline")
+    let rows = modules(json)
+    #expect(rows.map { $0["id"] as? String } == ["greeting", "managers", "closing"])
+    #expect(rows.map { $0["status"] as? String } == ["passed", "not-for-role", "completed"])
+    let drill = rows[0]["drill"] as? [String: Any]
+    #expect(drill?["first"] as? Double == 0.6)
+    #expect(drill?["best"] as? Double == 1)
+    #expect(drill?["attempts"] as? Int == 2)
+    #expect((rows[0]["beliefs"] as? [String: Int]) == ["answered": 4, "total": 4])
+    #expect((rows[2]["beliefs"] as? [String: Int]) == ["answered": 1, "total": 1])
+    #expect((rows[2]["creed"] as? [String: Bool]) == ["signed": true])
+    #expect((rows[1]["drill"] as? [String: Any])?["first"] is NSNull)
+    let table = try CoachBinary.run(["progress", "--employee", "e7", "--store", store, "--courses", courses])
+    #expect(table.stdout.contains("passed"))
+    #expect(table.stdout.contains("not for your role"))
+  }
+
+  @Test func everyQuestionPrintsPromptOptionsAndAQuestionMarkLine() throws {
+    let store = CoachBinary.temporaryStore()
+    let learner = try learner(store)
+    _ = learner.runToEnd()
+    let out = learner.transcript
+    #expect(!out.joined().contains("\u{1B}"), "no colour or screen control in pipe mode")
+    let index = try #require(out.firstIndex { $0.hasPrefix("What comes first when a customer walks in?") })
+    #expect(out[index + 1].hasPrefix("1. "))
+    #expect(out[index + 3].hasPrefix("3. "))
+    #expect(out[index + 4] == "? answer 1-3 (h: hint)")
+    let match = try #require(out.firstIndex { $0.hasPrefix("Match the moment to the action") })
+    #expect(out[(match + 1)...(match + 3)].allSatisfy { $0.first?.isNumber == true })
+    #expect(out[match + 4].hasPrefix("a. ") && out[match + 6].hasPrefix("c. "))
+    #expect(out[match + 7].hasPrefix("? match"))
+    #expect(out.contains("? Share this reflection with your trainer? [y/N]"))
+    #expect(out.contains { $0.contains("private") })
+  }
+
+  @Test func badInputGetsAHintAndTheSamePromptAgain() throws {
+    let store = CoachBinary.temporaryStore()
+    var input = Data("4\n".utf8)  // the first belief statement
+    for bad in ["99", "abc", "", "0 1", String(repeating: "x", count: 1 << 20)] { input += Data((bad + "\n").utf8) }
+    input += Data([0xFF, 0xFE, 0x31, 0x0A])  // not UTF-8
+    input += Data("1\n".utf8)
+    let result = try CoachBinary.run(
+      ["learn", "--courses", courses, "--store", store, "--employee", "e8", "--name", "Al", "--role", "frontline", "--seed", "3"],
+      inputData: input)
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    let prompts = lines.filter { $0 == "? answer 1-3 (h: hint)" }.count
+    let hints = lines.filter { $0.hasPrefix("! ") }
+    #expect(prompts == 7)
+    #expect(hints.count == 6)
+    #expect(hints.allSatisfy { $0.count < 160 })
+    #expect(lines.contains("Right.") || lines.contains("Not right."))
+    #expect(result.stdout.contains("progress saved"))
+  }
+
+  @Test func killedWithSIGKILLMidCourseLosesNoAnsweredItem() throws {
+    let outline = try Outline.load(courses)
+    let referenceStore = CoachBinary.temporaryStore()
+    _ = try learner(referenceStore, misses: ["warm": 1, "first": 1]).runToEnd()
+    let reference = try progress(referenceStore, "e7", courses: courses)
+    #expect((modules(reference).first?["drill"] as? [String: Any])?["attempts"] as? Int == 2)
+
+    for cut in [1, 4, 7, 9, 11, 14, 16] {
+      let store = CoachBinary.temporaryStore()
+      let first = try learner(store, misses: ["warm": 1, "first": 1])
+      var showing: String?
+      var screen: [String] = []
+      for n in 0...cut {
+        guard let prompt = first.nextPrompt() else { break }
+        if n == cut {
+          showing = prompt
+          screen = first.screen
+          break
+        }
+        for line in first.answer(prompt) { first.send(line) }
+      }
+      // The prompt after the last answer is on the screen: that answer is committed.
+      first.kill9()
+      let second = try PipeLearner(
+        ["learn", "--courses", courses, "--store", store, "--employee", "e7", "--seed", "3"], outline: outline,
+        misses: ["warm": 1, "first": 1])
+      second.tries = first.tries
+      let again = second.nextPrompt()
+      #expect(again == showing, "cut \(cut)")
+      let question = screen.last { !$0.isEmpty && !$0.hasPrefix("==") }
+      #expect(second.screen.contains { $0 == question }, "cut \(cut): \(question ?? "")")
+      for line in second.answer(again ?? "") { second.send(line) }
+      #expect(second.runToEnd().status == 0)
+      let json = try progress(store, "e7", courses: courses)
+      #expect(NSArray(array: modules(json)).isEqual(to: modules(reference)), "cut \(cut)")
+    }
+  }
+
+  @Test func endOfInputSavesAndExitsZeroAndCtrlCExits130() throws {
+    let store = CoachBinary.temporaryStore()
+    let eof = try CoachBinary.run(
+      ["learn", "--courses", courses, "--store", store, "--employee", "e9", "--name", "Kim", "--role", "manager"], input: "")
+    #expect(eof.status == 0)
+    #expect(eof.stdout.hasSuffix("progress saved\n"))
+
+    let learner = try PipeLearner(
+      ["learn", "--courses", courses, "--store", store, "--employee", "e9"], outline: try Outline.load(courses))
+    #expect(learner.nextPrompt() == "? agree 1-5")
+    kill(learner.process.processIdentifier, SIGINT)
+    learner.process.waitUntilExit()
+    #expect(learner.process.terminationStatus == 130)
+    #expect(learner.transcript.contains("progress saved"))
+  }
+
+  @Test func askedWhoTheyAreAndWhichRoleTheFirstTime() throws {
+    let store = CoachBinary.temporaryStore()
+    let result = try CoachBinary.run(["learn", "--courses", courses, "--store", store], input: "not valid!\nnew.hire\nNew Hire\n9\n2\n")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("? your employee number or login"))
+    #expect(result.stdout.contains("! Not a valid id"))
+    #expect(result.stdout.contains("? your full name"))
+    #expect(result.stdout.contains("? role 1-2"))
+    #expect(result.stdout.contains("! 9 is not on the list"))
+    let json = try progress(store, "new.hire", courses: courses)
+    #expect((json["employee"] as? [String: Any])?["role"] as? String == "manager")
+    #expect(modules(json)[1]["status"] as? String == "not-started")
+  }
+
+  @Test func badArgumentsAndBrokenCoursesStopBeforeStarting() throws {
+    let store = CoachBinary.temporaryStore()
+    let broken = CoachBinary.fixtures.replacingOccurrences(of: "/courses", with: "/broken")
+    let errors = try CoachBinary.run(["learn", "--courses", broken, "--store", store, "--employee", "e1"])
+    #expect(errors.status == 1)
+    #expect(errors.stderr.contains("01-one.md:5:1: error:"))
+    #expect(errors.stdout.isEmpty)
+    let course = try CoachBinary.run(["learn", "--courses", courses, "--store", store, "--course", "nope"])
+    #expect(course.status == 64)
+    #expect(course.stderr.contains("no course with id 'nope'"))
+    let id = try CoachBinary.run(["learn", "--courses", courses, "--store", store, "--employee", "bad id"])
+    #expect(id.status == 64)
+    let role = try CoachBinary.run(["learn", "--courses", courses, "--store", store, "--role", "pilot"])
+    #expect(role.status == 64)
+    let nobody = try CoachBinary.run(["progress", "--store", store, "--courses", courses])
+    #expect(nobody.status == 64)
+  }
+
+  @Test func theRealCourseFinishesInPipeMode() throws {
+    let real = CoachBinary.root.appendingPathComponent("courses").path
+    let check = try CoachBinary.run(["check", real])
+    guard check.status == 0, FileManager.default.fileExists(atPath: real + "/legendary-service/course.md") else {
+      print("skipped: courses/ does not parse cleanly yet: \(check.stderr.prefix(300))")
+      return
+    }
+    let store = CoachBinary.temporaryStore()
+    let outline = try Outline.load(real)
+    let firstDrill = outline.drillItems.first?.id ?? ""
+    let learner = try PipeLearner(
+      ["learn", "--courses", real, "--course", "legendary-service", "--store", store, "--employee", "e10", "--name", "Sam Lee",
+       "--role", "frontline", "--seed", "11"], outline: outline, misses: [firstDrill: 1])
+    let run = learner.runToEnd(limit: 5_000)
+    print("real course: \(run.prompts) prompts answered")
+    #expect(run.status == 0)
+    #expect(run.prompts > 50)
+    #expect(!learner.transcript.contains { $0.hasPrefix("! ") }, "the learner never typed anything wrong")
+    let json = try progress(store, "e10", courses: real)
+    let rows = modules(json)
+    let course = outline.courses.first { $0.id == "legendary-service" }!
+    for (row, module) in zip(rows, course.modules) {
+      let forRole = module.audience.isEmpty || module.audience.contains("frontline")
+      let hasDrill = module.sections.contains { $0.kind == "drill" }
+      let expected = !forRole ? "not-for-role" : hasDrill ? "passed" : "completed"
+      #expect(row["status"] as? String == expected, "\(module.id)")
+    }
+  }
+}

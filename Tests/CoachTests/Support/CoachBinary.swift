@@ -1,0 +1,103 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The built `coach` binary, run as the employee's shell would run it.
+enum CoachBinary {
+  /// `coach` next to the test bundle in the build products folder, else `.build/debug`.
+  static let url: URL = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    var candidates = [
+      Bundle.main.bundleURL.deletingLastPathComponent(),
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+    ]
+    for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+      candidates.append(bundle.bundleURL.deletingLastPathComponent())
+    }
+    candidates.append(root.appendingPathComponent(".build/debug"))
+    for folder in candidates {
+      let url = folder.appendingPathComponent("coach")
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        return url
+      }
+    }
+    return root.appendingPathComponent(".build/debug/coach")
+  }()
+
+  /// The package root.
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The fixture courses folder.
+  static var fixtures: String {
+    if let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil) {
+      return url.appendingPathComponent("courses").path
+    }
+    return root.appendingPathComponent("Tests/CoachTests/Fixtures/courses").path
+  }
+
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// Runs coach to the end with `input` on standard input (a pipe: pipe mode).
+  static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Result {
+    try run(arguments, inputData: Data(input.utf8), environment: environment)
+  }
+
+  static func run(_ arguments: [String], inputData: Data, environment: [String: String] = [:]) throws -> Result {
+    let process = Process()
+    process.executableURL = url
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    let writer = Thread {
+      stdin.fileHandleForWriting.write(inputData)
+      try? stdin.fileHandleForWriting.close()
+    }
+    writer.start()
+    let out = Reader(stdout.fileHandleForReading)
+    let err = Reader(stderr.fileHandleForReading)
+    process.waitUntilExit()
+    return Result(status: process.terminationStatus, stdout: out.finish(), stderr: err.finish())
+  }
+
+  /// A fresh folder for a store.
+  static func temporaryStore() -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coach-tests-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.appendingPathComponent("progress.sqlite").path
+  }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class Reader: @unchecked Sendable {
+  private var data = Data()
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ handle: FileHandle) {
+    Thread {
+      self.data = handle.readDataToEndOfFile()
+      self.done.signal()
+    }.start()
+  }
+
+  func finish() -> String {
+    done.wait()
+    return String(decoding: data, as: UTF8.self)
+  }
+}

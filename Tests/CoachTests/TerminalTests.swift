@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+
+/// `coach learn` on a real terminal: tmux runs it, sends keys and reads the screen, as a
+/// new hire would use it.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct TerminalTests {
+  static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+
+  final class Pane {
+    let name = "coach-test-\(UUID().uuidString.prefix(8))"
+    let tmux: String
+
+    init(tmux: String, command: String) throws {
+      self.tmux = tmux
+      try run(["new-session", "-d", "-s", name, "-x", "100", "-y", "30", command])
+    }
+
+    deinit { try? run(["kill-session", "-t", name]) }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: tmux)
+      process.arguments = arguments
+      var environment = ProcessInfo.processInfo.environment
+      environment["TMUX"] = nil
+      environment["NO_COLOR"] = nil
+      environment["TERM"] = "xterm-256color"
+      process.environment = environment
+      // Only capture-pane's output is read: a tmux server started by new-session would
+      // hold any pipe open for as long as it runs.
+      let capture = arguments.first == "capture-pane"
+      let output = Pipe()
+      process.standardOutput = capture ? output : FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      process.standardInput = FileHandle.nullDevice
+      try process.run()
+      let data = capture ? output.fileHandleForReading.readDataToEndOfFile() : Data()
+      process.waitUntilExit()
+      return String(decoding: data, as: UTF8.self)
+    }
+
+    func screen() -> [String] {
+      ((try? run(["capture-pane", "-p", "-t", name])) ?? "").components(separatedBy: "\n")
+    }
+
+    func keys(_ keys: String...) { _ = try? run(["send-keys", "-t", name] + keys) }
+
+    func type(_ text: String) { _ = try? run(["send-keys", "-t", name, "-l", text]) }
+
+    /// Waits until the screen satisfies `test`; returns the screen.
+    @discardableResult
+    func wait(_ what: String, timeout: Double = 10, _ test: ([String]) -> Bool) -> [String] {
+      let end = Date().addingTimeInterval(timeout)
+      var lines = screen()
+      while !test(lines) && Date() < end {
+        Thread.sleep(forTimeInterval: 0.05)
+        lines = screen()
+      }
+      if !test(lines) { Issue.record("timed out waiting for \(what); screen:\n\(lines.joined(separator: "\n"))") }
+      return lines
+    }
+
+    func wait(for text: String, timeout: Double = 10) -> [String] {
+      wait(text, timeout: timeout) { $0.contains { $0.contains(text) } }
+    }
+  }
+
+  static func promptLine(_ lines: [String]) -> String? {
+    lines.last { $0.hasPrefix("? ") }.map { line in
+      line.components(separatedBy: " ›").first ?? line
+    }
+  }
+
+  @Test func aNewHireFinishesAModuleWithTheKeysTheScreenShows() throws {
+    guard let tmux = Self.tmux else {
+      print("skipped: tmux is not installed (apt-get install tmux)")
+      return
+    }
+    let courses = CoachBinary.fixtures
+    let store = CoachBinary.temporaryStore()
+    let outline = try Outline.load(courses)
+    let command =
+      "'\(CoachBinary.url.path)' learn --courses '\(courses)' --store '\(store)' --seed 3; echo EXIT=$?; sleep 60"
+    let pane = try Pane(tmux: tmux, command: command)
+
+    // Who are you? The first screen says what to type.
+    var screen = pane.wait(for: "? your employee number or login")
+    #expect(screen.contains { $0.contains("Type your answer and press Enter") })
+    pane.type("new hire")
+    pane.keys("Enter")
+    screen = pane.wait(for: "Not a valid id")
+    pane.type("t.mux")
+    pane.keys("Enter")
+    pane.wait(for: "? your full name")
+    pane.type("Tess Mux")
+    pane.keys("Enter")
+    screen = pane.wait(for: "? role 1-2")
+    pane.type("1")
+    pane.keys("Enter")
+
+    // The course home: every module, its status, and how to go on.
+    screen = pane.wait(for: "Here is your course")
+    #expect(screen.contains { $0.contains("Greeting") && $0.contains("not started") })
+    #expect(screen.contains { $0.contains("For managers") && $0.contains("not for your role") })
+    #expect(screen.contains { $0.contains("? Press Enter to continue") })
+    pane.keys("Enter")
+
+    // Pages say which keys to press at the bottom.
+    screen = pane.wait(for: "Enter: next")
+    #expect(screen.last { !$0.isEmpty }?.contains("q: save and quit") == true)
+    pane.keys("?")
+    pane.wait(for: "Enter or space: next")
+    pane.keys("Enter")
+    pane.wait("help closed") { !$0.contains { $0.contains("Enter or space: next") } }
+
+    var answerer = Answerer(items: outline.drillItems, misses: ["first": 1], name: "Tess Mux")
+    var sawHint = false
+    var sawFeedback = false
+    var steps = 0
+    while steps < 80 {
+      steps += 1
+      screen = pane.screen()
+      if screen.contains(where: { $0.contains("Module 1 passed") }) { break }
+      guard let prompt = Self.promptLine(screen) else {
+        let before = screen
+        if screen.contains(where: { $0.contains("Right.") || $0.contains("Not right.") }) { sawFeedback = true }
+        pane.keys("Enter")
+        pane.wait("next screen") { $0 != before }
+        continue
+      }
+      // The question and its options: between the header rule and the blank line above the keys.
+      let promptAt = screen.lastIndex { $0.hasPrefix("? ") } ?? screen.count
+      var body = Array(screen[2..<promptAt])
+      while let last = body.last, last.isEmpty || last.hasPrefix("⚠") || last.contains("q: save and quit") {
+        body.removeLast()
+      }
+      if prompt.hasPrefix("? answer 1-3") && !sawHint {
+        // A wrong key first: a one-line hint and the same prompt.
+        pane.type("x")
+        pane.keys("Enter")
+        pane.wait(for: "⚠")
+        #expect(Self.promptLine(pane.screen()) == prompt)
+        sawHint = true
+      }
+      let before = screen
+      for line in answerer.answer(prompt, screen: body) {
+        if !line.isEmpty { pane.type(line) }
+        pane.keys("Enter")
+        Thread.sleep(forTimeInterval: 0.05)
+      }
+      pane.wait("the answer to be taken") { $0 != before }
+    }
+    #expect(sawHint)
+    #expect(sawFeedback)
+    screen = pane.wait(for: "Module 1 passed")
+    pane.keys("q")
+    screen = pane.wait(for: "EXIT=")
+    #expect(screen.contains("progress saved"))
+    #expect(screen.contains("EXIT=0"))
+
+    let json = try CoachBinary.run(["progress", "--employee", "t.mux", "--store", store, "--courses", courses, "--format", "json"])
+    #expect(json.stdout.contains("\"status\" : \"passed\""))
+  }
+
+  @Test func ctrlCSavesAndExits130AndTheNextRunResumesThere() throws {
+    guard let tmux = Self.tmux else {
+      print("skipped: tmux is not installed (apt-get install tmux)")
+      return
+    }
+    let courses = CoachBinary.fixtures
+    let store = CoachBinary.temporaryStore()
+    let base = "'\(CoachBinary.url.path)' learn --courses '\(courses)' --store '\(store)' --employee c1 --name 'C One' --role frontline"
+    let pane = try Pane(tmux: tmux, command: base + "; echo EXIT=$?; sleep 60")
+    pane.wait(for: "Here is your course")
+    pane.keys("Enter")
+    pane.wait(for: "Enter: next")
+    pane.keys("Enter")
+    pane.wait(for: "Module 1 of 3: Greeting")
+    pane.keys("Enter")
+    pane.wait(for: "? agree 1-5")
+    pane.type("4")
+    pane.keys("Enter")
+    pane.wait(for: "Say hello")
+    pane.keys("C-c")
+    let screen = pane.wait(for: "EXIT=")
+    #expect(screen.contains("progress saved"))
+    #expect(screen.contains("EXIT=130"))
+
+    let again = try Pane(tmux: tmux, command: base + "; sleep 60")
+    again.wait(for: "Here is your course")
+    #expect(again.screen().contains { $0.contains("Continue: Module 1 of 3: Greeting › Say hello") })
+    again.keys("Enter")
+    again.wait(for: "look up from the screen")
+  }
+}
