@@ -12,7 +12,9 @@ import Testing
   let courses = CoachBinary.fixtures
 
   func progress(_ store: String, _ employee: String, courses: String) throws -> [String: Any] {
-    let result = try CoachBinary.run(["progress", "--employee", employee, "--store", store, "--courses", courses, "--format", "json"])
+    let result = try CoachBinary.run([
+      "progress", "--employee", employee, "--store", store, "--courses", courses, "--format", "json",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
   }
@@ -21,12 +23,17 @@ import Testing
     ((json["courses"] as? [[String: Any]])?.first?["modules"] as? [[String: Any]]) ?? []
   }
 
-  func learner(_ store: String, misses: [String: Int] = [:], role: String = "frontline", courses: String? = nil)
+  func learner(
+    _ store: String, misses: [String: Int] = [:], role: String = "frontline", courses: String? = nil
+  )
     throws -> PipeLearner
   {
     let folder = courses ?? self.courses
     return try PipeLearner(
-      ["learn", "--courses", folder, "--store", store, "--employee", "e7", "--name", "Sam Lee", "--role", role, "--seed", "3"],
+      [
+        "learn", "--courses", folder, "--store", store, "--employee", "e7", "--name", "Sam Lee", "--role",
+        role, "--seed", "3",
+      ],
       outline: try Outline.load(folder), misses: misses)
   }
 
@@ -76,11 +83,16 @@ import Testing
   @Test func badInputGetsAHintAndTheSamePromptAgain() throws {
     let store = CoachBinary.temporaryStore()
     var input = Data("4\n".utf8)  // the first belief statement
-    for bad in ["99", "abc", "", "0 1", String(repeating: "x", count: 1 << 20)] { input += Data((bad + "\n").utf8) }
+    for bad in ["99", "abc", "", "0 1", String(repeating: "x", count: 1 << 20)] {
+      input += Data((bad + "\n").utf8)
+    }
     input += Data([0xFF, 0xFE, 0x31, 0x0A])  // not UTF-8
     input += Data("1\n".utf8)
     let result = try CoachBinary.run(
-      ["learn", "--courses", courses, "--store", store, "--employee", "e8", "--name", "Al", "--role", "frontline", "--seed", "3"],
+      [
+        "learn", "--courses", courses, "--store", store, "--employee", "e8", "--name", "Al", "--role",
+        "frontline", "--seed", "3",
+      ],
       inputData: input)
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
@@ -117,7 +129,8 @@ import Testing
       // The prompt after the last answer is on the screen: that answer is committed.
       first.kill9()
       let second = try PipeLearner(
-        ["learn", "--courses", courses, "--store", store, "--employee", "e7", "--seed", "3"], outline: outline,
+        ["learn", "--courses", courses, "--store", store, "--employee", "e7", "--seed", "3"],
+        outline: outline,
         misses: ["warm": 1, "first": 1])
       second.tries = first.tries
       let again = second.nextPrompt()
@@ -134,12 +147,16 @@ import Testing
   @Test func endOfInputSavesAndExitsZeroAndCtrlCExits130() throws {
     let store = CoachBinary.temporaryStore()
     let eof = try CoachBinary.run(
-      ["learn", "--courses", courses, "--store", store, "--employee", "e9", "--name", "Kim", "--role", "manager"], input: "")
+      [
+        "learn", "--courses", courses, "--store", store, "--employee", "e9", "--name", "Kim", "--role",
+        "manager",
+      ], input: "")
     #expect(eof.status == 0)
     #expect(eof.stdout.hasSuffix("progress saved\n"))
 
     let learner = try PipeLearner(
-      ["learn", "--courses", courses, "--store", store, "--employee", "e9"], outline: try Outline.load(courses))
+      ["learn", "--courses", courses, "--store", store, "--employee", "e9"],
+      outline: try Outline.load(courses))
     #expect(learner.nextPrompt() == "? agree 1-5")
     kill(learner.process.processIdentifier, SIGINT)
     learner.process.waitUntilExit()
@@ -149,7 +166,8 @@ import Testing
 
   @Test func askedWhoTheyAreAndWhichRoleTheFirstTime() throws {
     let store = CoachBinary.temporaryStore()
-    let result = try CoachBinary.run(["learn", "--courses", courses, "--store", store], input: "not valid!\nnew.hire\nNew Hire\n9\n2\n")
+    let result = try CoachBinary.run(
+      ["learn", "--courses", courses, "--store", store], input: "not valid!\nnew.hire\nNew Hire\n9\n2\n")
     #expect(result.status == 0)
     #expect(result.stdout.contains("? your employee number or login"))
     #expect(result.stdout.contains("! Not a valid id"))
@@ -182,7 +200,8 @@ import Testing
   @Test func theRealCourseFinishesInPipeMode() throws {
     let real = CoachBinary.root.appendingPathComponent("courses").path
     let check = try CoachBinary.run(["check", real])
-    guard check.status == 0, FileManager.default.fileExists(atPath: real + "/legendary-service/course.md") else {
+    guard check.status == 0, FileManager.default.fileExists(atPath: real + "/legendary-service/course.md")
+    else {
       print("skipped: courses/ does not parse cleanly yet: \(check.stderr.prefix(300))")
       return
     }
@@ -190,8 +209,11 @@ import Testing
     let outline = try Outline.load(real)
     let firstDrill = outline.drillItems.first?.id ?? ""
     let learner = try PipeLearner(
-      ["learn", "--courses", real, "--course", "legendary-service", "--store", store, "--employee", "e10", "--name", "Sam Lee",
-       "--role", "frontline", "--seed", "11"], outline: outline, misses: [firstDrill: 1])
+      [
+        "learn", "--courses", real, "--course", "legendary-service", "--store", store, "--employee", "e10",
+        "--name", "Sam Lee",
+        "--role", "frontline", "--seed", "11",
+      ], outline: outline, misses: [firstDrill: 1])
     let run = learner.runToEnd(limit: 5_000)
     print("real course: \(run.prompts) prompts answered")
     #expect(run.status == 0)

@@ -59,7 +59,9 @@ import Testing
         Thread.sleep(forTimeInterval: 0.05)
         lines = screen()
       }
-      if !test(lines) { Issue.record("timed out waiting for \(what); screen:\n\(lines.joined(separator: "\n"))") }
+      if !test(lines) {
+        Issue.record("timed out waiting for \(what); screen:\n\(lines.joined(separator: "\n"))")
+      }
       return lines
     }
 
@@ -126,7 +128,9 @@ import Testing
       if screen.contains(where: { $0.contains("Module 1 passed") }) { break }
       guard let prompt = Self.promptLine(screen) else {
         let before = screen
-        if screen.contains(where: { $0.contains("Right.") || $0.contains("Not right.") }) { sawFeedback = true }
+        if screen.contains(where: { $0.contains("Right.") || $0.contains("Not right.") }) {
+          sawFeedback = true
+        }
         pane.keys("Enter")
         pane.wait("next screen") { $0 != before }
         continue
@@ -161,7 +165,9 @@ import Testing
     #expect(screen.contains("progress saved"))
     #expect(screen.contains("EXIT=0"))
 
-    let json = try CoachBinary.run(["progress", "--employee", "t.mux", "--store", store, "--courses", courses, "--format", "json"])
+    let json = try CoachBinary.run([
+      "progress", "--employee", "t.mux", "--store", store, "--courses", courses, "--format", "json",
+    ])
     #expect(json.stdout.contains("\"status\" : \"passed\""))
   }
 
@@ -172,7 +178,8 @@ import Testing
     }
     let courses = CoachBinary.fixtures
     let store = CoachBinary.temporaryStore()
-    let base = "'\(CoachBinary.url.path)' learn --courses '\(courses)' --store '\(store)' --employee c1 --name 'C One' --role frontline"
+    let base =
+      "'\(CoachBinary.url.path)' learn --courses '\(courses)' --store '\(store)' --employee c1 --name 'C One' --role frontline"
     let pane = try Pane(tmux: tmux, command: base + "; echo EXIT=$?; sleep 60")
     pane.wait(for: "Here is your course")
     pane.keys("Enter")

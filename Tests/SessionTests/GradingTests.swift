@@ -27,7 +27,10 @@ import Testing
 
   @Test func shortAnswersIgnoreCaseSpacesAndPunctuation() {
     let q = questions["seven-cs"]!
-    for typed in ["call once", "CALL ONCE", "  call   once. ", "Call-once", "call/visit once", "call visit once", "callvisit once"] {
+    for typed in [
+      "call once", "CALL ONCE", "  call   once. ", "Call-once", "call/visit once", "call visit once",
+      "callvisit once",
+    ] {
       #expect(Grader.score(q, .text(typed)) == 1, "\(typed)")
     }
     for typed in ["call twice", "once", ""] { #expect(Grader.score(q, .text(typed)) == 0, "\(typed)") }
@@ -57,7 +60,8 @@ import Testing
     #expect(Set(seeds).count > 10)
     for seed in 0..<200 {
       #expect(Shuffle.permutation(count: 2, seed: UInt64(seed), key: "o", avoidIdentity: true) == [1, 0])
-      #expect(Shuffle.permutation(count: 4, seed: UInt64(seed), key: "o", avoidIdentity: true) != [0, 1, 2, 3])
+      #expect(
+        Shuffle.permutation(count: 4, seed: UInt64(seed), key: "o", avoidIdentity: true) != [0, 1, 2, 3])
     }
   }
 }

@@ -10,7 +10,9 @@ import Testing
 @Suite struct ResumeTests {
   /// The screens that wait for typed input, in order, of a session driven to its end.
   static func prompts(_ transcript: [(Screen, Event)]) -> [Screen] {
-    transcript.map(\.0).filter { if case .line = $0.input { true } else if case .lines = $0.input { true } else { false } }
+    transcript.map(\.0).filter {
+      if case .line = $0.input { true } else if case .lines = $0.input { true } else { false }
+    }
   }
 
   @Test(arguments: [false, true])
@@ -34,7 +36,10 @@ import Testing
       var second = Driver(session: try Fixture.session(store: store), store: store)
       let resumed = second.session.screen
       if case .line = showing.input, showing.kind != .home {
-        #expect(resumed == showing, "cut \(cut): showing \(showing.kind) \(showing.progress ?? ""), resumed \(resumed.kind) \(resumed.progress ?? "")")
+        #expect(
+          resumed == showing,
+          "cut \(cut): showing \(showing.kind) \(showing.progress ?? ""), resumed \(resumed.kind) \(resumed.progress ?? "")"
+        )
       } else if case .lines = showing.input {
         #expect(resumed == showing, "cut \(cut)")
       }
@@ -61,7 +66,11 @@ import Testing
     #expect(bookmark?.position?.hasPrefix("share:story\n") == true)
     let resumed = try Fixture.session(store: store)
     #expect(resumed.screen.kind == .share)
-    #expect(resumed.state == .share(resumed.plan.steps.firstIndex { resumed.plan.belief($0)?.id == "story" }!, draft: Learner().reflection))
+    #expect(
+      resumed.state
+        == .share(
+          resumed.plan.steps.firstIndex { resumed.plan.belief($0)?.id == "story" }!,
+          draft: Learner().reflection))
   }
 
   @Test func aLessonResumesAtThePageItWasLeftOn() throws {
@@ -84,7 +93,9 @@ import Testing
     var driver = Driver(session: try Fixture.session(store: store), store: store)
     try driver.run(limit: 6, Learner().answer)
     try store.saveBookmark(
-      Bookmark(employee: Fixture.employee().id, courseID: "service", moduleID: "gone", sectionID: "x", position: "q:nothing"))
+      Bookmark(
+        employee: Fixture.employee().id, courseID: "service", moduleID: "gone", sectionID: "x",
+        position: "q:nothing"))
     let resumed = try Fixture.session(store: store)
     let answered = try store.history(of: Fixture.employee().id, in: "service").attempts.count
     #expect(resumed.screen.kind == .question)
@@ -95,13 +106,16 @@ import Testing
     let plan = CoursePlan(course: Fixture.course(), role: "manager")
     for index in plan.steps.indices {
       var details: [StepDetail] = [.none]
-      if plan.steps[index].kind == .lesson { details = [.page(PagePosition(block: 3, line: 4)), .page(.start)] }
+      if plan.steps[index].kind == .lesson {
+        details = [.page(PagePosition(block: 3, line: 4)), .page(.start)]
+      }
       if case .question = plan.steps[index].kind { details.append(.retry) }
       if plan.belief(plan.steps[index])?.kind == .reflect { details.append(.share("two\nlines")) }
       for detail in details {
         let place = plan.place(index, detail)
         let bookmark = Bookmark(
-          employee: Fixture.employee().id, courseID: "service", moduleID: place.moduleID, sectionID: place.sectionID,
+          employee: Fixture.employee().id, courseID: "service", moduleID: place.moduleID,
+          sectionID: place.sectionID,
           position: place.position)
         let found = plan.locate(bookmark)
         #expect(found?.index == index)

@@ -25,7 +25,8 @@ import Testing
     let standing = Standing(plan: CoursePlan(course: Fixture.course(), role: "frontline"), history: history)
     #expect(standing.modules().map(\.status) == [.passed, .notForRole, .completed])
     // Never "right" or a score on a belief screen.
-    for (screen, _) in driver.transcript where [.belief, .share, .echo, .statement, .signature].contains(screen.kind) {
+    for (screen, _) in driver.transcript
+    where [.belief, .share, .echo, .statement, .signature].contains(screen.kind) {
       let text = screen.parts.map { "\($0)" }.joined()
       #expect(!text.contains("Right") && !text.contains("Score") && !text.contains("%"))
     }
@@ -42,12 +43,15 @@ import Testing
     let asked = driver.transcript.compactMap { screen, _ -> String? in
       screen.kind == .question ? screen.progress : nil
     }
-    #expect(asked == [
-      "question 1 of 5", "question 2 of 5", "question 3 of 5", "question 4 of 5", "question 5 of 5",
-      "question 1 of 5, another try", "question 2 of 5, another try", "question 4 of 5, another try",
-      "question 1 of 5, another try", "question 4 of 5, another try",
-    ])
-    let results = driver.transcript.filter { $0.0.kind == .drillResult }.map { $0.0.parts.first.map { "\($0)" } ?? "" }
+    #expect(
+      asked == [
+        "question 1 of 5", "question 2 of 5", "question 3 of 5", "question 4 of 5", "question 5 of 5",
+        "question 1 of 5, another try", "question 2 of 5, another try", "question 4 of 5, another try",
+        "question 1 of 5, another try", "question 4 of 5, another try",
+      ])
+    let results = driver.transcript.filter { $0.0.kind == .drillResult }.map {
+      $0.0.parts.map { "\($0)" }.joined()
+    }
     #expect(results.count == 3)
     #expect(results[0].contains("Score: 47% (2 of 5 right). Pass mark: 80%."))
     #expect(results[1].contains("Score: 67% (3 of 5 right)"))
@@ -81,7 +85,9 @@ import Testing
     var second = Driver(session: again, store: store)
     try second.run(learner.answer)
     let final = try store.history(of: Fixture.employee().id, in: "service")
-    #expect(Standing(plan: CoursePlan(course: course, role: "frontline"), history: final).module(0).status == .passed)
+    #expect(
+      Standing(plan: CoursePlan(course: course, role: "frontline"), history: final).module(0).status
+        == .passed)
     #expect(final.enrolment?.passed == true)
   }
 
@@ -116,7 +122,10 @@ import Testing
     let store = try Fixture.store()
     var home = try Fixture.session(store: store, interactive: true)
     #expect(home.screen.kind == .home)
-    guard case .modules(let rows, let next)? = home.screen.parts.first(where: { if case .modules = $0 { true } else { false } })
+    guard
+      case .modules(let rows, let next)? = home.screen.parts.first(where: {
+        if case .modules = $0 { true } else { false }
+      })
     else { Issue.record("no module table"); return }
     #expect(rows.map(\.status) == [.notStarted, .notForRole, .notStarted])
     #expect(next == 0)
@@ -141,7 +150,9 @@ import Testing
       let store = try Fixture.store()
       var driver = Driver(session: try Fixture.session(store: store), store: store)
       try driver.run(Learner(share: typed).answer)
-      let reflection = try store.history(of: Fixture.employee().id, in: "service").beliefs.first { $0.kind == .reflect }
+      let reflection = try store.history(of: Fixture.employee().id, in: "service").beliefs.first {
+        $0.kind == .reflect
+      }
       #expect(reflection?.shared == shared)
       #expect(reflection?.answer == .text("A waiter remembered my name.\nIt made my day."))
       let share = driver.transcript.first { $0.0.kind == .share }?.0
@@ -167,7 +178,10 @@ import Testing
   }
 
   @Test func badInputAtEveryPromptKeepsThePromptAndRecordsNothing() throws {
-    let junk = [String(repeating: "9", count: 1 << 20), String(decoding: [0xC3, 0x28, 0xFF], as: UTF8.self), "1\u{FFFD}"]
+    let junk = [
+      String(repeating: "9", count: 1 << 20), String(decoding: [0xC3, 0x28, 0xFF], as: UTF8.self),
+      "1\u{FFFD}",
+    ]
     let numberJunk = ["0", "99", "-1", "abc", "1.5", "1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"]
     let store = try Fixture.store()
     var clean = Driver(session: try Fixture.session(store: store), store: store)
@@ -191,7 +205,9 @@ import Testing
           let effects = noisy.session.handle(.line(text), at: Date())
           #expect(effects.isEmpty, "\(before.kind) took \(text.prefix(10))")
           let after = noisy.session.screen
-          #expect(after.notice.map { !$0.isEmpty && !$0.contains("\n") } ?? false, "\(before.kind): \(text.prefix(10))")
+          #expect(
+            after.notice.map { !$0.isEmpty && !$0.contains("\n") } ?? false,
+            "\(before.kind): \(text.prefix(10))")
           var same = after
           same.notice = nil
           #expect(same == before)
@@ -223,13 +239,15 @@ import Testing
     let store = try Fixture.store()
     var session = try Fixture.session(store: store)
     while session.screen.kind != .question { _ = session.handle(.next, at: Date()) }
-    let question = session.plan.question(session.plan.steps.first { if case .question = $0.kind { true } else { false } }!)!
+    let question = session.plan.question(
+      session.plan.steps.first { if case .question = $0.kind { true } else { false } }!)!
     let wrong = Learner.answer(question, layout: session.layout(question), wrong: true)
     let effects = session.handle(.line(wrong), at: Date())
     #expect(effects.count == 1)
     let parts = session.screen.parts
-    #expect(parts.first == .text("Not right.", .bad))
-    #expect(parts.contains(.text("They are loyal: Loyal customers give fives.", .plain)))
+    #expect(parts.first == .text(question.prompt, .dim))
+    #expect(parts.contains(.text("Not right.", .bad)))
+    #expect(parts.contains(.text("Loyal customers give fives.", .plain)))
     #expect(parts.contains(.blocks([Fixture.paragraph("Satisfaction is not loyalty.")])))
   }
 

@@ -34,11 +34,16 @@ enum Fixture {
               .init(text: "Recovery", isCorrect: true),
               .init(text: "Slogans", isCorrect: false),
             ])),
-          Question(id: "seven-cs", prompt: "Which C means the customer calls only once?", body: .short(answers: ["call once", "call/visit once"])),
+          Question(
+            id: "seven-cs", prompt: "Which C means the customer calls only once?",
+            body: .short(answers: ["call once", "call/visit once"])),
           Question(id: "journey", prompt: "Order the journey", body: .order(["Arrive", "Order", "Pay"])),
           Question(
             id: "pairs", prompt: "Match the moment",
-            body: .match([.init(left: "Greeting", right: "Smile"), .init(left: "Complaint", right: "Listen"), .init(left: "Goodbye", right: "Thank")])),
+            body: .match([
+              .init(left: "Greeting", right: "Smile"), .init(left: "Complaint", right: "Listen"),
+              .init(left: "Goodbye", right: "Thank"),
+            ])),
         ]))
     let beliefs = Section(
       id: "start", title: "Where you start",
@@ -46,14 +51,24 @@ enum Fixture {
         intro: [paragraph("Say what you think.")],
         items: [
           BeliefItem(id: "care", prompt: "Looking after customers is part of my job.", body: .agree),
-          BeliefItem(id: "often", prompt: "How often do you thank a customer?", body: .rate(labels: BeliefItem.defaultRateLabels)),
-          BeliefItem(id: "story", prompt: "Write about a time you were served well.", guidance: [paragraph("Take a minute.")], body: .reflect),
-          BeliefItem(id: "values", prompt: "Rank what matters", body: .rank(["Speed", "Warmth", "Accuracy"])),
+          BeliefItem(
+            id: "often", prompt: "How often do you thank a customer?",
+            body: .rate(labels: BeliefItem.defaultRateLabels)),
+          BeliefItem(
+            id: "story", prompt: "Write about a time you were served well.",
+            guidance: [paragraph("Take a minute.")], body: .reflect),
+          BeliefItem(
+            id: "values", prompt: "Rank what matters", body: .rank(["Speed", "Warmth", "Accuracy"])),
         ]))
     let basics = Module(
-      id: "basics", title: "The basics", file: "01.md", pass: pass, overview: [paragraph("Welcome to the basics.")],
+      id: "basics", title: "The basics", file: "01.md", pass: pass,
+      overview: [paragraph("Welcome to the basics.")],
       sections: [
-        Section(id: "why", title: "Why it matters", content: .lesson([paragraph("Customers stay when they are cared for."), paragraph("Second paragraph.")])),
+        Section(
+          id: "why", title: "Why it matters",
+          content: .lesson([
+            paragraph("Customers stay when they are cared for."), paragraph("Second paragraph."),
+          ])),
         drill, beliefs,
       ])
     let managing = Module(
@@ -62,20 +77,35 @@ enum Fixture {
         Section(id: "lead", title: "Lead", content: .lesson([paragraph("Managers set the tone.")])),
         Section(
           id: "lead-drill", title: "Lead drill",
-          content: .drill(intro: [], questions: [
-            Question(id: "tone", prompt: "Who sets the tone?", body: .choice([.init(text: "The manager", isCorrect: true), .init(text: "Nobody", isCorrect: false)]))
-          ])),
+          content: .drill(
+            intro: [],
+            questions: [
+              Question(
+                id: "tone", prompt: "Who sets the tone?",
+                body: .choice([
+                  .init(text: "The manager", isCorrect: true), .init(text: "Nobody", isCorrect: false),
+                ]))
+            ])),
       ])
     let closing = Module(
       id: "closing", title: "Closing", file: "03.md", pass: pass,
       sections: [
-        Section(id: "end", title: "Where you are now", content: .beliefs(intro: [], items: [
-          BeliefItem(id: "care", prompt: "Looking after customers is part of my job.", body: .agree)
-        ])),
-        Section(id: "creed", title: "Our creed", content: .creed(Creed(intro: [paragraph("Read and sign.")], statements: [
-          .init(id: "creed-1", text: "We listen first."),
-          .init(id: "creed-2", text: "We keep our word."),
-        ]))),
+        Section(
+          id: "end", title: "Where you are now",
+          content: .beliefs(
+            intro: [],
+            items: [
+              BeliefItem(id: "care", prompt: "Looking after customers is part of my job.", body: .agree)
+            ])),
+        Section(
+          id: "creed", title: "Our creed",
+          content: .creed(
+            Creed(
+              intro: [paragraph("Read and sign.")],
+              statements: [
+                .init(id: "creed-1", text: "We listen first."),
+                .init(id: "creed-2", text: "We keep our word."),
+              ]))),
       ])
     return Course(
       id: "service", title: "Service", file: "course.md", pass: pass, roles: ["frontline", "manager"],
@@ -93,7 +123,8 @@ enum Fixture {
   }
 
   static func session(
-    _ course: Course = course(), employee: Employee = employee(), store: SQLiteProgressStore, interactive: Bool = false,
+    _ course: Course = course(), employee: Employee = employee(), store: SQLiteProgressStore,
+    interactive: Bool = false,
     seed: UInt64 = 7
   ) throws -> Session {
     let history = try store.history(of: employee.id, in: course.id)
@@ -124,7 +155,8 @@ struct Driver {
       case .recordSignature(let s, let b): try store.recordSignature(s, bookmark: b)
       case .saveBookmark(let b): try store.saveBookmark(b)
       case .completeEnrolment(let passed):
-        try store.completeEnrolment(session.employee.id, in: session.plan.course.id, passed: passed, at: clock)
+        try store.completeEnrolment(
+          session.employee.id, in: session.plan.course.id, passed: passed, at: clock)
       }
     }
     return effects

@@ -65,7 +65,9 @@ public final class PipeConsole: Console {
         position = newline + 1
         return .text(Self.decode(line))
       }
-      if line.count < Self.lineLimit { line += buffer[position..<min(buffer.count, position + Self.lineLimit)] }
+      if line.count < Self.lineLimit {
+        line += buffer[position..<min(buffer.count, position + Self.lineLimit)]
+      }
       position = buffer.count
     }
   }

@@ -32,7 +32,11 @@ extension CoursePlan {
     case .drillResult: position = "result"
     case .belief:
       let id = belief(step)?.id ?? ""
-      if case .share(let draft) = detail { position = "share:\(id)\n\(draft)" } else { position = "item:\(id)" }
+      if case .share(let draft) = detail {
+        position = "share:\(id)\n\(draft)"
+      } else {
+        position = "item:\(id)"
+      }
     case .statement(let i): position = "item:\(creed(step)?.statements[i].id ?? "")"
     case .signature: position = "sign"
     }
@@ -48,7 +52,8 @@ extension CoursePlan {
     let candidates = steps.indices.filter {
       let step = steps[$0]
       let module = course.modules[step.module]
-      return module.id == bookmark.moduleID && step.section.map { module.sections[$0].id } == bookmark.sectionID
+      return module.id == bookmark.moduleID
+        && step.section.map { module.sections[$0].id } == bookmark.sectionID
     }
     for index in candidates {
       let step = steps[index]

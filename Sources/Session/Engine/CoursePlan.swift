@@ -92,7 +92,9 @@ public struct CoursePlan: Sendable {
 
   public func module(_ step: Step) -> Module { course.modules[step.module] }
 
-  public func section(_ step: Step) -> Section? { step.section.map { course.modules[step.module].sections[$0] } }
+  public func section(_ step: Step) -> Section? {
+    step.section.map { course.modules[step.module].sections[$0] }
+  }
 
   /// The question a `.question` step asks.
   public func question(_ step: Step) -> Question? {

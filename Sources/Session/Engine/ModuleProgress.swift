@@ -66,20 +66,24 @@ extension Standing {
       case .drill(_, let items): questions += items
       case .beliefs(_, let items):
         beliefsTotal += items.count
-        beliefsAnswered += items.filter {
-          ledger.response(module: module.id, section: section.id, item: $0.id) != nil
-        }.count
+        beliefsAnswered +=
+          items.filter {
+            ledger.response(module: module.id, section: section.id, item: $0.id) != nil
+          }.count
       case .creed(let creed): creeds.append((section, creed))
       case .lesson: break
       }
     }
     let hasDrill = !questions.isEmpty
-    let signed = !creeds.isEmpty && creeds.allSatisfy { section, creed in
-      ledger.hasSigned(module: module.id, section: section.id, hash: creed.contentHash)
-    }
+    let signed =
+      !creeds.isEmpty
+      && creeds.allSatisfy { section, creed in
+        ledger.hasSigned(module: module.id, section: section.id, hash: creed.contentHash)
+      }
     let drillStanding = hasDrill ? Self.standing(of: questions, pass: module.pass, ledger: ledger) : nil
     var progress = ModuleProgress(
-      index: m, id: module.id, title: module.title, status: .notStarted, hasDrill: hasDrill, drill: drillStanding,
+      index: m, id: module.id, title: module.title, status: .notStarted, hasDrill: hasDrill,
+      drill: drillStanding,
       beliefsAnswered: beliefsAnswered, beliefsTotal: beliefsTotal, hasCreed: !creeds.isEmpty,
       creedSigned: signed, stepsDone: 0, stepsTotal: range.count, minutesLeft: 0)
     guard !range.isEmpty else {
@@ -90,7 +94,10 @@ extension Standing {
     progress.stepsDone = done.count
     progress.minutesLeft = Int(range.filter { !isDone($0) }.map(minutes).reduce(0, +).rounded(.up))
     let drillsFailed = range.contains { i in
-      plan.steps[i].kind == .drillResult && { let d = drill(near: i); return d.firstPassDone && !d.passed }()
+      plan.steps[i].kind == .drillResult
+        && {
+          let d = drill(near: i); return d.firstPassDone && !d.passed
+        }()
     }
     let anyRecord = range.contains(where: hasRecord)
     let bookmarkHere = bookmarkIndex.map(range.contains) ?? false

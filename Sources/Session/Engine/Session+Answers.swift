@@ -13,9 +13,11 @@ extension Session {
     case .choice(let choices):
       return Shuffle.permutation(count: choices.count, seed: options.seed, key: question.id)
     case .order(let items):
-      return Shuffle.permutation(count: items.count, seed: options.seed, key: question.id, avoidIdentity: true)
+      return Shuffle.permutation(
+        count: items.count, seed: options.seed, key: question.id, avoidIdentity: true)
     case .match(let pairs):
-      return Shuffle.permutation(count: pairs.count, seed: options.seed, key: question.id, avoidIdentity: true)
+      return Shuffle.permutation(
+        count: pairs.count, seed: options.seed, key: question.id, avoidIdentity: true)
     case .short:
       return []
     }
@@ -23,14 +25,17 @@ extension Session {
 
   static func answerKind(_ question: Question) -> AnswerKind {
     switch question.body {
-    case .choice(let choices): question.kind == .single ? .single(count: choices.count) : .multiple(count: choices.count)
+    case .choice(let choices):
+      question.kind == .single ? .single(count: choices.count) : .multiple(count: choices.count)
     case .short: .text(limit: 500, optional: false)
     case .order(let items): .order(count: items.count)
     case .match(let pairs): .match(count: pairs.count)
     }
   }
 
-  mutating func answerQuestion(_ index: Int, retry: Bool, hints: Int, _ text: String, at now: Date) -> [Effect] {
+  mutating func answerQuestion(_ index: Int, retry: Bool, hints: Int, _ text: String, at now: Date)
+    -> [Effect]
+  {
     let step = steps[index]
     guard let question = plan.question(step) else { return [] }
     let parsed: ParsedAnswer
@@ -51,7 +56,8 @@ extension Session {
       if hints < question.hints.count {
         state = .question(index, retry: retry, hints: hints + 1)
       } else {
-        notice = question.hints.isEmpty
+        notice =
+          question.hints.isEmpty
           ? "This question has no hint: give it your best try (you can try again if you miss it)."
           : "That was the last hint for this question."
       }
@@ -87,7 +93,8 @@ extension Session {
     let shown: String
     switch parsed {
     case .numbers(let list): shown = list.map { String($0 + 1) }.joined(separator: " ")
-    case .pairs(let pairs): shown = pairs.keys.sorted().map { "\($0 + 1)\(MatchParser.letter(pairs[$0]!))" }.joined(separator: " ")
+    case .pairs(let pairs):
+      shown = pairs.keys.sorted().map { "\($0 + 1)\(MatchParser.letter(pairs[$0]!))" }.joined(separator: " ")
     default: shown = response
     }
     state = .feedback(index, retry: retry, Feedback(score: score, chosen: chosen, shown: shown))
@@ -183,7 +190,8 @@ extension Session {
     case .rank: kind = .rank
     }
     let response = BeliefResponse(
-      employee: employee.id, item: ref, kind: kind, itemHash: item.contentHash, answer: answer, shared: shared,
+      employee: employee.id, item: ref, kind: kind, itemHash: item.contentHash, answer: answer,
+      shared: shared,
       sessionID: options.sessionID, at: now)
     standing.ledger.add(response)
     let bookmark = bookmarkForRecord(next: forward(from: index + 1), at: now)
@@ -237,7 +245,9 @@ extension Session {
       showHelp = true
       return []
     case .success(.text(let name)):
-      guard Grader.normalise(name, punctuationAsSpace: false) == Grader.normalise(employee.name, punctuationAsSpace: false)
+      guard
+        Grader.normalise(name, punctuationAsSpace: false)
+          == Grader.normalise(employee.name, punctuationAsSpace: false)
       else {
         notice = "To sign, type your full name as it is on record: \(employee.name)"
         return []

@@ -53,7 +53,9 @@ extension Session {
   /// The step of the first missed question of a drill whose number is `from` or more;
   /// `index` is any step of the drill.
   func nextMissed(from: Int, near index: Int) -> Int? {
-    standing.drill(near: index).missed.first { $0 >= from }.flatMap { plan.index(ofQuestion: $0, near: index) }
+    standing.drill(near: index).missed.first { $0 >= from }.flatMap {
+      plan.index(ofQuestion: $0, near: index)
+    }
   }
 
   /// The question number of a question step.
@@ -76,7 +78,9 @@ extension Session {
   }
 
   /// Shows step `index`.
-  mutating func enter(_ index: Int, _ detail: StepDetail = .none, at now: Date, saving: Bool = true) -> [Effect] {
+  mutating func enter(_ index: Int, _ detail: StepDetail = .none, at now: Date, saving: Bool = true)
+    -> [Effect]
+  {
     guard index < steps.count else { return finishCourse(at: now, saving: saving) }
     switch steps[index].kind {
     case .introduction, .overview, .lesson:
@@ -93,7 +97,11 @@ extension Session {
       }
       state = .drillResult(index)
     case .belief:
-      if case .share(let draft) = detail { state = .share(index, draft: draft) } else { state = .belief(index) }
+      if case .share(let draft) = detail {
+        state = .share(index, draft: draft)
+      } else {
+        state = .belief(index)
+      }
     case .statement: state = .statement(index)
     case .signature: state = .signature(index)
     }
@@ -141,7 +149,8 @@ extension Session {
     let range = plan.moduleSteps[m]
     guard !range.isEmpty else {
       let audience = plan.course.modules[m].audience.joined(separator: ", ")
-      notice = "Module \(m + 1) is for \(audience), not for your role (\(employee.role ?? "none")): pick another."
+      notice =
+        "Module \(m + 1) is for \(audience), not for your role (\(employee.role ?? "none")): pick another."
       return []
     }
     if let lastPlace, let (index, _) = locate(lastPlace), range.contains(index) {

@@ -102,7 +102,8 @@ extension Session {
       var preview = self
       _ = preview.enter(target, resumeTarget().1, at: .distantPast, saving: false)
       let shown = preview.screen
-      let place = (shown.location.dropFirst().joined(separator: " › ")) + (shown.progress.map { ", \($0)" } ?? "")
+      let place =
+        (shown.location.dropFirst().joined(separator: " › ")) + (shown.progress.map { ", \($0)" } ?? "")
       parts.append(.text("Continue: \(place)", .accent))
     } else {
       parts.append(.text("You have finished this course. Open any module to look at it again.", .good))
@@ -149,7 +150,8 @@ extension Session {
     switch question.body {
     case .choice(let choices):
       let multiple = question.kind == .multiple
-      let note = multiple && !question.prompt.lowercased().contains("all that apply") ? " (choose all that apply)" : ""
+      let note =
+        multiple && !question.prompt.lowercased().contains("all that apply") ? " (choose all that apply)" : ""
       parts.append(.text(question.prompt + note, .prompt))
       parts.append(.numbered(perm.map { choices[$0].text }))
       prompt = multiple ? "answer: the numbers of all that apply, e.g. 1 3" : "answer 1-\(choices.count)"
@@ -157,7 +159,10 @@ extension Session {
       parts.append(.text(question.prompt, .prompt))
       prompt = "answer: type it"
     case .order(let items):
-      parts.append(.text(question.prompt + (question.prompt.lowercased().contains("order") ? "" : " (put them in order)"), .prompt))
+      parts.append(
+        .text(
+          question.prompt + (question.prompt.lowercased().contains("order") ? "" : " (put them in order)"),
+          .prompt))
       parts.append(.numbered(perm.map { items[$0] }))
       prompt = "order: type all \(items.count) numbers, first to last, with spaces"
     case .match(let pairs):
@@ -193,7 +198,8 @@ extension Session {
     if case .choice(let choices) = question.body {
       let commented = feedback.chosen.filter { !choices[$0].feedback.isEmpty }
       for chosen in commented {
-        let text = commented.count == 1 && question.kind == .single
+        let text =
+          commented.count == 1 && question.kind == .single
           ? choices[chosen].feedback : "\(choices[chosen].text): \(choices[chosen].feedback)"
         parts += [.blank, .text(text, .plain)]
       }
@@ -221,7 +227,9 @@ extension Session {
     var parts: [Screen.Part] = [
       .text(title, .title),
       .blank,
-      .text("Score: \(Self.percent(best)) (\(right) of \(drill.questionCount) right). Pass mark: \(pass)%.", .plain)
+      .text(
+        "Score: \(Self.percent(best)) (\(right) of \(drill.questionCount) right). Pass mark: \(pass)%.",
+        .plain),
     ]
     if drill.passed {
       parts.append(.text("Passed.", .good))
@@ -230,7 +238,9 @@ extension Session {
     let missed = drill.missed.count
     let them = missed == 1 ? "the question you missed" : "the \(missed) questions you missed"
     parts.append(.text("Not passed yet. You can try \(them) again; the others stay as they are.", .warn))
-    let prompt = missed == 1 ? "Try the missed question again now? [Y/n]" : "Try the \(missed) missed questions again now? [Y/n]"
+    let prompt =
+      missed == 1
+      ? "Try the missed question again now? [Y/n]" : "Try the \(missed) missed questions again now? [Y/n]"
     return Screen(kind: .drillResult, location: location(index), parts: parts, input: .line(prompt: prompt))
   }
 
@@ -253,7 +263,9 @@ extension Session {
       input = .line(prompt: "rate 1-\(labels.count)")
     case .rank(let items):
       parts += [.text(item.prompt, .prompt), .numbered(items)]
-      input = .line(prompt: "rank: all \(items.count) numbers, most important first, e.g. \(Self.orderExample(items.count))")
+      input = .line(
+        prompt:
+          "rank: all \(items.count) numbers, most important first, e.g. \(Self.orderExample(items.count))")
     case .reflect:
       parts.append(.text(item.prompt, .prompt))
       if !item.guidance.isEmpty { parts += [.blocks(item.guidance)] }
@@ -265,7 +277,8 @@ extension Session {
       ]
       input = .lines(prompt: "reflection: end with an empty line")
     }
-    return Screen(kind: .belief, location: location(index), progress: "\(n) of \(total)", parts: parts, input: input)
+    return Screen(
+      kind: .belief, location: location(index), progress: "\(n) of \(total)", parts: parts, input: input)
   }
 
   func echoScreen(_ index: Int, earlier: BeliefResponse, now: BeliefAnswer) -> Screen {
@@ -296,9 +309,12 @@ extension Session {
     let statement = creed.statements[n]
     parts.append(.text(statement.text, .prompt))
     if !statement.explanation.isEmpty { parts += [.blocks(statement.explanation)] }
-    parts += [.blank, .text("What does this mean in your own role? Write a note, or press Enter to skip.", .dim)]
+    parts += [
+      .blank, .text("What does this mean in your own role? Write a note, or press Enter to skip.", .dim),
+    ]
     return Screen(
-      kind: .statement, location: location(index), progress: "statement \(n + 1) of \(creed.statements.count)",
+      kind: .statement, location: location(index),
+      progress: "statement \(n + 1) of \(creed.statements.count)",
       parts: parts, input: .line(prompt: "note (optional)"))
   }
 
@@ -310,7 +326,8 @@ extension Session {
       .blank,
       .text("To sign the creed, type your full name: \(employee.name)", .plain),
     ]
-    return Screen(kind: .signature, location: location(index), parts: parts, input: .line(prompt: "sign: your full name"))
+    return Screen(
+      kind: .signature, location: location(index), parts: parts, input: .line(prompt: "sign: your full name"))
   }
 
   func moduleDoneScreen(_ m: Int, next: Int) -> Screen {
@@ -324,9 +341,10 @@ extension Session {
       parts.append(.text("Module \(m + 1) completed: \(title).", .good))
     case .retry:
       let score = progress.drill?.best.map(Self.percent) ?? "0%"
-      parts.append(.text(
-        "Module \(m + 1), \(title): the drill needs another try (\(score), pass mark \(plan.course.modules[m].pass)%). "
-          + "It comes back when you continue.", .warn))
+      parts.append(
+        .text(
+          "Module \(m + 1), \(title): the drill needs another try (\(score), pass mark \(plan.course.modules[m].pass)%). "
+            + "It comes back when you continue.", .warn))
     default:
       parts.append(.text("Module \(m + 1), \(title): some parts are not finished yet.", .warn))
     }
@@ -337,7 +355,9 @@ extension Session {
       let nextModule = steps[next].module
       parts.append(.text("Next: \(moduleLabel(nextModule)).", .plain))
     }
-    return Screen(kind: .moduleDone, location: [plan.course.title, moduleLabel(m)], parts: parts, input: .keys(back: false))
+    return Screen(
+      kind: .moduleDone, location: [plan.course.title, moduleLabel(m)], parts: parts,
+      input: .keys(back: false))
   }
 
   func courseDoneScreen() -> Screen {

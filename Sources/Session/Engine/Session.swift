@@ -78,7 +78,9 @@ public struct Session: Sendable {
     self.employee = employee
     self.options = options
     standing = Standing(plan: plan, history: history)
-    lastPlace = history.bookmark.map { Place(moduleID: $0.moduleID, sectionID: $0.sectionID, position: $0.position ?? "") }
+    lastPlace = history.bookmark.map {
+      Place(moduleID: $0.moduleID, sectionID: $0.sectionID, position: $0.position ?? "")
+    }
     completedAs = history.enrolment?.completed == nil ? nil : history.enrolment?.passed
     state = .home
     if !options.interactive {

@@ -8,13 +8,16 @@ public enum AnswerParser {
   /// Parses `raw` as an answer of `kind`.
   public static func parse(_ raw: String, as kind: AnswerKind) -> Result<ParsedAnswer, InputProblem> {
     if raw.contains("\u{FFFD}") {
-      return .failure(InputProblem("That text has bytes that are not valid UTF-8 text; please type it again."))
+      return .failure(
+        InputProblem("That text has bytes that are not valid UTF-8 text; please type it again."))
     }
     switch kind {
     case .text(let limit, _), .lines(let limit):
       if raw.utf8.count > limit * 4 + 64 { return .failure(tooLong(limit)) }
     default:
-      if raw.utf8.count > shortLimit { return .failure(InputProblem(expectation(kind, prefix: "That is far too long.") )) }
+      if raw.utf8.count > shortLimit {
+        return .failure(InputProblem(expectation(kind, prefix: "That is far too long.")))
+      }
     }
     let text = sanitize(raw, keepNewlines: { if case .lines = kind { true } else { false } }())
     let trimmed = text.trimmingWhitespace()
@@ -35,12 +38,14 @@ public enum AnswerParser {
     case .order(let count):
       return numbers(trimmed, count: count, compact: true).flatMap { list in
         if let twice = duplicate(list) {
-          return .failure(InputProblem("\(twice + 1) is there twice: type each number from 1 to \(count) once."))
+          return .failure(
+            InputProblem("\(twice + 1) is there twice: type each number from 1 to \(count) once."))
         }
         if list.count != count {
           let missing = (0..<count).filter { !list.contains($0) }.map { String($0 + 1) }
-          return .failure(InputProblem(
-            "Put all \(count) in order, each once; missing: \(missing.joined(separator: ", "))."))
+          return .failure(
+            InputProblem(
+              "Put all \(count) in order, each once; missing: \(missing.joined(separator: ", "))."))
         }
         return .success(.numbers(list))
       }
@@ -116,11 +121,15 @@ public enum AnswerParser {
   }
 
   /// Numbers separated by spaces or commas, 0-based; `compact` also reads `312` as 3 1 2.
-  static func numbers(_ text: String, count: Int, compact: Bool, one: Bool = false) -> Result<[Int], InputProblem> {
+  static func numbers(_ text: String, count: Int, compact: Bool, one: Bool = false) -> Result<
+    [Int], InputProblem
+  > {
     let wanted = one ? "a number from 1 to \(count)" : "numbers from 1 to \(count)"
     let tokens = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace })
     if tokens.isEmpty {
-      return .failure(InputProblem(count == 1 ? "Type 1, then press Enter." : "Type a number from 1 to \(count), then press Enter."))
+      return .failure(
+        InputProblem(
+          count == 1 ? "Type 1, then press Enter." : "Type a number from 1 to \(count), then press Enter."))
     }
     if compact && count <= 9 && tokens.count == 1, let only = tokens.first, only.count > 1,
       only.allSatisfy({ $0.isASCII && $0.isNumber }),

@@ -47,7 +47,9 @@ enum MatchParser {
       let isDigit = character.isASCII && character.isNumber
       let isLetter = character.isASCII && character.isLetter
       if isDigit || isLetter {
-        if !run.isEmpty && runIsDigits != isDigit { guard endRun() else { return .failure(InputProblem(help)) } }
+        if !run.isEmpty && runIsDigits != isDigit {
+          guard endRun() else { return .failure(InputProblem(help)) }
+        }
         runIsDigits = isDigit
         run.append(character)
       } else if " ,;-:=>.)\t".contains(character) {
@@ -71,7 +73,8 @@ enum MatchParser {
     } else {
       var i = 0
       while i < tokens.count {
-        guard case .number(let n) = tokens[i], i + 1 < tokens.count, case .letters(let l) = tokens[i + 1] else {
+        guard case .number(let n) = tokens[i], i + 1 < tokens.count, case .letters(let l) = tokens[i + 1]
+        else {
           return .failure(InputProblem(help))
         }
         pairs.append((n, l))
@@ -93,15 +96,17 @@ enum MatchParser {
         return .failure(InputProblem("\(number) has two letters: give each number one letter."))
       }
       if let other = used[right] {
-        return .failure(InputProblem(
-          "\(letter(right)) is used for both \(other) and \(number): each letter goes with one number."))
+        return .failure(
+          InputProblem(
+            "\(letter(right)) is used for both \(other) and \(number): each letter goes with one number."))
       }
       result[number - 1] = right
       used[right] = number
     }
     let missing = (0..<count).filter { result[$0] == nil }.map { String($0 + 1) }
     if !missing.isEmpty {
-      return .failure(InputProblem("Give every number a letter; missing: \(missing.joined(separator: ", "))."))
+      return .failure(
+        InputProblem("Give every number a letter; missing: \(missing.joined(separator: ", "))."))
     }
     return .success(result)
   }

@@ -21,7 +21,8 @@ public enum Shuffle {
   /// A permutation of `0..<count`: element `d` is the original index shown at display
   /// position `d`. With `avoidIdentity`, a list of two or more never comes out as written
   /// (an order question must not show its answer).
-  public static func permutation(count: Int, seed: UInt64, key: String, avoidIdentity: Bool = false) -> [Int] {
+  public static func permutation(count: Int, seed: UInt64, key: String, avoidIdentity: Bool = false) -> [Int]
+  {
     var rng = SplitMix64(seed: seed ^ UInt64(ContentHash.of(key), radix: 16)!)
     var order = Array(0..<count)
     if count > 1 {

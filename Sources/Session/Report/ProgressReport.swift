@@ -80,7 +80,9 @@ public struct ProgressReport: Sendable, Encodable {
     func rounded(_ value: Double?) -> Double? { value.map { ($0 * 10_000).rounded() / 10_000 } }
     return ModuleEntry(
       id: module.id, title: module.title, status: module.status,
-      drill: Drill(first: rounded(module.drill?.first), best: rounded(module.drill?.best), attempts: module.drill?.rounds ?? 0),
+      drill: Drill(
+        first: rounded(module.drill?.first), best: rounded(module.drill?.best),
+        attempts: module.drill?.rounds ?? 0),
       beliefs: Beliefs(answered: module.beliefsAnswered, total: module.beliefsTotal),
       creed: CreedEntry(signed: module.creedSigned))
   }
@@ -105,9 +107,12 @@ public struct ProgressReport: Sendable, Encodable {
     for course in courses {
       lines += ["", course.title]
       if course.modules.isEmpty { lines.append("  (this course was not found in the courses folder)") }
-      lines.append("  " + pad("#", 4) + pad("Module", 36) + pad("Status", 19) + pad("Drill first/best", 20) + pad("Beliefs", 9) + "Creed")
+      lines.append(
+        "  " + pad("#", 4) + pad("Module", 36) + pad("Status", 19) + pad("Drill first/best", 20)
+          + pad("Beliefs", 9) + "Creed")
       for (n, module) in course.modules.enumerated() {
-        let drill = module.drill.attempts == 0 && module.drill.best == nil
+        let drill =
+          module.drill.attempts == 0 && module.drill.best == nil
           ? "-" : "\(percent(module.drill.first)) / \(percent(module.drill.best))"
         let beliefs = module.beliefs.total == 0 ? "-" : "\(module.beliefs.answered)/\(module.beliefs.total)"
         lines.append(

@@ -76,19 +76,26 @@ extension Runner {
     ]
     var id = given.id
     if id == nil {
-      let screen = Screen(kind: .home, location: ["coach"], parts: welcome, input: .line(prompt: "your employee number or login"))
-      switch ask(screen, as: .text(limit: 128, optional: false), { parsed -> Result<EmployeeID, InputProblem> in
-        guard case .text(let text) = parsed else { return .failure(InputProblem("Type your employee number or login.")) }
-        do throws(ProgressStoreError) {
-          return .success(try EmployeeID(text))
-        } catch {
-          if case .invalidEmployeeID(_, let reason) = error {
-            let friendly = reason.hasPrefix("U+20 ") ? "a space is" + reason.dropFirst(7) : reason
-            return .failure(InputProblem("Not a valid id: \(friendly) (e.g. jdoe or 10234)."))
+      let screen = Screen(
+        kind: .home, location: ["coach"], parts: welcome,
+        input: .line(prompt: "your employee number or login"))
+      switch ask(
+        screen, as: .text(limit: 128, optional: false),
+        { parsed -> Result<EmployeeID, InputProblem> in
+          guard case .text(let text) = parsed else {
+            return .failure(InputProblem("Type your employee number or login."))
           }
-          return .failure(InputProblem(error.description))
-        }
-      }) {
+          do throws(ProgressStoreError) {
+            return .success(try EmployeeID(text))
+          } catch {
+            if case .invalidEmployeeID(_, let reason) = error {
+              let friendly = reason.hasPrefix("U+20 ") ? "a space is" + reason.dropFirst(7) : reason
+              return .failure(InputProblem("Not a valid id: \(friendly) (e.g. jdoe or 10234)."))
+            }
+            return .failure(InputProblem(error.description))
+          }
+        })
+      {
       case .answer(let value): id = value
       case .quit: return .quit
       case .interrupted: return .interrupted
@@ -96,18 +103,24 @@ extension Runner {
     }
     guard let id else { return .quit }
     let known = try store.employee(id: id)
-    var employee = known ?? Employee(id: id, name: given.name ?? "", role: given.role, cohort: given.cohort, created: now())
+    var employee =
+      known
+      ?? Employee(id: id, name: given.name ?? "", role: given.role, cohort: given.cohort, created: now())
     if let name = given.name { employee.name = name }
     if let role = given.role { employee.role = role }
     if let cohort = given.cohort { employee.cohort = cohort }
     if employee.name.isEmpty {
       let screen = Screen(
-        kind: .home, location: ["coach"], parts: [.text("We have not met before. What is your full name?", .plain)],
+        kind: .home, location: ["coach"],
+        parts: [.text("We have not met before. What is your full name?", .plain)],
         input: .line(prompt: "your full name"))
-      switch ask(screen, as: .text(limit: 200, optional: false), { parsed -> Result<String, InputProblem> in
-        if case .text(let name) = parsed { return .success(name) }
-        return .failure(InputProblem("Type your full name, then press Enter."))
-      }) {
+      switch ask(
+        screen, as: .text(limit: 200, optional: false),
+        { parsed -> Result<String, InputProblem> in
+          if case .text(let name) = parsed { return .success(name) }
+          return .failure(InputProblem("Type your full name, then press Enter."))
+        })
+      {
       case .answer(let name): employee.name = name
       case .quit: return .quit
       case .interrupted: return .interrupted
@@ -116,12 +129,17 @@ extension Runner {
     if known?.role == nil && given.role == nil && !roles.isEmpty {
       let screen = Screen(
         kind: .home, location: ["coach"],
-        parts: [.text("Which of these best describes your job, \(employee.name)?", .plain), .numbered(roles)],
+        parts: [
+          .text("Which of these best describes your job, \(employee.name)?", .plain), .numbered(roles),
+        ],
         input: .line(prompt: "role 1-\(roles.count)"))
-      switch ask(screen, as: .single(count: roles.count), { parsed -> Result<String, InputProblem> in
-        if case .numbers(let list) = parsed { return .success(roles[list[0]]) }
-        return .failure(InputProblem(AnswerParser.expectation(.single(count: roles.count))))
-      }) {
+      switch ask(
+        screen, as: .single(count: roles.count),
+        { parsed -> Result<String, InputProblem> in
+          if case .numbers(let list) = parsed { return .success(roles[list[0]]) }
+          return .failure(InputProblem(AnswerParser.expectation(.single(count: roles.count))))
+        })
+      {
       case .answer(let role): employee.role = role
       case .quit: return .quit
       case .interrupted: return .interrupted
@@ -150,7 +168,9 @@ extension Runner {
   ) -> Asked<Value> {
     var screen = base
     while true {
-      guard let event = console.isInteractive ? terminalEvent(screen) : pipeEvent(screen) else { return .interrupted }
+      guard let event = console.isInteractive ? terminalEvent(screen) : pipeEvent(screen) else {
+        return .interrupted
+      }
       guard case .line(let text) = event else { return .quit }
       screen.notice = nil
       screen.help = nil

@@ -40,7 +40,7 @@ extension Runner {
     var bottom: [StyledLine] = [StyledLine()]
     if let notice = renderer.notice(screen) { bottom.append(notice) }
     if let transient { bottom.append(StyledLine(transient, [.warn])) }
-    bottom.append(renderer.footer(screen, page: page))
+    bottom += renderer.footer(screen, page: page)
     if case .keys = screen.input, console.controlsScreen {
       // Keep the keys on the bottom row, where the eye expects them.
       let filler = console.size.height - out.count - bottom.count
@@ -56,16 +56,19 @@ extension Runner {
 
   /// Lines of the header, rule, spacing and footer around a page.
   private func chromeHeight(_ screen: Screen) -> Int {
-    renderer.header(screen).count + 1 + 2 + (screen.notice == nil ? 0 : 1)
+    renderer.header(screen).count + 1 + 1 + renderer.footer(screen, page: (1, 2)).count
+      + (screen.notice == nil ? 0 : 1)
   }
 
   func pageEvent(_ screen: Screen) -> Event? {
     var transient: String?
     while true {
       let lines = renderer.body(screen)
-      let pager = Pager(lines: lines, height: console.size.height - chromeHeight(screen) - (transient == nil ? 0 : 1))
+      let pager = Pager(
+        lines: lines, height: console.size.height - chromeHeight(screen) - (transient == nil ? 0 : 1))
       let page = pager.page(showing: screen.pageStart)
-      draw(screen, body: Array(pager.lines(onPage: page)), page: (page, pager.pageCount), transient: transient)
+      draw(
+        screen, body: Array(pager.lines(onPage: page)), page: (page, pager.pageCount), transient: transient)
       transient = nil
       switch console.readKey() {
       case .enter, .space, .right, .down, .pageDown, .character("n"), .character("j"):

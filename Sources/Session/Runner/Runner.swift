@@ -25,7 +25,9 @@ public final class Runner {
   var lastShown: Screen?
   var lastHeader: [String] = []
 
-  public init(console: any Console, store: any ProgressStore, now: @escaping @Sendable () -> Date = { Date() }) {
+  public init(
+    console: any Console, store: any ProgressStore, now: @escaping @Sendable () -> Date = { Date() }
+  ) {
     self.console = console
     self.store = store
     self.now = now
@@ -56,7 +58,8 @@ public final class Runner {
           switch effect {
           case .recordAttempt(let attempt, let bookmark): try store.recordAttempt(attempt, bookmark: bookmark)
           case .recordBelief(let response, let bookmark): try store.recordBelief(response, bookmark: bookmark)
-          case .recordSignature(let signature, let bookmark): try store.recordSignature(signature, bookmark: bookmark)
+          case .recordSignature(let signature, let bookmark):
+            try store.recordSignature(signature, bookmark: bookmark)
           case .saveBookmark(let bookmark): try store.saveBookmark(bookmark)
           case .completeEnrolment(let passed):
             try store.completeEnrolment(employee, in: course, passed: passed, at: date)

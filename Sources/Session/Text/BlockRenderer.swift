@@ -40,7 +40,8 @@ public struct BlockRenderer: Sendable {
       let style: TextStyle = level <= 2 ? [.heading] : [.bold]
       return wrapper.wrap(spans(inlines, style), first: first, rest: rest, block: index)
     case .list(let ordered, let start, let tight, let items):
-      return list(ordered: ordered, start: start, tight: tight, items: items, first: first, rest: rest,
+      return list(
+        ordered: ordered, start: start, tight: tight, items: items, first: first, rest: rest,
         width: width, block: index)
     case .blockQuote(let blocks):
       let bar = [Span(unicode ? "│ " : "> ", [.dim])]
@@ -48,7 +49,8 @@ public struct BlockRenderer: Sendable {
       for (n, inner) in blocks.enumerated() {
         if n > 0 { lines.append(StyledLine(rest + bar, block: index)) }
         let isFirst = n == 0
-        lines += render(inner, first: (isFirst ? first : rest) + bar, rest: rest + bar, width: width,
+        lines += render(
+          inner, first: (isFirst ? first : rest) + bar, rest: rest + bar, width: width,
           block: index)
       }
       return lines
@@ -58,7 +60,8 @@ public struct BlockRenderer: Sendable {
         n, line -> [StyledLine] in
         let lead = (n == 0 ? first : rest) + [Span("    ")]
         let codeWrapper = Wrapper(width: width)
-        return codeWrapper.hardWrap([Span(String(line), [.code])], first: lead, rest: rest + [Span("    ")],
+        return codeWrapper.hardWrap(
+          [Span(String(line), [.code])], first: lead, rest: rest + [Span("    ")],
           block: index)
       }
     case .htmlBlock:
@@ -66,7 +69,10 @@ public struct BlockRenderer: Sendable {
     case .thematicBreak:
       let used = StyledLine(first).width
       let length = max(3, min(width, 100) - used)
-      return [StyledLine(first + [Span(String(repeating: unicode ? "─" : "-", count: length), [.dim])], block: index)]
+      return [
+        StyledLine(
+          first + [Span(String(repeating: unicode ? "─" : "-", count: length), [.dim])], block: index)
+      ]
     }
   }
 
@@ -86,7 +92,8 @@ public struct BlockRenderer: Sendable {
       if item.isEmpty { lines.append(StyledLine(itemFirst, block: index)) }
       for (b, inner) in item.enumerated() {
         if b > 0 && !tight { lines.append(StyledLine(itemRest, block: index)) }
-        lines += render(inner, first: b == 0 ? itemFirst : itemRest, rest: itemRest, width: width, block: index)
+        lines += render(
+          inner, first: b == 0 ? itemFirst : itemRest, rest: itemRest, width: width, block: index)
       }
     }
     return lines

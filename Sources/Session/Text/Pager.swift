@@ -22,7 +22,9 @@ public struct Pager: Sendable {
   public func page(showing position: PagePosition) -> Int {
     if position == .end { return pageCount - 1 }
     if position == .start { return 0 }
-    guard let first = lines.firstIndex(where: { ($0.block ?? -1) >= position.block }) else { return pageCount - 1 }
+    guard let first = lines.firstIndex(where: { ($0.block ?? -1) >= position.block }) else {
+      return pageCount - 1
+    }
     let exact = lines[first].block == position.block
     let line = first + (exact ? position.line : 0)
     return min(line / height, pageCount - 1)

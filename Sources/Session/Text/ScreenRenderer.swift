@@ -30,7 +30,13 @@ public struct ScreenRenderer: Sendable {
       // One line: shorten the middle of the trail, never the progress.
       let room = max(10, width - TextWidth.of(progress))
       var parts = screen.location
-      while TextWidth.of(location) > room, let longest = parts.indices.dropFirst().max(by: { parts[$0].count < parts[$1].count }),
+      if TextWidth.of(location) > room && parts.count > 2 {
+        // The course is known by now; the module and section matter more.
+        parts.removeFirst()
+        location = parts.joined(separator: unicode ? " › " : " > ")
+      }
+      while TextWidth.of(location) > room,
+        let longest = parts.indices.max(by: { parts[$0].count < parts[$1].count }),
         parts[longest].count > 8
       {
         parts[longest] = String(parts[longest].prefix(parts[longest].count - 4)) + "…"
@@ -46,7 +52,9 @@ public struct ScreenRenderer: Sendable {
     var lines: [StyledLine] = []
     if let help = screen.help {
       lines.append(StyledLine("Help", [.bold, .accent]))
-      for line in help { lines += Wrapper(width: width).wrap([Span(line)], first: [Span("  ")], rest: [Span("    ")]) }
+      for line in help {
+        lines += Wrapper(width: width).wrap([Span(line)], first: [Span("  ")], rest: [Span("    ")])
+      }
       lines.append(StyledLine())
     }
     var offset = 0
@@ -59,7 +67,9 @@ public struct ScreenRenderer: Sendable {
       }
       lines += rendered
     }
-    while lines.last?.spans.isEmpty == true && lines.count > 1 && lines.last?.block == nil { lines.removeLast() }
+    while lines.last?.spans.isEmpty == true && lines.count > 1 && lines.last?.block == nil {
+      lines.removeLast()
+    }
     return lines
   }
 
@@ -76,8 +86,8 @@ public struct ScreenRenderer: Sendable {
     screen.notice.map { StyledLine((unicode ? "⚠ " : "! ") + $0, [.warn]) }
   }
 
-  /// The keys line at the bottom of a terminal screen.
-  public func footer(_ screen: Screen, page: (Int, Int)? = nil) -> StyledLine {
+  /// The keys at the bottom of a terminal screen, wrapped to the width.
+  public func footer(_ screen: Screen, page: (Int, Int)? = nil) -> [StyledLine] {
     var items: [String] = []
     if let (page, count) = page, count > 1 { items.append("page \(page + 1) of \(count)") }
     switch screen.input {
@@ -91,15 +101,29 @@ public struct ScreenRenderer: Sendable {
       } else if prompt.hasSuffix("[y/N]") {
         items += ["y: yes", "n or Enter: no", "q: save and quit"]
       } else {
-        items += screen.kind == .home ? ["q: quit", "?: help"] : ["Enter: send answer", "q: save and quit", "?: help"]
+        items +=
+          screen.kind == .home
+          ? ["q: quit", "?: help"] : ["Enter: send answer", "q: save and quit", "?: help"]
       }
     case .lines:
       items += ["empty line or Ctrl-D: finish", "Ctrl-C: save and quit"]
     case .none:
       break
     }
-    let text = items.joined(separator: unicode ? " · " : " | ")
-    return StyledLine(String(text.prefix(max(width, 20))), [.dim])
+    let separator = unicode ? " · " : " | "
+    var lines: [StyledLine] = []
+    var current = ""
+    for item in items {
+      let candidate = current.isEmpty ? item : current + separator + item
+      if TextWidth.of(candidate) > width && !current.isEmpty {
+        lines.append(StyledLine(current, [.dim]))
+        current = item
+      } else {
+        current = candidate
+      }
+    }
+    lines.append(StyledLine(current, [.dim]))
+    return lines
   }
 
   // MARK: - Parts
@@ -130,7 +154,8 @@ public struct ScreenRenderer: Sendable {
         let label = "\(n + 1). "
         let pad = isPipe ? "" : String(repeating: " ", count: digits - String(n + 1).count)
         return wrapper.wrap(
-          [Span(item)], first: [Span(pad + label, [.accent])], rest: [Span(String(repeating: " ", count: digits + 2))])
+          [Span(item)], first: [Span(pad + label, [.accent])],
+          rest: [Span(String(repeating: " ", count: digits + 2))])
       }
     case .lettered(let items):
       return items.enumerated().flatMap { n, item in
@@ -155,7 +180,8 @@ public struct ScreenRenderer: Sendable {
   }
 
   func left(_ module: ModuleProgress) -> String {
-    module.status.isFinished ? (module.status == .notForRole ? "" : "done") : "\(max(module.minutesLeft, 1)) min"
+    module.status.isFinished
+      ? (module.status == .notForRole ? "" : "done") : "\(max(module.minutesLeft, 1)) min"
   }
 
   func beliefs(_ module: ModuleProgress) -> String {
@@ -178,41 +204,53 @@ public struct ScreenRenderer: Sendable {
       }
       let marker = module.index == next ? (unicode ? "▸ " : "> ") : "  "
       return Wrapper(width: width).wrap(
-        [Span(marker), Span("\(module.index + 1). \(module.title)", module.index == next ? [.bold] : []),
-         Span(": " + facts.joined(separator: "; "), statusStyle(module.status))],
+        [
+          Span(marker), Span("\(module.index + 1). \(module.title)", module.index == next ? [.bold] : []),
+          Span(": " + facts.joined(separator: "; "), statusStyle(module.status)),
+        ],
         rest: [Span("     ")])
     }
   }
 
   func moduleTable(_ modules: [ModuleProgress], next: Int?) -> [StyledLine] {
-    let fixed = 2 + 4 + 13 + 19 + 8 + 9 + 7
+    let narrow = width < 92
+    let barCells = narrow ? 5 : 10
+    let (barWidth, statusWidth, leftWidth, beliefsWidth) = (
+      barCells + 3, narrow ? 18 : 19, narrow ? 7 : 8, narrow ? 8 : 9
+    )
+    let fixed = 2 + 4 + barWidth + statusWidth + leftWidth + beliefsWidth + 7
     let titleWidth = max(12, min(width, 100) - fixed)
     func cell(_ text: String, _ width: Int) -> String {
-      let shown = TextWidth.of(text) > width - 1 ? String(text.prefix(width - 2)) + (unicode ? "…" : "~") : text
+      let shown =
+        TextWidth.of(text) > width - 1 ? String(text.prefix(width - 2)) + (unicode ? "…" : "~") : text
       return shown + String(repeating: " ", count: max(0, width - TextWidth.of(shown)))
     }
     var lines = [
       StyledLine(
-        "  " + cell("#", 4) + cell("Module", titleWidth) + cell("Progress", 13) + cell("Status", 19) + cell("Left", 8)
-          + cell("Beliefs", 9) + "Creed", [.dim])
+        "  " + cell("#", 4) + cell("Module", titleWidth) + cell(narrow ? "Done" : "Progress", barWidth)
+          + cell("Status", statusWidth) + cell("Left", leftWidth) + cell("Beliefs", beliefsWidth) + "Creed",
+        [.dim])
     ]
     for module in modules {
       let isNext = module.index == next
-      let filled = Int((module.fraction * 10).rounded(.down))
-      let bar = module.status == .notForRole
-        ? String(repeating: unicode ? "·" : ".", count: 10)
-        : String(repeating: unicode ? "█" : "#", count: filled) + String(repeating: unicode ? "░" : "-", count: 10 - filled)
+      let filled = Int((module.fraction * Double(barCells)).rounded(.down))
+      let bar =
+        module.status == .notForRole
+        ? String(repeating: unicode ? "·" : ".", count: barCells)
+        : String(repeating: unicode ? "█" : "#", count: filled)
+          + String(repeating: unicode ? "░" : "-", count: barCells - filled)
       let dim: TextStyle = module.status == .notForRole ? [.dim] : []
-      lines.append(StyledLine([
-        Span(isNext ? (unicode ? "▸ " : "> ") : "  ", [.accent, .bold]),
-        Span(cell("\(module.index + 1)", 4), dim),
-        Span(cell(module.title, titleWidth), isNext ? [.bold] : dim),
-        Span(cell(bar, 13), statusStyle(module.status)),
-        Span(cell(module.status.label, 19), statusStyle(module.status)),
-        Span(cell(left(module), 8), dim),
-        Span(cell(module.status == .notForRole ? "" : beliefs(module), 9), dim),
-        Span(module.status == .notForRole ? "" : creed(module), dim),
-      ]))
+      lines.append(
+        StyledLine([
+          Span(isNext ? (unicode ? "▸ " : "> ") : "  ", [.accent, .bold]),
+          Span(cell("\(module.index + 1)", 4), dim),
+          Span(cell(module.title, titleWidth), isNext ? [.bold] : dim),
+          Span(cell(bar, barWidth), statusStyle(module.status)),
+          Span(cell(module.status.label, statusWidth), statusStyle(module.status)),
+          Span(cell(left(module), leftWidth), dim),
+          Span(cell(module.status == .notForRole ? "" : beliefs(module), beliefsWidth), dim),
+          Span(module.status == .notForRole ? "" : creed(module), dim),
+        ]))
     }
     return lines
   }

@@ -28,7 +28,7 @@ public struct Wrapper: Sendable {
     let restWidth = StyledLine(rest).width
 
     func flush() {
-      lines.append(StyledLine(current, block: block))
+      lines.append(StyledLine(Self.merged(current), block: block))
       current = rest
       used = restWidth
       hasWord = false
@@ -45,7 +45,9 @@ public struct Wrapper: Sendable {
         let gap = pendingSpace ? 1 : 0
         if hasWord && used + gap + wordWidth > width { flush() }
         if pendingSpace && hasWord {
-          current.append(Span(" "))
+          // A space between two words of one style takes that style (underlined links).
+          let style = current.last?.style == word.first?.style ? current.last?.style ?? [] : []
+          current.append(Span(" ", style))
           used += 1
         }
         pendingSpace = false
@@ -68,6 +70,19 @@ public struct Wrapper: Sendable {
     }
     if hasWord || lines.isEmpty || current.count > rest.count { flush() }
     return lines
+  }
+
+  /// Joins neighbouring spans of the same style, so a line carries few escape codes.
+  static func merged(_ spans: [Span]) -> [Span] {
+    var out: [Span] = []
+    for span in spans where !span.text.isEmpty {
+      if let last = out.last, last.style == span.style {
+        out[out.count - 1].text += span.text
+      } else {
+        out.append(span)
+      }
+    }
+    return out
   }
 
   private static func append(_ character: Character, _ style: TextStyle, to spans: inout [Span]) {

@@ -24,13 +24,16 @@ extension Coach {
     @Option(help: ArgumentHelp("Your full name (asked the first time).", valueName: "name"))
     var name: String?
 
-    @Option(help: ArgumentHelp("Your role, one of the roles the course names (asked the first time).", valueName: "role"))
+    @Option(
+      help: ArgumentHelp(
+        "Your role, one of the roles the course names (asked the first time).", valueName: "role"))
     var role: String?
 
     @Option(help: ArgumentHelp("Your cohort (an orientation group, say).", valueName: "name"))
     var cohort: String?
 
-    @Option(help: ArgumentHelp("The id of the course to take (asked when there are several).", valueName: "id"))
+    @Option(
+      help: ArgumentHelp("The id of the course to take (asked when there are several).", valueName: "id"))
     var course: String?
 
     @Option(help: ArgumentHelp("A folder of course folders.", valueName: "dir"))
@@ -38,12 +41,15 @@ extension Coach {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("Shuffle seed: the same seed gives the same order of choices.", valueName: "n"))
+    @Option(
+      help: ArgumentHelp("Shuffle seed: the same seed gives the same order of choices.", valueName: "n"))
     var seed: UInt64?
 
     func validate() throws {
       if let employee {
-        do { _ = try EmployeeID(employee) } catch { throw ValidationError("--employee: \(error.description)") }
+        do { _ = try EmployeeID(employee) } catch {
+          throw ValidationError("--employee: \(error.description)")
+        }
       }
       if let name, name.trimmingCharacters(in: .whitespaces).isEmpty {
         throw ValidationError("--name cannot be empty")
@@ -73,14 +79,16 @@ extension Coach.Learn {
     let loaded = CourseLoader.load(paths: [courses])
     if loaded.diagnostics.hasErrors {
       for diagnostic in loaded.diagnostics { printError(diagnostic.description) }
-      printError("coach: the courses in \(courses) have errors; fix them (coach check \(courses)) before learning")
+      printError(
+        "coach: the courses in \(courses) have errors; fix them (coach check \(courses)) before learning")
       throw ExitCode.failure
     }
     var available = loaded.courses
     if let course {
       guard let match = available.first(where: { $0.id == course }) else {
         let ids = available.map(\.id).joined(separator: ", ")
-        throw ValidationError("no course with id '\(course)' in \(courses)" + (ids.isEmpty ? "" : "; courses: \(ids)"))
+        throw ValidationError(
+          "no course with id '\(course)' in \(courses)" + (ids.isEmpty ? "" : "; courses: \(ids)"))
       }
       available = [match]
     }
@@ -90,7 +98,8 @@ extension Coach.Learn {
     }
     let roles = Set(available.flatMap(\.roles))
     if let role, !roles.isEmpty, !roles.contains(role) {
-      throw ValidationError("unknown role '\(role)'; the courses name: \(roles.sorted().joined(separator: ", "))")
+      throw ValidationError(
+        "unknown role '\(role)'; the courses name: \(roles.sorted().joined(separator: ", "))")
     }
     return available
   }

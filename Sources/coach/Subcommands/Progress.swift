@@ -14,7 +14,9 @@ extension Coach {
       case table, json
     }
 
-    @Option(help: ArgumentHelp("Your employee number or login (needed when the store has several).", valueName: "id"))
+    @Option(
+      help: ArgumentHelp(
+        "Your employee number or login (needed when the store has several).", valueName: "id"))
     var employee: String?
 
     @OptionGroup var store: StoreOptions
@@ -27,7 +29,9 @@ extension Coach {
 
     func validate() throws {
       if let employee {
-        do { _ = try EmployeeID(employee) } catch { throw ValidationError("--employee: \(error.description)") }
+        do { _ = try EmployeeID(employee) } catch {
+          throw ValidationError("--employee: \(error.description)")
+        }
       }
     }
 
@@ -66,7 +70,9 @@ extension Coach.Progress {
     -> [(id: String, course: Course?, history: History)]
   {
     let loaded = CourseLoader.load(paths: [courses])
-    for diagnostic in loaded.diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
+    for diagnostic in loaded.diagnostics where diagnostic.severity == .error {
+      printError(diagnostic.description)
+    }
     return try store.enrolments(of: employee.id).map { enrolment in
       let course = loaded.courses.first { $0.id == enrolment.courseID }
       if course == nil { printError("coach: course '\(enrolment.courseID)' is not in \(courses)") }

@@ -49,11 +49,15 @@ enum CoachBinary {
   }
 
   /// Runs coach to the end with `input` on standard input (a pipe: pipe mode).
-  static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Result {
+  static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws
+    -> Result
+  {
     try run(arguments, inputData: Data(input.utf8), environment: environment)
   }
 
-  static func run(_ arguments: [String], inputData: Data, environment: [String: String] = [:]) throws -> Result {
+  static func run(_ arguments: [String], inputData: Data, environment: [String: String] = [:]) throws
+    -> Result
+  {
     let process = Process()
     process.executableURL = url
     process.arguments = arguments
@@ -78,7 +82,8 @@ enum CoachBinary {
 
   /// A fresh folder for a store.
   static func temporaryStore() -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coach-tests-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "coach-tests-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder.appendingPathComponent("progress.sqlite").path
   }

@@ -64,7 +64,8 @@ final class PipeLearner: @unchecked Sendable {
 
   var answerer: Answerer
 
-  init(_ arguments: [String], outline: Outline, misses: [String: Int] = [:], name: String = "Sam Lee") throws {
+  init(_ arguments: [String], outline: Outline, misses: [String: Int] = [:], name: String = "Sam Lee") throws
+  {
     answerer = Answerer(items: outline.drillItems, misses: misses, name: name)
     process.executableURL = CoachBinary.url
     process.arguments = arguments
@@ -209,7 +210,8 @@ struct Answerer {
   /// The drill item whose prompt opens the last question shown.
   func currentItem() -> Outline.Item? {
     for line in screen.reversed() {
-      if let item = items.filter({ line.hasPrefix($0.prompt) }).max(by: { $0.prompt.count < $1.prompt.count }) {
+      if let item = items.filter({ line.hasPrefix($0.prompt) }).max(by: { $0.prompt.count < $1.prompt.count })
+      {
         return item
       }
     }
