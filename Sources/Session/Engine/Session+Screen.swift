@@ -104,7 +104,7 @@ extension Session {
       let shown = preview.screen
       let place =
         (shown.location.dropFirst().joined(separator: " › ")) + (shown.progress.map { ", \($0)" } ?? "")
-      parts.append(.text("Continue: \(place)", .accent))
+      parts.append(.text("Continue: \(place.isEmpty ? "the course introduction" : place)", .accent))
     } else {
       parts.append(.text("You have finished this course. Open any module to look at it again.", .good))
     }
