@@ -100,7 +100,7 @@ public struct ProgressReport: Sendable, Encodable {
     var lines = ["\(employee.name) (\(employee.id)\(employee.role.map { ", \($0)" } ?? ""))"]
     if courses.isEmpty { lines += ["", "No courses started yet. Start one with: coach learn"] }
     func pad(_ text: String, _ width: Int) -> String {
-      let shown = text.count > width ? String(text.prefix(width - 1)) + "~" : text
+      let shown = text.count > width - 1 ? String(text.prefix(width - 2)) + "~" : text
       return shown + String(repeating: " ", count: max(0, width - shown.count))
     }
     func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "-" }
@@ -114,7 +114,9 @@ public struct ProgressReport: Sendable, Encodable {
         let drill =
           module.drill.attempts == 0 && module.drill.best == nil
           ? "-" : "\(percent(module.drill.first)) / \(percent(module.drill.best))"
-        let beliefs = module.beliefs.total == 0 ? "-" : "\(module.beliefs.answered)/\(module.beliefs.total)"
+        let beliefs =
+          module.beliefs.total == 0 || module.status == .notForRole
+          ? "-" : "\(module.beliefs.answered)/\(module.beliefs.total)"
         lines.append(
           "  " + pad("\(n + 1)", 4) + pad(module.title, 36) + pad(module.status.label, 19) + pad(drill, 20)
             + pad(beliefs, 9) + (module.creed.signed ? "signed" : "-"))
