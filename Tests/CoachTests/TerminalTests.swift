@@ -46,6 +46,19 @@ import Testing
       ((try? run(["capture-pane", "-p", "-t", name])) ?? "").components(separatedBy: "\n")
     }
 
+    /// The screen once it has stopped changing (two captures 100 ms apart agree), so a
+    /// screen caught half-drawn on a busy machine is never read as a question.
+    func settledScreen() -> [String] {
+      var last = screen()
+      for _ in 0..<50 {
+        Thread.sleep(forTimeInterval: 0.1)
+        let now = screen()
+        if now == last { return now }
+        last = now
+      }
+      return last
+    }
+
     func keys(_ keys: String...) { _ = try? run(["send-keys", "-t", name] + keys) }
 
     func type(_ text: String) { _ = try? run(["send-keys", "-t", name, "-l", text]) }
@@ -124,7 +137,7 @@ import Testing
     var steps = 0
     while steps < 80 {
       steps += 1
-      screen = pane.screen()
+      screen = pane.settledScreen()
       if screen.contains(where: { $0.contains("Module 1 passed") }) { break }
       guard let prompt = Self.promptLine(screen) else {
         let before = screen
