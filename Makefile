@@ -19,7 +19,7 @@ deps:
 build: deps
 	$(SWIFT) build
 
-test: build
+test: build lint
 	$(SWIFT) test
 	$(MAKE) --no-print-directory reliability-quick
 
@@ -30,7 +30,7 @@ check: build
 	$(BIN) check $(COURSES)
 
 lint:
-	$(SWIFT) format lint --recursive --strict Sources Tests
+	$(SWIFT) format lint --recursive --strict Sources Tests Benchmarks/Sources Benchmarks/Benchmarks
 
 ## bench: release builds; parser vs the cmark command, then the store vs bare SQLite.
 bench: deps

@@ -18,7 +18,8 @@ public protocol ProgressStore: Sendable {
   func allEmployees() throws(ProgressStoreError) -> [Employee]
 
   /// Starts the enrolment of an employee in a course, or returns the existing one.
-  func enrol(_ employee: EmployeeID, in courseID: String, at date: Date) throws(ProgressStoreError) -> Enrolment
+  func enrol(_ employee: EmployeeID, in courseID: String, at date: Date) throws(ProgressStoreError)
+    -> Enrolment
 
   /// Marks an enrolment completed (all modules for the employee's role are done) and
   /// whether every drill was passed.

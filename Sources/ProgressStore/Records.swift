@@ -16,7 +16,8 @@ public struct EmployeeID: Sendable, Hashable, Codable, Comparable, CustomStringC
       throw .invalidEmployeeID(rawValue, reason: "an employee id has at most 128 characters")
     }
     if let bad = rawValue.unicodeScalars.first(where: { !Self.allowed($0) }) {
-      let shown = bad.properties.generalCategory == .control || bad == " "
+      let shown =
+        bad.properties.generalCategory == .control || bad == " "
         ? "U+" + String(bad.value, radix: 16, uppercase: true) : "'\(bad)'"
       throw .invalidEmployeeID(
         rawValue, reason: "\(shown) is not allowed; use letters, digits, '.', '_', '-' and '@'")
@@ -43,7 +44,9 @@ public struct Employee: Sendable, Hashable, Codable {
   public var cohort: String?
   public var created: Date
 
-  public init(id: EmployeeID, name: String, role: String? = nil, cohort: String? = nil, created: Date = Date()) {
+  public init(
+    id: EmployeeID, name: String, role: String? = nil, cohort: String? = nil, created: Date = Date()
+  ) {
     self.id = id
     self.name = name
     self.role = role
@@ -60,7 +63,9 @@ public struct Enrolment: Sendable, Hashable, Codable {
   public var completed: Date?
   public var passed: Bool
 
-  public init(employee: EmployeeID, courseID: String, started: Date, completed: Date? = nil, passed: Bool = false) {
+  public init(
+    employee: EmployeeID, courseID: String, started: Date, completed: Date? = nil, passed: Bool = false
+  ) {
     self.employee = employee
     self.courseID = courseID
     self.started = started

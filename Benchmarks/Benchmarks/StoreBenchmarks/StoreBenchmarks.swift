@@ -12,11 +12,19 @@ import StoreBenchSupport
 // for every sample, so that samples measure recording and nothing else.
 let storeFixtures = Dictionary(
   uniqueKeysWithValues: SQLiteProgressStore.Durability.allCases.map { durability in
-    (durability, try! StoreFixture(path: BenchFiles.fresh("ordo-record-\(durability.rawValue).sqlite"), durability: durability))
+    (
+      durability,
+      try! StoreFixture(
+        path: BenchFiles.fresh("ordo-record-\(durability.rawValue).sqlite"), durability: durability)
+    )
   })
 let bareFixtures = Dictionary(
   uniqueKeysWithValues: SQLiteProgressStore.Durability.allCases.map { durability in
-    (durability, BareSQLite(path: BenchFiles.fresh("ordo-bare-\(durability.rawValue).sqlite"), synchronous: durability.pragma))
+    (
+      durability,
+      BareSQLite(
+        path: BenchFiles.fresh("ordo-bare-\(durability.rawValue).sqlite"), synchronous: durability.pragma)
+    )
   })
 
 extension SQLiteProgressStore.Durability {
@@ -61,7 +69,8 @@ let benchmarks: @Sendable () -> Void = {
   }
 
   if let sqlite3 = Shell.sqlite3 {
-    Benchmark("Summary 10,000 employees x 200 answers, sqlite3 command", configuration: summary) { benchmark in
+    Benchmark("Summary 10,000 employees x 200 answers, sqlite3 command", configuration: summary) {
+      benchmark in
       let path = try SummaryDatabase.prepare()
       let sql = SummaryDatabase.cliSQL
       benchmark.startMeasurement()

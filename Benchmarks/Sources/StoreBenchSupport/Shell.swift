@@ -9,11 +9,15 @@ public enum Shell {
   }
 
   /// The `sqlite3` command, if installed.
-  public static let sqlite3: String? = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/opt/homebrew/bin/sqlite3"]
-    .first { FileManager.default.isExecutableFile(atPath: $0) }
+  public static let sqlite3: String? = [
+    "/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/opt/homebrew/bin/sqlite3",
+  ]
+  .first { FileManager.default.isExecutableFile(atPath: $0) }
 
   /// Starts a process; `wait(_:)` finishes it.
-  public static func start(_ tool: String, _ arguments: [String], stdin: String? = nil) throws -> (Process, URL) {
+  public static func start(_ tool: String, _ arguments: [String], stdin: String? = nil) throws -> (
+    Process, URL
+  ) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: tool)
     process.arguments = arguments
@@ -46,7 +50,8 @@ public enum Shell {
   public static func insertScript(count: Int, synchronous: String, name: String, busyTimeoutMS: Int = 60_000)
     throws -> String
   {
-    var script = ".timeout \(busyTimeoutMS)\nPRAGMA journal_mode = WAL;\nPRAGMA synchronous = \(synchronous);\n"
+    var script =
+      ".timeout \(busyTimeoutMS)\nPRAGMA journal_mode = WAL;\nPRAGMA synchronous = \(synchronous);\n"
     script += BareSQLite.createTable + ";\n"
     for n in 0..<count {
       script += """

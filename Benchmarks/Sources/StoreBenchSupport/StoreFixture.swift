@@ -22,7 +22,8 @@ public final class StoreFixture: @unchecked Sendable {
         employee: employee, item: item, itemHash: "hash", response: "answer \(count)", score: 1,
         correct: true, sessionID: "session"),
       bookmark: withBookmark
-        ? Bookmark(employee: employee, courseID: "bench-course", moduleID: "m1", sectionID: "s1", position: "\(count)")
+        ? Bookmark(
+          employee: employee, courseID: "bench-course", moduleID: "m1", sectionID: "s1", position: "\(count)")
         : nil)
   }
 }

@@ -31,7 +31,8 @@ public enum SummaryDatabase {
       let employee = try db.makeStatement(
         sql: "INSERT INTO employee (id, name, role, cohort, created) VALUES (?, ?, 'staff', ?, ?)")
       let enrolment = try db.makeStatement(
-        sql: "INSERT INTO enrolment (employeeId, courseId, started, completed, passed) VALUES (?, ?, ?, ?, ?)")
+        sql: "INSERT INTO enrolment (employeeId, courseId, started, completed, passed) VALUES (?, ?, ?, ?, ?)"
+      )
       let attempt = try db.makeStatement(
         sql: """
           INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash, response,
@@ -43,7 +44,9 @@ public enum SummaryDatabase {
         let id = String(format: "E%05d", e)
         try employee.execute(arguments: [id, "Employee \(e)", "cohort-\(e % 20)", start])
         let done = e % 3 != 0
-        try enrolment.execute(arguments: [id, courseID, start, done ? start.addingTimeInterval(3600) : nil, done])
+        try enrolment.execute(arguments: [
+          id, courseID, start, done ? start.addingTimeInterval(3600) : nil, done,
+        ])
         var tries: [Int: Int] = [:]
         for n in 0..<answersEach {
           let item = Int.random(in: 0..<100, using: &generator)

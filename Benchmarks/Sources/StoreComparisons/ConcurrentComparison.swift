@@ -27,14 +27,17 @@ struct ConcurrentComparison {
     if let sqlite3 = Shell.sqlite3 {
       let cli = BenchFiles.fresh("concurrent-cli.sqlite")
       let script = try Shell.insertScript(count: answers, synchronous: synchronous, name: "concurrent.sql")
-      let prepared = try Shell.run(sqlite3, [cli, BareSQLite.createTable.replacingOccurrences(of: "\n", with: " ")])
+      let prepared = try Shell.run(
+        sqlite3, [cli, BareSQLite.createTable.replacingOccurrences(of: "\n", with: " ")])
       guard prepared.status == 0 else { throw BenchError("sqlite3: \(prepared.errors)") }
       let cliRun = try runAll { _ in try Shell.start(sqlite3, ["-bail", cli], stdin: script) }
       let counted = try Shell.count(sqlite3, cli, "SELECT COUNT(*) FROM answer")
       rows.append(row("sqlite3 command, \(processes) processes", cliRun, counted))
       let ratio = cliRun.seconds / oursRun.seconds
       Table(columns: ["contender", "seconds", "answers/s", "rows", "errors"]).print(rows)
-      print("RESULT \(processes)-process answers/s synchronous=\(synchronous): coach \(format(Double(oursRows) / oursRun.seconds, 0)), sqlite3 \(format(Double(counted) / cliRun.seconds, 0)) (coach/sqlite3 throughput \(format(ratio, 2))x)\n")
+      print(
+        "RESULT \(processes)-process answers/s synchronous=\(synchronous): coach \(format(Double(oursRows) / oursRun.seconds, 0)), sqlite3 \(format(Double(counted) / cliRun.seconds, 0)) (coach/sqlite3 throughput \(format(ratio, 2))x)\n"
+      )
     } else {
       Table(columns: ["contender", "seconds", "answers/s", "rows", "errors"]).print(rows)
       print()

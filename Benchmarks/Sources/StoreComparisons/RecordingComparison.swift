@@ -85,7 +85,8 @@ struct Table {
     let widths = columns.indices.map { i in ([columns[i]] + rows.map { $0[i] }).map(\.count).max()! }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { i, cell in
-        i == 0 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+        i == 0
+          ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
           : String(repeating: " ", count: widths[i] - cell.count) + cell
       }.joined(separator: "  ")
     }
