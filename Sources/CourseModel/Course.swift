@@ -11,11 +11,14 @@ public struct Course: Sendable, Hashable {
   public var roles: [String]
   /// The course introduction (everything in `course.md` but the H1 and the contents list).
   public var introduction: [Block]
+  /// Where the contents list stood in `introduction`: the number of introduction blocks
+  /// before it, so a front end can show the module list in the trainer's place.
+  public var contentsIndex: Int
   public var modules: [Module]
 
   public init(
     id: String, title: String, file: String, pass: Int = 80, roles: [String] = [],
-    introduction: [Block] = [], modules: [Module] = []
+    introduction: [Block] = [], contentsIndex: Int? = nil, modules: [Module] = []
   ) {
     self.id = id
     self.title = title
@@ -23,6 +26,7 @@ public struct Course: Sendable, Hashable {
     self.pass = pass
     self.roles = roles
     self.introduction = introduction
+    self.contentsIndex = min(contentsIndex ?? introduction.count, introduction.count)
     self.modules = modules
   }
 }

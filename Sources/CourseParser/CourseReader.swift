@@ -45,9 +45,11 @@ struct CourseReader {
 
     let contentsIndex = blocks.firstIndex { !Self.moduleLinks(in: $0).isEmpty }
     let introduction = blocks.indices.filter { $0 != contentsIndex && $0 != h1 }.map { blocks[$0] }
+    let introductionBeforeContents = contentsIndex.map { index in (0..<index).filter { $0 != h1 }.count }
 
     var course = Course(
-      id: id, title: title ?? id, file: courseFile, pass: pass, roles: roles, introduction: introduction)
+      id: id, title: title ?? id, file: courseFile, pass: pass, roles: roles, introduction: introduction,
+      contentsIndex: introductionBeforeContents)
     let links = contentsIndex.map { Self.moduleLinks(in: blocks[$0]) } ?? []
     if links.isEmpty {
       diagnostics.append(

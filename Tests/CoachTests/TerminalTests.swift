@@ -74,8 +74,9 @@ import Testing
       }
       if !test(lines) {
         Issue.record("timed out waiting for \(what); screen:\n\(lines.joined(separator: "\n"))")
+        return lines
       }
-      return lines
+      return settledScreen()
     }
 
     func wait(for text: String, timeout: Double = 10) -> [String] {
@@ -158,8 +159,8 @@ import Testing
         // A wrong key first: a one-line hint and the same prompt.
         pane.type("x")
         pane.keys("Enter")
-        pane.wait(for: "⚠")
-        #expect(Self.promptLine(pane.screen()) == prompt)
+        let warned = pane.wait(for: "⚠")
+        #expect(Self.promptLine(warned) == prompt)
         sawHint = true
       }
       let before = screen

@@ -52,6 +52,7 @@ struct GoldenTests {
     #expect(course.modules.map(\.pass) == [90, 70, 70])
     #expect(course.modules[1].audience == ["manager", "leader"])
     #expect(course.introduction.plainText.contains("More introduction after the contents."))
+    #expect(course.contentsIndex == 1, "the contents list follows the first introduction paragraph")
   }
 
   @Test("Front matter lines are blanked so lines after it stay true")

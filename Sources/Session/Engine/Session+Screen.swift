@@ -374,21 +374,16 @@ extension Session {
     return Screen(kind: .courseDone, location: [plan.course.title], parts: parts, input: .keys(back: false))
   }
 
-  /// The course introduction with the module list put back where the contents list stood
-  /// (after the paragraph that announces it with a colon), else at its end.
+  /// The course introduction with the module list where the trainer's contents list stood.
   func introductionWithModules() -> [Screen.Part] {
     let blocks = plan.course.introduction
     let list = plan.course.modules.indices.map { m -> String in
       let module = plan.course.modules[m]
       return plan.moduleSteps[m].isEmpty ? "\(module.title) (not for your role)" : module.title
     }
-    let colon = blocks.lastIndex {
-      if case .paragraph = $0.kind { return $0.plainText.hasSuffix(":") }
-      return false
-    }
-    guard let colon else { return [.blocks(blocks), .blank, .numbered(list)] }
-    var parts: [Screen.Part] = [.blocks(Array(blocks[...colon])), .numbered(list)]
-    if colon + 1 < blocks.count { parts += [.blank, .blocks(Array(blocks[(colon + 1)...]))] }
+    let at = plan.course.contentsIndex
+    var parts: [Screen.Part] = at > 0 ? [.blocks(Array(blocks[..<at])), .numbered(list)] : [.numbered(list)]
+    if at < blocks.count { parts += [.blank, .blocks(Array(blocks[at...]))] }
     return parts
   }
 }
