@@ -38,20 +38,13 @@ extension Session {
   {
     let step = steps[index]
     guard let question = plan.question(step) else { return [] }
-    let parsed: ParsedAnswer
-    switch AnswerParser.parse(text, as: Self.answerKind(question)) {
-    case .failure(let problem):
-      notice = problem.hint
-      return []
-    case .success(let value): parsed = value
+    var handled: [Effect] = []
+    guard let parsed = typedAnswer(text, as: Self.answerKind(question), at: now, handled: &handled) else {
+      return handled
     }
     let perm = layout(question)
     let answer: DrillAnswer
     switch (question.body, parsed) {
-    case (_, .quit): return quit(at: now)
-    case (_, .help):
-      showHelp = true
-      return []
     case (_, .hint):
       if hints < question.hints.count {
         state = .question(index, retry: retry, hints: hints + 1)
@@ -131,44 +124,38 @@ extension Session {
 
   mutating func answerBelief(_ index: Int, _ text: String, at now: Date) -> [Effect] {
     guard let item = plan.belief(steps[index]) else { return [] }
-    switch AnswerParser.parse(text, as: Self.answerKind(item)) {
-    case .failure(let problem):
-      notice = problem.hint
-      return []
-    case .success(.quit): return quit(at: now)
-    case .success(.help):
-      showHelp = true
-      return []
-    case .success(.hint):
+    var handled: [Effect] = []
+    guard let answer = typedAnswer(text, as: Self.answerKind(item), at: now, handled: &handled) else {
+      return handled
+    }
+    switch answer {
+    case .hint:
       notice = "There is no hint here: there is no right or wrong answer, only yours."
       return []
-    case .success(.point(let point)):
+    case .point(let point):
       return recordBelief(index, .point(point + 1), shared: false, at: now)
-    case .success(.numbers(let order)):
+    case .numbers(let order):
       guard case .rank(let items) = item.body else { return [] }
       return recordBelief(index, .order(order.map { items[$0] }), shared: false, at: now)
-    case .success(.text(let reflection)):
+    case .text(let reflection):
       // Held in the bookmark until the employee says whether to share it, so a
       // reflection is never lost to a closed terminal.
       state = .share(index, draft: reflection)
       return moveBookmark(index, .share(reflection), at: now)
-    case .success:
+    default:
       notice = AnswerParser.expectation(Self.answerKind(item))
       return []
     }
   }
 
   mutating func answerShare(_ index: Int, draft: String, _ text: String, at now: Date) -> [Effect] {
-    switch AnswerParser.parse(text, as: .yesNo(default: false)) {
-    case .failure(let problem):
-      notice = problem.hint
-      return []
-    case .success(.yes(let share)):
+    var handled: [Effect] = []
+    guard let answer = typedAnswer(text, as: .yesNo(default: false), at: now, handled: &handled) else {
+      return handled
+    }
+    switch answer {
+    case .yes(let share):
       return recordBelief(index, .text(draft), shared: share, at: now)
-    case .success(.quit): return quit(at: now)
-    case .success(.help):
-      showHelp = true
-      return []
     default:
       notice = AnswerParser.expectation(.yesNo(default: false))
       return []
@@ -209,18 +196,14 @@ extension Session {
   mutating func answerStatement(_ index: Int, _ text: String, at now: Date) -> [Effect] {
     let step = steps[index]
     guard case .statement(let n) = step.kind, let creed = plan.creed(step) else { return [] }
-    switch AnswerParser.parse(text, as: .text(limit: 5_000, optional: true)) {
-    case .failure(let problem):
-      notice = problem.hint
-      return []
-    case .success(.quit): return quit(at: now)
-    case .success(.help):
-      showHelp = true
-      return []
-    case .success(.hint):
+    var handled: [Effect] = []
+    guard let answer = typedAnswer(text, as: .text(limit: 5_000, optional: true), at: now, handled: &handled)
+    else { return handled }
+    switch answer {
+    case .hint:
       notice = "Write what this statement means in your own job, or press Enter to go on."
       return []
-    case .success(.text(let note)):
+    case .text(let note):
       let statement = creed.statements[n]
       let response = BeliefResponse(
         employee: employee.id, item: plan.itemRef(step, itemID: statement.id), kind: .statement,
@@ -236,15 +219,14 @@ extension Session {
   mutating func answerSignature(_ index: Int, _ text: String, at now: Date) -> [Effect] {
     let step = steps[index]
     guard let creed = plan.creed(step) else { return [] }
-    switch AnswerParser.parse(text, as: .text(limit: 200, optional: false)) {
-    case .failure(let problem):
-      notice = "To sign, type your full name: \(employee.name). (\(problem.hint))"
-      return []
-    case .success(.quit): return quit(at: now)
-    case .success(.help):
-      showHelp = true
-      return []
-    case .success(.text(let name)):
+    var handled: [Effect] = []
+    let signing = "To sign, type your full name: \(employee.name)."
+    guard
+      let answer = typedAnswer(
+        text, as: .text(limit: 200, optional: false), at: now, handled: &handled, hintPrefix: signing)
+    else { return handled }
+    switch answer {
+    case .text(let name):
       guard
         Grader.normalise(name, punctuationAsSpace: false)
           == Grader.normalise(employee.name, punctuationAsSpace: false)
@@ -263,6 +245,30 @@ extension Session {
     default:
       notice = "To sign, type your full name: \(employee.name)"
       return []
+    }
+  }
+}
+
+extension Session {
+  /// Parses a typed answer and handles what every prompt shares: a bad answer shows its
+  /// one-line hint (after `hintPrefix`, if any), `q` quits and `?` opens the help.
+  /// - Returns: the answer, or `nil` when the input was handled here (with its effects
+  ///   in `handled`).
+  mutating func typedAnswer(
+    _ text: String, as kind: AnswerKind, at now: Date, handled: inout [Effect], hintPrefix: String? = nil
+  ) -> ParsedAnswer? {
+    switch AnswerParser.parse(text, as: kind) {
+    case .failure(let problem):
+      notice = hintPrefix.map { "\($0) (\(problem.hint))" } ?? problem.hint
+      return nil
+    case .success(.quit):
+      handled = quit(at: now)
+      return nil
+    case .success(.help):
+      showHelp = true
+      return nil
+    case .success(let answer):
+      return answer
     }
   }
 }
