@@ -3,8 +3,6 @@
 enum JSONValue {
   case string(String)
   case int(Int)
-  case bool(Bool)
-  case null
   case array([JSONValue])
   case object([(String, JSONValue)])
 
@@ -19,8 +17,6 @@ enum JSONValue {
     switch self {
     case .string(let s): Self.writeString(s, to: &out)
     case .int(let n): out += String(n)
-    case .bool(let b): out += b ? "true" : "false"
-    case .null: out += "null"
     case .array(let values):
       guard !values.isEmpty else {
         out += "[]"
