@@ -43,26 +43,34 @@ struct CourseReader {
           "the course has no title: add a line '# Title' or 'title:' in the front matter"))
     }
 
-    let contentsIndex = blocks.firstIndex { !Self.moduleLinks(in: $0).isEmpty }
+    // The contents list: the first list of links to module files.
+    let contents = blocks.indices.lazy.map { ($0, Self.moduleLinks(in: blocks[$0])) }.first { !$0.1.isEmpty }
+    let contentsIndex = contents?.0
+    let links = contents?.1 ?? []
     let introduction = blocks.indices.filter { $0 != contentsIndex && $0 != h1 }.map { blocks[$0] }
     let introductionBeforeContents = contentsIndex.map { index in (0..<index).filter { $0 != h1 }.count }
 
     var course = Course(
       id: id, title: title ?? id, file: courseFile, pass: pass, roles: roles, introduction: introduction,
       contentsIndex: introductionBeforeContents)
-    let links = contentsIndex.map { Self.moduleLinks(in: blocks[$0]) } ?? []
     if links.isEmpty {
       diagnostics.append(
         Diagnostic(
           .error, SourceLocation(file: courseFile, line: 1, column: 1),
           "the course has no modules: list them in course.md as links, like '1. [Welcome](01-welcome.md)'"))
     }
-    course.modules = readModules(links, course: course)
-    warnAboutUnlistedFiles(listed: Set(links.map { Self.normalized(Self.join(folder, $0.target)) }))
+    let listed: Set<String>
+    (course.modules, listed) = readModules(
+      links, context: ModuleReader.CourseContext(pass: pass, roles: roles))
+    warnAboutUnlistedFiles(listed: listed)
     return course
   }
 
-  private mutating func readModules(_ links: [ModuleLink], course: Course) -> [Module] {
+  /// Reads the modules the contents list links to.
+  /// - Returns: the modules, in contents order, and the normalized paths of every file listed.
+  private mutating func readModules(_ links: [ModuleLink], context: ModuleReader.CourseContext)
+    -> (modules: [Module], listed: Set<String>)
+  {
     // First the contents list, in order: duplicates and missing files.
     var files: [(link: ModuleLink, path: String)] = []
     var seenFiles: [String: SourceLocation] = [:]
@@ -89,20 +97,19 @@ struct CourseReader {
       files.append((link, path))
     }
     // Then the module files, which are independent of each other, on every core.
-    let context = ModuleReader.CourseContext(pass: course.pass, roles: course.roles)
     let parsed = Self.readInParallel(
       files.map { ($0.path, Self.defaultModuleID($0.link.target)) }, context: context)
     // Last, what spans modules, in contents order: module ids and item ids.
     var modules: [Module] = []
     var seenIDs: [String: String] = [:]
-    var items = ItemIDRegistry(capacity: parsed.reduce(0) { $0 + ($1.0?.itemCount ?? 0) })
-    for (module, moduleDiagnostics, idLocation) in parsed {
-      diagnostics += moduleDiagnostics
-      guard let module else { continue }
+    var items = ItemIDRegistry(capacity: parsed.reduce(0) { $0 + ($1.module?.itemCount ?? 0) })
+    for read in parsed {
+      diagnostics += read.diagnostics
+      guard let module = read.module else { continue }
       if let earlier = seenIDs[module.id] {
         diagnostics.append(
           Diagnostic(
-            .error, idLocation,
+            .error, read.idLocation,
             "duplicate module id '\(module.id)': \(earlier) has it too; set another 'id:' in the front matter"
           ))
         continue
@@ -111,31 +118,36 @@ struct CourseReader {
       items.register(module, into: &diagnostics)
       modules.append(module)
     }
-    return modules
+    return (modules, Set(seenFiles.keys))
+  }
+
+  /// One module file as read: the module (unless it could not be read), its diagnostics,
+  /// and where its id is set (for a duplicate-id error).
+  private struct ReadModule: Sendable {
+    var module: Module?
+    var diagnostics: [Diagnostic]
+    var idLocation: SourceLocation
   }
 
   /// Reads module files concurrently; results keep the order of `files`.
   private static func readInParallel(
     _ files: [(path: String, defaultID: String)], context: ModuleReader.CourseContext
-  )
-    -> [(Module?, [Diagnostic], SourceLocation)]
-  {
-    let results = Mutex([(Module?, [Diagnostic], SourceLocation)?](repeating: nil, count: files.count))
+  ) -> [ReadModule] {
+    let results = Mutex([ReadModule?](repeating: nil, count: files.count))
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
       let (path, defaultID) = files[index]
-      var result: (Module?, [Diagnostic], SourceLocation) = (
-        nil, [], SourceLocation(file: path, line: 1, column: 1)
-      )
+      let top = SourceLocation(file: path, line: 1, column: 1)
+      let read: ReadModule
       switch SourceFile.read(path) {
       case .success(let source):
         var reader = ModuleReader(file: path, course: context)
-        result.0 = reader.read(source, defaultID: defaultID)
-        result.1 = reader.diagnostics
-        result.2 = reader.idLocation ?? result.2
+        let module = reader.read(source, defaultID: defaultID)
+        read = ReadModule(
+          module: module, diagnostics: reader.diagnostics, idLocation: reader.idLocation ?? top)
       case .failure(let diagnostic):
-        result.1 = [diagnostic]
+        read = ReadModule(module: nil, diagnostics: [diagnostic], idLocation: top)
       }
-      results.withLock { $0[index] = result }
+      results.withLock { $0[index] = read }
     }
     return results.withLock { $0.compactMap { $0 } }
   }

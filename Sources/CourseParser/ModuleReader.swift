@@ -3,7 +3,7 @@ import CourseModel
 /// Reads one module file into a ``Module``.
 struct ModuleReader {
   /// What a module inherits from its course.
-  struct CourseContext {
+  struct CourseContext: Sendable {
     var pass: Int
     var roles: [String]
   }
