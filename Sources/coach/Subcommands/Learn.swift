@@ -18,8 +18,7 @@ extension Coach {
         `coach learn` starts at the same item.
         """)
 
-    @Option(help: ArgumentHelp("Your employee number or login (asked when missing).", valueName: "id"))
-    var employee: String?
+    @OptionGroup var employee: EmployeeOptions
 
     @Option(help: ArgumentHelp("Your full name (asked the first time).", valueName: "name"))
     var name: String?
@@ -36,8 +35,7 @@ extension Coach {
       help: ArgumentHelp("The id of the course to take (asked when there are several).", valueName: "id"))
     var course: String?
 
-    @Option(help: ArgumentHelp("A folder of course folders.", valueName: "dir"))
-    var courses = "courses"
+    @OptionGroup var courses: CourseFolderOptions
 
     @OptionGroup var store: StoreOptions
 
@@ -46,11 +44,6 @@ extension Coach {
     var seed: UInt64?
 
     func validate() throws {
-      if let employee {
-        do { _ = try EmployeeID(employee) } catch {
-          throw ValidationError("--employee: \(error.description)")
-        }
-      }
       if let name, name.trimmingCharacters(in: .whitespaces).isEmpty {
         throw ValidationError("--name cannot be empty")
       }
@@ -76,11 +69,12 @@ extension Coach.Learn {
   /// The courses to offer: all of `--courses`, or the one `--course` names. Errors in the
   /// courses are printed and stop the command before anything starts.
   private func loadCourses() throws -> [Course] {
-    let loaded = CourseLoader.load(paths: [courses])
+    let loaded = CourseLoader.load(paths: [courses.path])
     if loaded.diagnostics.hasErrors {
       for diagnostic in loaded.diagnostics { printError(diagnostic.description) }
       printError(
-        "coach: the courses in \(courses) have errors; fix them (coach check \(courses)) before learning")
+        "coach: the courses in \(courses.path) have errors; fix them (coach check \(courses.path)) before learning"
+      )
       throw ExitCode.failure
     }
     var available = loaded.courses
@@ -88,12 +82,12 @@ extension Coach.Learn {
       guard let match = available.first(where: { $0.id == course }) else {
         let ids = available.map(\.id).joined(separator: ", ")
         throw ValidationError(
-          "no course with id '\(course)' in \(courses)" + (ids.isEmpty ? "" : "; courses: \(ids)"))
+          "no course with id '\(course)' in \(courses.path)" + (ids.isEmpty ? "" : "; courses: \(ids)"))
       }
       available = [match]
     }
     guard !available.isEmpty else {
-      printError("coach: no courses in \(courses)")
+      printError("coach: no courses in \(courses.path)")
       throw ExitCode.failure
     }
     let roles = Set(available.flatMap(\.roles))
@@ -106,7 +100,7 @@ extension Coach.Learn {
 
   private func identity() throws -> Runner.Identity {
     Runner.Identity(
-      id: try employee.map { id throws in try EmployeeID(id) },
+      id: employee.id,
       name: name?.trimmingCharacters(in: .whitespaces), role: role, cohort: cohort)
   }
 

@@ -14,26 +14,14 @@ extension Coach {
       case table, json
     }
 
-    @Option(
-      help: ArgumentHelp(
-        "Your employee number or login (needed when the store has several).", valueName: "id"))
-    var employee: String?
+    @OptionGroup var employee: EmployeeOptions
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("A folder of course folders.", valueName: "dir"))
-    var courses = "courses"
+    @OptionGroup var courses: CourseFolderOptions
 
     @Option(help: "Output format: table or json.")
     var format = Format.table
-
-    func validate() throws {
-      if let employee {
-        do { _ = try EmployeeID(employee) } catch {
-          throw ValidationError("--employee: \(error.description)")
-        }
-      }
-    }
 
     func run() throws {
       let store = try store.open()
@@ -45,11 +33,9 @@ extension Coach {
 }
 
 extension Coach.Progress {
-  private var person: EmployeeID? { employee.flatMap { try? EmployeeID($0) } }
-
   /// `--employee`, or the only employee in the store.
   private func findEmployee(in store: SQLiteProgressStore) throws -> Employee {
-    if let id = person {
+    if let id = employee.id {
       guard let found = try store.employee(id: id) else {
         throw ValidationError("no employee '\(id)' in the progress store at \(self.store.resolvedPath)")
       }
@@ -69,13 +55,13 @@ extension Coach.Progress {
   private func enrolledCourses(_ store: SQLiteProgressStore, of employee: Employee) throws
     -> [(id: String, course: Course?, history: History)]
   {
-    let loaded = CourseLoader.load(paths: [courses])
+    let loaded = CourseLoader.load(paths: [courses.path])
     for diagnostic in loaded.diagnostics where diagnostic.severity == .error {
       printError(diagnostic.description)
     }
     return try store.enrolments(of: employee.id).map { enrolment in
       let course = loaded.courses.first { $0.id == enrolment.courseID }
-      if course == nil { printError("coach: course '\(enrolment.courseID)' is not in \(courses)") }
+      if course == nil { printError("coach: course '\(enrolment.courseID)' is not in \(courses.path)") }
       return (enrolment.courseID, course, try store.history(of: employee.id, in: enrolment.courseID))
     }
   }
