@@ -1,3 +1,5 @@
+import CourseModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -74,7 +76,7 @@ public final class PipeConsole: Console {
 
   public func readKey() -> Key {
     switch readLine() {
-    case .text(let text) where text.trimmingWhitespace().lowercased() == "q": .character("q")
+    case .text(let text) where text.trimmed.lowercased() == "q": .character("q")
     case .text: .enter
     case .endOfInput: .endOfInput
     case .interrupt: .interrupt

@@ -1,3 +1,5 @@
+import CourseModel
+
 /// Turns what an employee typed into an answer, or into a one-line hint that says what to
 /// type instead. The terminal and the pipe front ends share it, so both accept the same
 /// input and give the same hints.
@@ -20,7 +22,7 @@ public enum AnswerParser {
       }
     }
     let text = sanitize(raw, keepNewlines: { if case .lines = kind { true } else { false } }())
-    let trimmed = text.trimmingWhitespace()
+    let trimmed = text.trimmed
     if kind.takesCommands, let command = command(trimmed, wordsToo: !kind.isText) { return .success(command) }
     switch kind {
     case .single(let count), .point(let count):
@@ -57,7 +59,7 @@ public enum AnswerParser {
       return .success(.text(collapseSpaces(trimmed)))
     case .lines(let limit):
       let body = text.trimmingBlankLines()
-      if body.trimmingWhitespace().isEmpty {
+      if body.trimmed.isEmpty {
         return .failure(InputProblem("Write at least a few words, then an empty line to finish."))
       }
       if body.count > limit { return .failure(tooLong(limit)) }
@@ -196,13 +198,6 @@ extension AnswerKind {
 }
 
 extension String {
-  func trimmingWhitespace() -> String {
-    var slice = Substring(self)
-    while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-    while let last = slice.last, last.isWhitespace { slice.removeLast() }
-    return String(slice)
-  }
-
   /// Drops blank lines at the start and end, and trailing spaces on each line.
   func trimmingBlankLines() -> String {
     var lines = split(separator: "\n", omittingEmptySubsequences: false).map { line in
@@ -210,8 +205,8 @@ extension String {
       while let last = l.last, last.isWhitespace { l.removeLast() }
       return String(l)
     }
-    while let first = lines.first, first.trimmingWhitespace().isEmpty { lines.removeFirst() }
-    while let last = lines.last, last.trimmingWhitespace().isEmpty { lines.removeLast() }
+    while let first = lines.first, first.trimmed.isEmpty { lines.removeFirst() }
+    while let last = lines.last, last.trimmed.isEmpty { lines.removeLast() }
     return lines.joined(separator: "\n")
   }
 }

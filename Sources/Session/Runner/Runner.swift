@@ -101,7 +101,7 @@ public final class Runner {
       if let marker { console.write(marker) }
       switch console.readLine() {
       case .text(let text):
-        if text.trimmingWhitespace().isEmpty { return .line(lines.joined(separator: "\n")) }
+        if text.trimmed.isEmpty { return .line(lines.joined(separator: "\n")) }
         lines.append(text)
       case .endOfInput: return lines.isEmpty ? .quit : .line(lines.joined(separator: "\n"))
       case .interrupt: return nil

@@ -1,0 +1,32 @@
+extension String {
+  /// The text without leading and trailing white space (newlines included).
+  public var trimmed: String { self[...].trimmed }
+}
+
+extension Substring {
+  /// The text without leading and trailing white space (newlines included).
+  ///
+  /// Pure Swift: Foundation's `trimmingCharacters(in:)` goes through NSString on Linux
+  /// and was a quarter of `coach check`'s time.
+  public var trimmed: String {
+    let utf8 = self.utf8
+    var start = utf8.startIndex
+    var end = utf8.endIndex
+    while start < end, utf8[start].isASCIIWhitespace { start = utf8.index(after: start) }
+    while start < end, utf8[utf8.index(before: end)].isASCIIWhitespace { end = utf8.index(before: end) }
+    // Only text that starts or ends with a non-ASCII character can have Unicode space there.
+    if start < end, utf8[start] >= 0x80 || utf8[utf8.index(before: end)] >= 0x80 {
+      let scalars = String(self[start..<end]).unicodeScalars
+      guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+      else { return "" }
+      return String(Substring(scalars[first...last]))
+    }
+    return String(self[start..<end])
+  }
+}
+
+extension UInt8 {
+  /// Space, tab, line feed, vertical tab, form feed or carriage return.
+  fileprivate var isASCIIWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
+}
