@@ -1,192 +1,111 @@
 import CourseModel
 
 /// The machine-readable outline of `coach check --format json`: the parsed courses and
-/// the diagnostics, with the field names of the course format contract.
+/// the diagnostics, with the field names of the course format contract, in its order.
 public struct Outline: Sendable {
-  struct CourseEntry {
-    var id, title, file: String
-    var pass: Int
-    var roles: [String]
-    var modules: [ModuleEntry]
-  }
-
-  struct ModuleEntry {
-    var id, title, file: String
-    var pass: Int
-    var audience: [String]
-    var sections: [SectionEntry]
-  }
-
-  struct SectionEntry {
-    var kind, id, title: String
-    var line: Int
-    var items: [ItemEntry]
-  }
-
-  struct ItemEntry {
-    var kind, id: String
-    var line: Int
-    var prompt: String
-    var context: String?
-    var choices: [String]?
-    var correct: [Int]?
-    var answers: [String]?
-    var pairs: [[String]]?
-    var feedback: [String]?
-    var explanation: String?
-    var hints: [String]?
-  }
-
-  struct DiagnosticEntry {
-    var file: String
-    var line, column: Int
-    var severity, message: String
-  }
-
-  var courses: [CourseEntry]
-  var diagnostics: [DiagnosticEntry]
+  private let result: LoadResult
 
   /// The outline of a load result.
   public init(_ result: LoadResult) {
-    courses = result.courses.map(CourseEntry.init)
-    diagnostics = result.diagnostics.map {
-      DiagnosticEntry(
-        file: $0.location.file, line: $0.location.line, column: $0.location.column,
-        severity: $0.severity.rawValue, message: $0.message)
-    }
+    self.result = result
   }
 
-  /// The outline as indented JSON, keys in the contract's order, ending with a newline.
+  /// The outline as indented JSON, ending with a newline.
   public func json() -> String {
     JSONValue.object([
-      ("courses", .array(courses.map(\.json))),
-      ("diagnostics", .array(diagnostics.map(\.json))),
+      ("courses", .array(result.courses.map(Self.course))),
+      ("diagnostics", .array(result.diagnostics.map(Self.diagnostic))),
     ]).rendered() + "\n"
   }
-}
 
-extension Outline.CourseEntry {
-  var json: JSONValue {
+  private static func course(_ course: Course) -> JSONValue {
     .object([
-      ("id", .string(id)), ("title", .string(title)), ("file", .string(file)), ("pass", .int(pass)),
-      ("roles", .array(roles.map(JSONValue.string))), ("modules", .array(modules.map(\.json))),
+      ("id", .string(course.id)), ("title", .string(course.title)), ("file", .string(course.file)),
+      ("pass", .int(course.pass)), ("roles", strings(course.roles)),
+      ("modules", .array(course.modules.map(module))),
     ])
   }
-}
 
-extension Outline.ModuleEntry {
-  var json: JSONValue {
+  private static func module(_ module: Module) -> JSONValue {
     .object([
-      ("id", .string(id)), ("title", .string(title)), ("file", .string(file)), ("pass", .int(pass)),
-      ("audience", .array(audience.map(JSONValue.string))), ("sections", .array(sections.map(\.json))),
+      ("id", .string(module.id)), ("title", .string(module.title)), ("file", .string(module.file)),
+      ("pass", .int(module.pass)), ("audience", strings(module.audience)),
+      ("sections", .array(module.sections.map(section))),
     ])
   }
-}
 
-extension Outline.SectionEntry {
-  var json: JSONValue {
-    .object([
-      ("kind", .string(kind)), ("id", .string(id)), ("title", .string(title)), ("line", .int(line)),
-      ("items", .array(items.map(\.json))),
-    ])
-  }
-}
-
-extension Outline.ItemEntry {
-  var json: JSONValue {
-    var fields: [(String, JSONValue)] = [
-      ("kind", .string(kind)), ("id", .string(id)), ("line", .int(line)), ("prompt", .string(prompt)),
-    ]
-    func add(_ key: String, _ value: JSONValue?) { if let value { fields.append((key, value)) } }
-    add("context", context.map(JSONValue.string))
-    add("choices", choices.map { .array($0.map(JSONValue.string)) })
-    add("correct", correct.map { .array($0.map(JSONValue.int)) })
-    add("answers", answers.map { .array($0.map(JSONValue.string)) })
-    add("pairs", pairs.map { .array($0.map { .array($0.map(JSONValue.string)) }) })
-    add("feedback", feedback.map { .array($0.map(JSONValue.string)) })
-    add("explanation", explanation.map(JSONValue.string))
-    add("hints", hints.map { .array($0.map(JSONValue.string)) })
-    return .object(fields)
-  }
-}
-
-extension Outline.DiagnosticEntry {
-  var json: JSONValue {
-    .object([
-      ("file", .string(file)), ("line", .int(line)), ("column", .int(column)),
-      ("severity", .string(severity)),
-      ("message", .string(message)),
-    ])
-  }
-}
-
-extension Outline.CourseEntry {
-  init(_ course: Course) {
-    self.init(
-      id: course.id, title: course.title, file: course.file, pass: course.pass, roles: course.roles,
-      modules: course.modules.map(Outline.ModuleEntry.init))
-  }
-}
-
-extension Outline.ModuleEntry {
-  init(_ module: Module) {
-    self.init(
-      id: module.id, title: module.title, file: module.file, pass: module.pass, audience: module.audience,
-      sections: module.sections.map(Outline.SectionEntry.init))
-  }
-}
-
-extension Outline.SectionEntry {
-  init(_ section: Section) {
-    let items: [Outline.ItemEntry] =
+  private static func section(_ section: Section) -> JSONValue {
+    let items: [JSONValue] =
       switch section.content {
       case .lesson: []
-      case .drill(_, let questions): questions.map(Outline.ItemEntry.init)
-      case .beliefs(_, let beliefs): beliefs.map(Outline.ItemEntry.init)
-      case .creed(let creed): creed.statements.map(Outline.ItemEntry.init)
+      case .drill(_, let questions): questions.map(question)
+      case .beliefs(_, let beliefs): beliefs.map(belief)
+      case .creed(let creed): creed.statements.map(statement)
       }
-    self.init(
-      kind: section.kind.rawValue, id: section.id, title: section.title, line: section.location?.line ?? 0,
-      items: items)
+    return .object([
+      ("kind", .string(section.kind.rawValue)), ("id", .string(section.id)),
+      ("title", .string(section.title)),
+      ("line", .int(section.location?.line ?? 0)), ("items", .array(items)),
+    ])
   }
-}
 
-extension Outline.ItemEntry {
-  init(_ question: Question) {
-    self.init(
-      kind: question.kind.rawValue, id: question.id, line: question.location?.line ?? 0,
-      prompt: question.prompt,
-      context: question.context.plainText.nonEmpty, explanation: question.explanation.plainText.nonEmpty,
-      hints: question.hints)
+  private static func question(_ question: Question) -> JSONValue {
+    var fields = item(
+      question.kind.rawValue, question.id, question.location, question.prompt, question.context)
     switch question.body {
     case .choice(let choices):
-      self.choices = choices.map(\.text)
-      correct = choices.indices.filter { choices[$0].isCorrect }
-      feedback = choices.map(\.feedback)
-    case .short(let accepted): answers = accepted
-    case .order(let items): choices = items
-    case .match(let matched): pairs = matched.map { [$0.left, $0.right] }
+      fields.append(("choices", strings(choices.map(\.text))))
+      fields.append(("correct", .array(choices.indices.filter { choices[$0].isCorrect }.map(JSONValue.int))))
+    case .short(let answers): fields.append(("answers", strings(answers)))
+    case .order(let items): fields.append(("choices", strings(items)))
+    case .match(let pairs): fields.append(("pairs", .array(pairs.map { strings([$0.left, $0.right]) })))
     }
+    if case .choice(let choices) = question.body {
+      fields.append(("feedback", strings(choices.map(\.feedback))))
+    }
+    if !question.explanation.plainText.isEmpty {
+      fields.append(("explanation", .string(question.explanation.plainText)))
+    }
+    fields.append(("hints", strings(question.hints)))
+    return .object(fields)
   }
 
-  init(_ item: BeliefItem) {
-    self.init(
-      kind: item.kind.rawValue, id: item.id, line: item.location?.line ?? 0, prompt: item.prompt,
-      context: item.guidance.plainText.nonEmpty)
-    switch item.body {
+  private static func belief(_ belief: BeliefItem) -> JSONValue {
+    var fields = item(belief.kind.rawValue, belief.id, belief.location, belief.prompt, belief.guidance)
+    switch belief.body {
     case .agree, .reflect: break
-    case .rate(let labels): choices = labels
-    case .rank(let items): choices = items
+    case .rate(let labels): fields.append(("choices", strings(labels)))
+    case .rank(let items): fields.append(("choices", strings(items)))
     }
+    return .object(fields)
   }
 
-  init(_ statement: Creed.Statement) {
-    self.init(
-      kind: "statement", id: statement.id, line: statement.location?.line ?? 0, prompt: statement.text,
-      context: statement.explanation.plainText.nonEmpty)
+  private static func statement(_ statement: Creed.Statement) -> JSONValue {
+    .object(item("statement", statement.id, statement.location, statement.text, statement.explanation))
   }
-}
 
-extension String {
-  fileprivate var nonEmpty: String? { isEmpty ? nil : self }
+  /// The fields every item has, then `context` when there is any.
+  private static func item(
+    _ kind: String, _ id: String, _ location: SourceLocation?, _ prompt: String, _ context: [Block]
+  )
+    -> [(String, JSONValue)]
+  {
+    var fields: [(String, JSONValue)] = [
+      ("kind", .string(kind)), ("id", .string(id)), ("line", .int(location?.line ?? 0)),
+      ("prompt", .string(prompt)),
+    ]
+    let text = context.plainText
+    if !text.isEmpty { fields.append(("context", .string(text))) }
+    return fields
+  }
+
+  private static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+    .object([
+      ("file", .string(diagnostic.location.file)), ("line", .int(diagnostic.location.line)),
+      ("column", .int(diagnostic.location.column)), ("severity", .string(diagnostic.severity.rawValue)),
+      ("message", .string(diagnostic.message)),
+    ])
+  }
+
+  private static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
 }
