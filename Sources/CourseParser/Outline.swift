@@ -63,9 +63,8 @@ public struct Outline: Sendable {
     if case .choice(let choices) = question.body {
       fields.append(("feedback", strings(choices.map(\.feedback))))
     }
-    if !question.explanation.plainText.isEmpty {
-      fields.append(("explanation", .string(question.explanation.plainText)))
-    }
+    let explanation = question.explanation.plainText
+    if !explanation.isEmpty { fields.append(("explanation", .string(explanation))) }
     fields.append(("hints", strings(question.hints)))
     return .object(fields)
   }
