@@ -52,19 +52,38 @@ public struct SQLiteProgressStore: ProgressStore {
     path: String, durability: Durability = .full, busyTimeout: Duration = .seconds(5)
   ) throws(ProgressStoreError) {
     try Self.prepareFile(at: path)
-    let pool: DatabasePool
-    do {
-      pool = try DatabasePool(
-        path: path, configuration: Self.configuration(busyTimeout: busyTimeout))
-      // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after
-      // `prepareDatabase`: set the chosen level again. Only the writer commits.
-      try pool.writeWithoutTransaction { db in
-        try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
-      }
-    } catch {
-      throw ProgressStoreError(error, path: path)
-    }
+    let pool = try Self.openPool(path: path, durability: durability, busyTimeout: busyTimeout)
     try self.init(writer: pool, path: path)
+  }
+
+  /// Opens the pool, retrying while another process holds the lock.
+  ///
+  /// Turning WAL on needs an exclusive lock, and SQLite answers busy there without
+  /// calling the busy handler: several processes that create a new store at once must
+  /// take turns. They retry in short jittered steps until `busyTimeout` has passed.
+  private static func openPool(path: String, durability: Durability, busyTimeout: Duration)
+    throws(ProgressStoreError) -> DatabasePool
+  {
+    let clock = ContinuousClock()
+    let deadline = clock.now + busyTimeout
+    var tries = 0
+    while true {
+      do {
+        let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
+        // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after
+        // `prepareDatabase`: set the chosen level again. Only the writer commits.
+        try pool.writeWithoutTransaction { db in
+          try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+        }
+        return pool
+      } catch {
+        let mapped = ProgressStoreError(error, path: path)
+        guard case .busy = mapped, clock.now < deadline else { throw mapped }
+        let step = BusyWait.step(tries)
+        tries += 1
+        usleep(UInt32(Int.random(in: step / 2...step * 3 / 2)))
+      }
+    }
   }
 
   /// A new, empty store that lives in memory, for tests.
