@@ -1,6 +1,6 @@
 extension String {
   /// The text without leading and trailing white space (newlines included).
-  public var trimmed: String { self[...].trimmed }
+  @inlinable public var trimmed: String { self[...].trimmed }
 }
 
 extension Substring {
@@ -8,7 +8,7 @@ extension Substring {
   ///
   /// Pure Swift: Foundation's `trimmingCharacters(in:)` goes through NSString on Linux
   /// and was a quarter of `coach check`'s time.
-  public var trimmed: String {
+  @inlinable public var trimmed: String {
     let utf8 = self.utf8
     var start = utf8.startIndex
     var end = utf8.endIndex
@@ -28,5 +28,5 @@ extension Substring {
 
 extension UInt8 {
   /// Space, tab, line feed, vertical tab, form feed or carriage return.
-  fileprivate var isASCIIWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
+  @usableFromInline var isASCIIWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
 }
