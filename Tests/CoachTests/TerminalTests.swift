@@ -8,6 +8,8 @@ import Testing
     FileManager.default.isExecutableFile(atPath: $0)
   }
 
+  /// One tmux server of its own (`-L`, no config file) running one command in a 100x30
+  /// window. Every tmux call has a deadline, so a stuck tmux fails the test, never hangs it.
   final class Pane {
     let name = "coach-test-\(UUID().uuidString.prefix(8))"
     let tmux: String
@@ -17,29 +19,18 @@ import Testing
       try run(["new-session", "-d", "-s", name, "-x", "100", "-y", "30", command])
     }
 
-    deinit { try? run(["kill-session", "-t", name]) }
+    deinit { _ = try? run(["kill-server"]) }
 
     @discardableResult
     func run(_ arguments: [String]) throws -> String {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: tmux)
-      process.arguments = arguments
       var environment = ProcessInfo.processInfo.environment
       environment["TMUX"] = nil
       environment["NO_COLOR"] = nil
       environment["TERM"] = "xterm-256color"
-      process.environment = environment
-      // Only capture-pane's output is read: a tmux server started by new-session would
-      // hold any pipe open for as long as it runs.
-      let capture = arguments.first == "capture-pane"
-      let output = Pipe()
-      process.standardOutput = capture ? output : FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      process.standardInput = FileHandle.nullDevice
-      try process.run()
-      let data = capture ? output.fileHandleForReading.readDataToEndOfFile() : Data()
-      process.waitUntilExit()
-      return String(decoding: data, as: UTF8.self)
+      let result = try Spawn.run(
+        tmux, ["-L", name, "-f", "/dev/null"] + arguments, environment: environment,
+        captureOutput: arguments.first == "capture-pane")
+      return result.output
     }
 
     func screen() -> [String] {
@@ -63,9 +54,10 @@ import Testing
 
     func type(_ text: String) { _ = try? run(["send-keys", "-t", name, "-l", text]) }
 
-    /// Waits until the screen satisfies `test`; returns the screen.
+    /// Waits until the screen satisfies `test`; returns the screen. Throws at the deadline,
+    /// with the screen, so the test stops at the first step that went wrong.
     @discardableResult
-    func wait(_ what: String, timeout: Double = 10, _ test: ([String]) -> Bool) -> [String] {
+    func wait(_ what: String, timeout: Double = 10, _ test: ([String]) -> Bool) throws -> [String] {
       let end = Date().addingTimeInterval(timeout)
       var lines = screen()
       while !test(lines) && Date() < end {
@@ -73,14 +65,15 @@ import Testing
         lines = screen()
       }
       if !test(lines) {
-        Issue.record("timed out waiting for \(what); screen:\n\(lines.joined(separator: "\n"))")
-        return lines
+        let shown = lines.joined(separator: "\n")
+        throw Spawn.Failure(description: "timed out waiting for \(what); screen:\n\(shown)")
       }
       return settledScreen()
     }
 
-    func wait(for text: String, timeout: Double = 10) -> [String] {
-      wait(text, timeout: timeout) { $0.contains { $0.contains(text) } }
+    @discardableResult
+    func wait(for text: String, timeout: Double = 10) throws -> [String] {
+      try wait(text, timeout: timeout) { $0.contains { $0.contains(text) } }
     }
   }
 
@@ -103,34 +96,34 @@ import Testing
     let pane = try Pane(tmux: tmux, command: command)
 
     // Who are you? The first screen says what to type.
-    var screen = pane.wait(for: "? your employee number or login")
+    var screen = try pane.wait(for: "? your employee number or login")
     #expect(screen.contains { $0.contains("Type your answer and press Enter") })
     pane.type("new hire")
     pane.keys("Enter")
-    screen = pane.wait(for: "Not a valid id")
+    screen = try pane.wait(for: "Not a valid id")
     pane.type("t.mux")
     pane.keys("Enter")
-    pane.wait(for: "? your full name")
+    try pane.wait(for: "? your full name")
     pane.type("Tess Mux")
     pane.keys("Enter")
-    screen = pane.wait(for: "? role 1-2")
+    screen = try pane.wait(for: "? role 1-2")
     pane.type("1")
     pane.keys("Enter")
 
     // The course home: every module, its status, and how to go on.
-    screen = pane.wait(for: "Here is your course")
+    screen = try pane.wait(for: "Here is your course")
     #expect(screen.contains { $0.contains("Greeting") && $0.contains("not started") })
     #expect(screen.contains { $0.contains("For managers") && $0.contains("not for your role") })
     #expect(screen.contains { $0.contains("? Press Enter to continue") })
     pane.keys("Enter")
 
     // Pages say which keys to press at the bottom.
-    screen = pane.wait(for: "Enter: next")
+    screen = try pane.wait(for: "Enter: next")
     #expect(screen.last { !$0.isEmpty }?.contains("q: save and quit") == true)
     pane.keys("?")
-    pane.wait(for: "Enter or space: next")
+    try pane.wait(for: "Enter or space: next")
     pane.keys("Enter")
-    pane.wait("help closed") { !$0.contains { $0.contains("Enter or space: next") } }
+    try pane.wait("help closed") { !$0.contains { $0.contains("Enter or space: next") } }
 
     var answerer = Answerer(items: outline.drillItems, misses: ["first": 1], name: "Tess Mux")
     var sawHint = false
@@ -146,7 +139,7 @@ import Testing
           sawFeedback = true
         }
         pane.keys("Enter")
-        pane.wait("next screen") { $0 != before }
+        try pane.wait("next screen") { $0 != before }
         continue
       }
       // The question and its options: between the header rule and the blank line above the keys.
@@ -159,7 +152,7 @@ import Testing
         // A wrong key first: a one-line hint and the same prompt.
         pane.type("x")
         pane.keys("Enter")
-        let warned = pane.wait(for: "⚠")
+        let warned = try pane.wait(for: "⚠")
         #expect(Self.promptLine(warned) == prompt)
         sawHint = true
       }
@@ -169,13 +162,13 @@ import Testing
         pane.keys("Enter")
         Thread.sleep(forTimeInterval: 0.05)
       }
-      pane.wait("the answer to be taken") { $0 != before }
+      try pane.wait("the answer to be taken") { $0 != before }
     }
     #expect(sawHint)
     #expect(sawFeedback)
-    screen = pane.wait(for: "Module 1 passed")
+    screen = try pane.wait(for: "Module 1 passed")
     pane.keys("q")
-    screen = pane.wait(for: "EXIT=")
+    screen = try pane.wait(for: "EXIT=")
     #expect(screen.contains("progress saved"))
     #expect(screen.contains("EXIT=0"))
 
@@ -195,25 +188,25 @@ import Testing
     let base =
       "'\(CoachBinary.url.path)' learn --courses '\(courses)' --store '\(store)' --employee c1 --name 'C One' --role frontline"
     let pane = try Pane(tmux: tmux, command: base + "; echo EXIT=$?; sleep 60")
-    pane.wait(for: "Here is your course")
+    try pane.wait(for: "Here is your course")
     pane.keys("Enter")
-    pane.wait(for: "Enter: next")
+    try pane.wait(for: "Enter: next")
     pane.keys("Enter")
-    pane.wait(for: "Module 1 of 3: Greeting")
+    try pane.wait(for: "Module 1 of 3: Greeting")
     pane.keys("Enter")
-    pane.wait(for: "? agree 1-5")
+    try pane.wait(for: "? agree 1-5")
     pane.type("4")
     pane.keys("Enter")
-    pane.wait(for: "Say hello")
+    try pane.wait(for: "Say hello")
     pane.keys("C-c")
-    let screen = pane.wait(for: "EXIT=")
+    let screen = try pane.wait(for: "EXIT=")
     #expect(screen.contains("progress saved"))
     #expect(screen.contains("EXIT=130"))
 
     let again = try Pane(tmux: tmux, command: base + "; sleep 60")
-    again.wait(for: "Here is your course")
+    try again.wait(for: "Here is your course")
     #expect(again.screen().contains { $0.contains("Continue: Module 1 of 3: Greeting › Say hello") })
     again.keys("Enter")
-    again.wait(for: "look up from the screen")
+    try again.wait(for: "look up from the screen")
   }
 }
