@@ -39,7 +39,11 @@ public protocol ProgressStore: Sendable {
   /// Stores a creed signature and, in the same transaction, moves the bookmark.
   func recordSignature(_ signature: CreedSignature, bookmark: Bookmark?) throws(ProgressStoreError)
 
-  /// Moves the bookmark alone (after a lesson page, say).
+  /// Notes that a page was read to its end (only the first reading is kept) and, in the
+  /// same transaction, moves the bookmark.
+  func recordPageRead(_ read: PageRead, bookmark: Bookmark?) throws(ProgressStoreError)
+
+  /// Moves the bookmark alone (paging within a lesson, say).
   func saveBookmark(_ bookmark: Bookmark) throws(ProgressStoreError)
 
   /// Everything one employee recorded in one course, read in one transaction.

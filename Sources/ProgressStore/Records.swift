@@ -192,6 +192,38 @@ public struct CreedSignature: Sendable, Hashable, Codable {
   }
 }
 
+/// A course page an employee read to its end: the course introduction, a module's
+/// overview, or a lesson. Only the first reading is kept.
+public struct PageRead: Sendable, Hashable, Codable {
+  public enum Page: String, Sendable, Hashable, Codable {
+    case introduction
+    case overview
+    case lesson
+  }
+
+  public var employee: EmployeeID
+  public var courseID: String
+  public var moduleID: String
+  /// The lesson section's id; empty for an introduction or an overview.
+  public var sectionID: String
+  public var page: Page
+  public var sessionID: String
+  public var at: Date
+
+  public init(
+    employee: EmployeeID, courseID: String, moduleID: String, sectionID: String = "", page: Page,
+    sessionID: String, at: Date = Date()
+  ) {
+    self.employee = employee
+    self.courseID = courseID
+    self.moduleID = moduleID
+    self.sectionID = sectionID
+    self.page = page
+    self.sessionID = sessionID
+    self.at = at
+  }
+}
+
 /// Where an employee is in a course, for exact resume.
 public struct Bookmark: Sendable, Hashable, Codable {
   public var employee: EmployeeID
@@ -225,16 +257,19 @@ public struct History: Sendable, Hashable {
   public var beliefs: [BeliefResponse]
   /// Oldest first.
   public var signatures: [CreedSignature]
+  /// Oldest first.
+  public var pagesRead: [PageRead]
   public var bookmark: Bookmark?
 
   public init(
     enrolment: Enrolment? = nil, attempts: [DrillAttempt] = [], beliefs: [BeliefResponse] = [],
-    signatures: [CreedSignature] = [], bookmark: Bookmark? = nil
+    signatures: [CreedSignature] = [], pagesRead: [PageRead] = [], bookmark: Bookmark? = nil
   ) {
     self.enrolment = enrolment
     self.attempts = attempts
     self.beliefs = beliefs
     self.signatures = signatures
+    self.pagesRead = pagesRead
     self.bookmark = bookmark
   }
 }

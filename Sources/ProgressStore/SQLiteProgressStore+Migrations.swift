@@ -115,6 +115,19 @@ extension SQLiteProgressStore {
       }
     }
 
+    migrator.registerMigration("v2-create-pageRead", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "pageRead", options: .withoutRowID) { t in
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("moduleId", .text).notNull()
+        t.column("sectionId", .text).notNull()
+        t.column("page", .text).notNull()
+        t.column("sessionId", .text).notNull()
+        t.column("at", .datetime).notNull()
+        t.primaryKey(["employeeId", "courseId", "moduleId", "sectionId", "page"])
+      }
+    }
+
     return migrator
   }()
 

@@ -28,12 +28,17 @@ extension SQLiteProgressStore {
         try CreedSignatureRow
         .filter(CreedSignatureRow.Columns.employeeId == key && CreedSignatureRow.Columns.courseId == courseID)
         .order(CreedSignatureRow.Columns.id).fetchAll(db)
+      let pagesRead =
+        try PageReadRow
+        .filter(PageReadRow.Columns.employeeId == key && PageReadRow.Columns.courseId == courseID)
+        .order(PageReadRow.Columns.at).fetchAll(db)
       let bookmark = try BookmarkRow.fetchOne(db, key: ["employeeId": key, "courseId": courseID])
       return History(
         enrolment: try enrolment?.model(),
         attempts: try attempts.map { row throws in try row.model() },
         beliefs: try beliefs.map { row throws in try row.model() },
         signatures: try signatures.map { row throws in try row.model() },
+        pagesRead: try pagesRead.map { row throws in try row.model() },
         bookmark: try bookmark?.model())
     }
   }

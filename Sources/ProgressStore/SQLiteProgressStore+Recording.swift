@@ -101,6 +101,22 @@ extension SQLiteProgressStore {
     }
   }
 
+  public func recordPageRead(_ read: PageRead, bookmark: Bookmark?) throws(ProgressStoreError) {
+    try write { db in
+      try db.cachedStatement(
+        sql: """
+          INSERT INTO pageRead (employeeId, courseId, moduleId, sectionId, page, sessionId, at)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT DO NOTHING
+          """
+      ).execute(arguments: [
+        read.employee.rawValue, read.courseID, read.moduleID, read.sectionID, read.page.rawValue,
+        read.sessionID, StoredDate.text(read.at),
+      ])
+      if let bookmark { try Self.moveBookmark(bookmark, in: db) }
+    }
+  }
+
   public func saveBookmark(_ bookmark: Bookmark) throws(ProgressStoreError) {
     try write { db in try Self.moveBookmark(bookmark, in: db) }
   }

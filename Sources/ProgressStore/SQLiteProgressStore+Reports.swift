@@ -59,7 +59,9 @@ extension SQLiteProgressStore {
   public func rowCounts() throws(ProgressStoreError) -> [String: Int] {
     try read { db in
       var counts: [String: Int] = [:]
-      for table in ["employee", "enrolment", "drillAttempt", "beliefResponse", "creedSignature", "bookmark"] {
+      for table in [
+        "employee", "enrolment", "drillAttempt", "beliefResponse", "creedSignature", "pageRead", "bookmark",
+      ] {
         counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
       }
       return counts

@@ -41,10 +41,34 @@ import Testing
     let tables = Set(try store.fetchStrings("SELECT name FROM sqlite_master WHERE type = 'table'"))
     #expect(
       tables.isSuperset(of: [
-        "employee", "enrolment", "drillAttempt", "beliefResponse", "creedSignature", "bookmark",
+        "employee", "enrolment", "drillAttempt", "beliefResponse", "creedSignature", "bookmark", "pageRead",
       ]))
     #expect(try store.fetchStrings("PRAGMA journal_mode") == ["wal"])
     #expect(try store.integrityCheck() == ["ok"])
+  }
+
+  @Test func aVersionOneStoreGainsPageReadsAndKeepsItsRecords() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("progress.sqlite")
+    let old = try DatabaseQueue(path: path)
+    try SQLiteProgressStore.migrator.migrate(old, upTo: "v1-create-bookmark")
+    try old.write { db in
+      try db.execute(
+        sql: "INSERT INTO employee (id, name, created) VALUES ('ada', 'Ada', '2026-01-02 03:04:05.006')")
+      try db.execute(
+        sql: """
+          INSERT INTO bookmark (employeeId, courseId, moduleId, position, updated)
+          VALUES ('ada', '\(Make.course)', 'm1', 'q:q1', '2026-01-02 03:04:05.006')
+          """)
+    }
+    try old.close()
+    let store = try SQLiteProgressStore(path: path)
+    #expect(
+      try store.fetchStrings("SELECT identifier FROM grdb_migrations ORDER BY rowid").last
+        == "v2-create-pageRead")
+    #expect(try store.employee(id: Make.id("ada"))?.name == "Ada")
+    #expect(try store.history(of: Make.id("ada"), in: Make.course).bookmark?.position == "q:q1")
+    #expect(try store.history(of: Make.id("ada"), in: Make.course).pagesRead.isEmpty)
   }
 
   @Test func migrationNamesFollowTheConvention() {

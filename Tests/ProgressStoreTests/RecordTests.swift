@@ -111,6 +111,24 @@ import Testing
     #expect(history.bookmark?.position == "signed")
   }
 
+  @Test func onlyTheFirstReadingOfAPageIsKept() throws {
+    let store = try Make.store(employees: "ada")
+    func read(_ module: String, _ section: String, _ page: PageRead.Page, minutes: Double) -> PageRead {
+      PageRead(
+        employee: Make.id("ada"), courseID: Make.course, moduleID: module, sectionID: section, page: page,
+        sessionID: "session-1", at: Make.time.addingTimeInterval(minutes * 60))
+    }
+    let first = read("m1", "why-it-matters", .lesson, minutes: 1)
+    try store.recordPageRead(first, bookmark: Make.bookmark("ada", position: "q:q1"))
+    try store.recordPageRead(read("m1", "why-it-matters", .lesson, minutes: 9), bookmark: nil)
+    let intro = read("", "", .introduction, minutes: 0)
+    try store.recordPageRead(intro, bookmark: nil)
+    let history = try store.history(of: Make.id("ada"), in: Make.course)
+    #expect(history.pagesRead == [intro, first])
+    #expect(history.bookmark?.position == "q:q1")
+    #expect(try store.rowCounts()["pageRead"] == 2)
+  }
+
   @Test func bookmarkMovesWithEachAnswerForExactResume() throws {
     let store = try Make.store(employees: "ada")
     #expect(try store.history(of: Make.id("ada"), in: Make.course).bookmark == nil)
@@ -195,6 +213,9 @@ import Testing
       }
       func recordSignature(_ s: CreedSignature, bookmark: Bookmark?) throws(ProgressStoreError) {
         try base.recordSignature(s, bookmark: bookmark)
+      }
+      func recordPageRead(_ r: PageRead, bookmark: Bookmark?) throws(ProgressStoreError) {
+        try base.recordPageRead(r, bookmark: bookmark)
       }
       func saveBookmark(_ b: Bookmark) throws(ProgressStoreError) { try base.saveBookmark(b) }
       func history(of e: EmployeeID, in c: String) throws(ProgressStoreError) -> History {

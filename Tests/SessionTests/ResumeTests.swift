@@ -88,6 +88,35 @@ import Testing
     #expect(again.screen.location.last == "Why it matters")
   }
 
+  @Test func pagesReadStayReadWhenTheBookmarkGoesBack() throws {
+    let store = try Fixture.store()
+    var driver = Driver(session: try Fixture.session(store: store, interactive: true), store: store)
+    try driver.send(.line(""))  // Continue: the course introduction
+    try driver.send(.next)  // the module overview
+    try driver.send(.next)  // the lesson
+    let effects = try driver.send(.next)  // the first question
+    #expect(driver.session.screen.kind == .question)
+    guard case .recordPageRead(let read, let bookmark?)? = effects.first else {
+      Issue.record("leaving a lesson records its reading with the bookmark: \(effects)")
+      return
+    }
+    #expect(read.moduleID == "basics" && read.sectionID == "why" && read.page == .lesson)
+    #expect(bookmark.position == "q:four-of-five")
+    // Back to the start, as the course home's first module does; a new session still
+    // counts the pages read and nothing else.
+    try store.saveBookmark(
+      Bookmark(employee: Fixture.employee().id, courseID: "service", moduleID: "basics", position: "intro"))
+    let history = try store.history(of: Fixture.employee().id, in: "service")
+    #expect(history.pagesRead.map(\.page) == [.introduction, .overview, .lesson])
+    let resumed = try Fixture.session(store: store, interactive: true)
+    let pages = resumed.plan.moduleSteps[0].filter { resumed.plan.steps[$0].isPage }
+    #expect(pages.count == 3)
+    #expect(pages.allSatisfy(resumed.standing.isDone))
+    let basics = resumed.standing.module(0)
+    #expect(basics.stepsDone == 3 && basics.status == .inProgress)
+    #expect(resumed.standing.module(2).status == .notStarted)
+  }
+
   @Test func aChangedCourseResumesAtTheFirstUnfinishedItem() throws {
     let store = try Fixture.store()
     var driver = Driver(session: try Fixture.session(store: store), store: store)

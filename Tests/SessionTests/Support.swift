@@ -153,6 +153,7 @@ struct Driver {
       case .recordAttempt(let a, let b): try store.recordAttempt(a, bookmark: b)
       case .recordBelief(let r, let b): try store.recordBelief(r, bookmark: b)
       case .recordSignature(let s, let b): try store.recordSignature(s, bookmark: b)
+      case .recordPageRead(let r, let b): try store.recordPageRead(r, bookmark: b)
       case .saveBookmark(let b): try store.saveBookmark(b)
       case .completeEnrolment(let passed):
         try store.completeEnrolment(

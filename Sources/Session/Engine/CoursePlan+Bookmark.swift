@@ -91,6 +91,27 @@ extension CoursePlan {
       position: place.position, updated: date)
   }
 
+  /// The record of reading page step `index` to its end; `nil` for a step that is not a page.
+  func pageRead(_ index: Int, employee: EmployeeID, sessionID: String, at date: Date) -> PageRead? {
+    guard let (module, section, page) = pageKey(index) else { return nil }
+    return PageRead(
+      employee: employee, courseID: course.id, moduleID: module, sectionID: section, page: page,
+      sessionID: sessionID, at: date)
+  }
+
+  /// What identifies page step `index` among the pages read: the course introduction
+  /// belongs to no module.
+  func pageKey(_ index: Int) -> (module: String, section: String, page: PageRead.Page)? {
+    let step = steps[index]
+    let module = course.modules[step.module]
+    switch step.kind {
+    case .introduction: return ("", "", .introduction)
+    case .overview: return (module.id, "", .overview)
+    case .lesson: return (module.id, step.section.map { module.sections[$0].id } ?? "", .lesson)
+    default: return nil
+    }
+  }
+
   /// Where an item sits, for a record.
   func itemRef(_ step: Step, itemID: String) -> ItemRef {
     ItemRef(

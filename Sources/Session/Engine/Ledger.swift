@@ -19,11 +19,14 @@ public struct Ledger: Sendable {
   private(set) var beliefsByItem: [String: [BeliefResponse]] = [:]
   /// Creed hashes signed, by module and section id.
   private(set) var signatures: [Key: Set<String>] = [:]
+  /// Pages read to their end: module, section and page kind.
+  private(set) var pagesRead: Set<Key> = []
 
   public init(_ history: History) {
     for attempt in history.attempts { add(attempt) }
     for response in history.beliefs { add(response) }
     for signature in history.signatures { add(signature) }
+    for read in history.pagesRead { add(read) }
   }
 
   mutating func add(_ attempt: DrillAttempt) {
@@ -39,6 +42,14 @@ public struct Ledger: Sendable {
   mutating func add(_ signature: CreedSignature) {
     signatures[Key(module: signature.moduleID, section: signature.sectionID, item: ""), default: []]
       .insert(signature.creedHash)
+  }
+
+  mutating func add(_ read: PageRead) {
+    pagesRead.insert(Key(module: read.moduleID, section: read.sectionID, item: read.page.rawValue))
+  }
+
+  func hasRead(module: String, section: String, page: PageRead.Page) -> Bool {
+    pagesRead.contains(Key(module: module, section: section, item: page.rawValue))
   }
 
   func response(module: String, section: String, item: String) -> BeliefResponse? {

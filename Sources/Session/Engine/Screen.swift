@@ -95,6 +95,7 @@ public enum Effect: Sendable, Hashable {
   case recordAttempt(DrillAttempt, Bookmark)
   case recordBelief(BeliefResponse, Bookmark)
   case recordSignature(CreedSignature, Bookmark)
+  case recordPageRead(PageRead, Bookmark?)
   case saveBookmark(Bookmark)
   case completeEnrolment(passed: Bool)
 }

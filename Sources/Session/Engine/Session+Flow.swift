@@ -190,7 +190,7 @@ extension Session {
   mutating func handlePage(_ index: Int, _ event: Event, at now: Date) -> [Effect] {
     switch event {
     case .next, .line:
-      return advance(after: index, at: now)
+      return recordingRead(of: index, advance(after: index, at: now), at: now)
     case .back:
       guard canGoBack(from: index) else {
         notice = "This is the first page here."
@@ -204,6 +204,20 @@ extension Session {
     default:
       return []
     }
+  }
+
+  /// `effects` with the reading of page `index` recorded first, in one transaction with
+  /// the bookmark that moves past it; a page read before is not recorded again.
+  mutating func recordingRead(of index: Int, _ effects: [Effect], at now: Date) -> [Effect] {
+    guard let (module, section, page) = plan.pageKey(index),
+      !standing.ledger.hasRead(module: module, section: section, page: page),
+      let read = plan.pageRead(index, employee: employee.id, sessionID: options.sessionID, at: now)
+    else { return effects }
+    standing.ledger.add(read)
+    if case .saveBookmark(let bookmark)? = effects.first {
+      return [.recordPageRead(read, bookmark)] + effects.dropFirst()
+    }
+    return [.recordPageRead(read, nil)] + effects
   }
 
   /// Whether b on page `index` has a page to go back to (the page before, in the same module).

@@ -70,10 +70,16 @@ public struct Standing: Sendable {
     }
   }
 
-  /// A page counts as read once it was shown, once the bookmark moved past it, or once
-  /// anything later in its module was answered.
+  /// A page counts as read once it was read to its end (in any session), once it was
+  /// shown in this one, once the bookmark moved past it, or once anything later in its
+  /// module was answered.
   func isPageDone(_ index: Int) -> Bool {
     if visited.contains(index) { return true }
+    if let (module, section, page) = plan.pageKey(index),
+      ledger.hasRead(module: module, section: section, page: page)
+    {
+      return true
+    }
     if let bookmarkIndex, bookmarkIndex > index { return true }
     let module = plan.steps[index].module
     let end = plan.moduleSteps[module].upperBound

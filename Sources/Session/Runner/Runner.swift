@@ -60,6 +60,7 @@ public final class Runner {
           case .recordBelief(let response, let bookmark): try store.recordBelief(response, bookmark: bookmark)
           case .recordSignature(let signature, let bookmark):
             try store.recordSignature(signature, bookmark: bookmark)
+          case .recordPageRead(let read, let bookmark): try store.recordPageRead(read, bookmark: bookmark)
           case .saveBookmark(let bookmark): try store.saveBookmark(bookmark)
           case .completeEnrolment(let passed):
             try store.completeEnrolment(employee, in: course, passed: passed, at: date)
