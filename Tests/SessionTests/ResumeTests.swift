@@ -73,6 +73,40 @@ import Testing
           draft: Learner().reflection))
   }
 
+  @Test func aReflectionBegunInTheTerminalKeepsEachLineAndGoesOnFromThem() throws {
+    let store = try Fixture.store()
+    let lines = ["A waiter remembered my name.", "It made my day."]
+    var driver = Driver(session: try Fixture.session(store: store, interactive: true), store: store)
+    try driver.run { session in
+      guard case .lines = session.screen.input else { return Learner().answer(session) }
+      switch session.reflectionDraft {
+      case "": return .draft(lines[0])
+      case lines[0]: return .draft(lines.joined(separator: "\n"))
+      default: return .quit
+      }
+    }
+    let bookmark = try store.history(of: Fixture.employee().id, in: "service").bookmark
+    #expect(bookmark?.position == "draft:story\n" + lines.joined(separator: "\n"))
+
+    var again = Driver(session: try Fixture.session(store: store, interactive: true), store: store)
+    try again.send(.line(""))  // Continue
+    #expect(again.session.screen.kind == .belief)
+    #expect(again.session.screen.draft == lines)
+    try again.send(.line((lines + ["I still think of it."]).joined(separator: "\n")))
+    try again.send(.line("n"))
+    let story = try store.history(of: Fixture.employee().id, in: "service").beliefs.last
+    #expect(story?.item.itemID == "story")
+    #expect(story?.answer == .text((lines + ["I still think of it."]).joined(separator: "\n")))
+    #expect(again.session.screen.draft.isEmpty)
+
+    // Pipe mode reads whole reflections: it keeps no drafts.
+    var pipe = try Fixture.session(store: try Fixture.store())
+    while pipe.screen.input != .lines(prompt: "reflection: end with an empty line") {
+      _ = pipe.handle(Learner().answer(pipe), at: Date())
+    }
+    #expect(pipe.handle(.draft("one line"), at: Date()).isEmpty)
+  }
+
   @Test func aLessonResumesAtThePageItWasLeftOn() throws {
     let store = try Fixture.store()
     var driver = Driver(session: try Fixture.session(store: store, interactive: true), store: store)

@@ -7,22 +7,30 @@ import Testing
 
 /// A console that reads from a script and keeps what was written.
 final class ScriptedConsole: Console {
+  /// What the script says for Ctrl-C.
+  static let ctrlC = "^C"
   var script: [String]
   var output = ""
   /// Called before each line is read (to look at the store at that moment).
   var beforeRead: () -> Void = {}
+  /// A terminal (80x24) rather than a pipe.
+  let isInteractive: Bool
 
-  init(_ script: [String]) { self.script = script }
+  init(_ script: [String], interactive: Bool = false) {
+    self.script = script
+    isInteractive = interactive
+  }
 
-  var isInteractive: Bool { false }
-  var size: (width: Int, height: Int) { (Int.max, Int.max) }
+  var size: (width: Int, height: Int) { isInteractive ? (80, 24) : (Int.max, Int.max) }
   var usesColor: Bool { false }
   var controlsScreen: Bool { false }
   func write(_ text: String) { output += text }
   func clearScreen() {}
   func readLine() -> LineInput {
     beforeRead()
-    return script.isEmpty ? .endOfInput : .text(script.removeFirst())
+    guard !script.isEmpty else { return .endOfInput }
+    let line = script.removeFirst()
+    return line == Self.ctrlC ? .interrupt : .text(line)
   }
   func readKey() -> Key { .enter }
   func deferringSignals<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T { try body() }
@@ -70,6 +78,36 @@ final class ScriptedConsole: Console {
       console.output.contains("? rate 1-5\n! \"x\" is not a number: type a number from 1 to 5.\n? rate 1-5\n")
     )
     #expect(console.output.hasSuffix("? reflection: end with an empty line\n"))
+  }
+
+  @Test func ctrlCInTheMiddleOfAReflectionKeepsTheLinesTyped() throws {
+    let store = try Fixture.store()
+    var course = Fixture.course()
+    // The belief section of the first module only; its reflection is the third item.
+    course.modules[0].sections = [course.modules[0].sections[2]]
+    course.introduction = []
+    let identity = Runner.Identity(id: Fixture.employee().id)
+    let first = ScriptedConsole(
+      ["", "4", "2", "A waiter knew my name.", "It made my day.", ScriptedConsole.ctrlC], interactive: true)
+    #expect(
+      Runner(console: first, store: store).learn(courses: [course], identity: identity, seed: 1)
+        == .interrupted)
+    let bookmark = try store.history(of: Fixture.employee().id, in: "service").bookmark
+    #expect(bookmark?.position == "draft:story\nA waiter knew my name.\nIt made my day.")
+
+    // The next run shows the lines kept and goes on from them.
+    let second = ScriptedConsole(
+      ["", "I still remember it.", "", "n", ScriptedConsole.ctrlC], interactive: true)
+    #expect(
+      Runner(console: second, store: store).learn(courses: [course], identity: identity, seed: 1)
+        == .interrupted)
+    #expect(second.output.contains("Your lines from before are kept below"))
+    #expect(second.output.contains("  A waiter knew my name.\n  It made my day.\n"))
+    let story = try store.history(of: Fixture.employee().id, in: "service").beliefs.last {
+      $0.item.itemID == "story"
+    }
+    #expect(story?.answer == .text("A waiter knew my name.\nIt made my day.\nI still remember it."))
+    #expect(story?.shared == false)
   }
 
   @Test func pipeModePrintsLessonsWithoutWaitingAndNoEscapes() throws {

@@ -7,7 +7,8 @@ public struct Place: Sendable, Hashable {
   public var moduleID: String
   public var sectionID: String?
   /// `intro`, `overview`, `block:N`, `q:<item>`, `retry:<item>`, `result`,
-  /// `item:<item>`, `share:<item>` + newline + draft, `sign`, or `end`.
+  /// `item:<item>`, `draft:<item>` or `share:<item>` + newline + the reflection's text,
+  /// `sign`, or `end`.
   public var position: String
 }
 
@@ -32,10 +33,10 @@ extension CoursePlan {
     case .drillResult: position = "result"
     case .belief:
       let id = belief(step)?.id ?? ""
-      if case .share(let draft) = detail {
-        position = "share:\(id)\n\(draft)"
-      } else {
-        position = "item:\(id)"
+      switch detail {
+      case .share(let text): position = "share:\(id)\n\(text)"
+      case .draft(let text): position = "draft:\(id)\n\(text)"
+      default: position = "item:\(id)"
       }
     case .statement(let i): position = "item:\(creed(step)?.statements[i].id ?? "")"
     case .signature: position = "sign"
@@ -66,10 +67,11 @@ extension CoursePlan {
         if question(step)?.id == rest { return (index, word == "retry" ? .retry : .none) }
       case ("item", .belief):
         if belief(step)?.id == rest { return (index, .none) }
-      case ("share", .belief):
+      case ("share", .belief), ("draft", .belief):
         let parts = rest.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         if belief(step)?.id == String(parts[0]) {
-          return (index, .share(parts.count > 1 ? String(parts[1]) : ""))
+          let text = parts.count > 1 ? String(parts[1]) : ""
+          return (index, word == "share" ? .share(text) : .draft(text))
         }
       case ("item", .statement(let i)):
         if creed(step)?.statements[i].id == rest { return (index, .none) }

@@ -45,6 +45,8 @@ public enum StepDetail: Sendable, Hashable {
   case retry
   /// A reflection written but not yet sent: the share question is pending.
   case share(String)
+  /// A reflection begun: the lines typed so far.
+  case draft(String)
 }
 
 /// A course laid out as steps for one role. Modules not for the role have no steps.

@@ -56,6 +56,8 @@ public struct Screen: Sendable, Hashable {
   public var help: [String]?
   /// For lesson pages: where the page to show opens.
   public var pageStart = PagePosition.start
+  /// For a reflection begun earlier: the lines kept, which the employee goes on from.
+  public var draft: [String] = []
 
   public init(
     kind: Kind, location: [String] = [], progress: String? = nil, parts: [Part] = [], input: Input,
@@ -75,6 +77,9 @@ public struct Screen: Sendable, Hashable {
 public enum Event: Sendable, Hashable {
   /// A line (or several, joined by newlines, at a `lines` prompt) was typed.
   case line(String)
+  /// At a reflection in the terminal: the lines typed so far, kept in the bookmark after
+  /// each line so that Ctrl-C, a closed terminal or a crash loses none of them.
+  case draft(String)
   /// Enter or space on a key screen.
   case next
   /// b on a page.

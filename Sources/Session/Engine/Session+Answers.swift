@@ -140,12 +140,23 @@ extension Session {
     case .text(let reflection):
       // Held in the bookmark until the employee says whether to share it, so a
       // reflection is never lost to a closed terminal.
+      reflectionDraft = ""
       state = .share(index, draft: reflection)
       return moveBookmark(index, .share(reflection), at: now)
     default:
       notice = AnswerParser.expectation(Self.answerKind(item))
       return []
     }
+  }
+
+  /// Keeps the lines of a reflection typed so far in the bookmark (terminal sessions, at
+  /// a reflection only).
+  mutating func keepDraft(_ text: String, at now: Date) -> [Effect] {
+    guard options.interactive, case .belief(let index) = state, plan.belief(steps[index])?.kind == .reflect,
+      text != reflectionDraft
+    else { return [] }
+    reflectionDraft = text
+    return moveBookmark(index, .draft(text), at: now)
   }
 
   mutating func answerShare(_ index: Int, draft: String, _ text: String, at now: Date) -> [Effect] {

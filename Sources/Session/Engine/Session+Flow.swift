@@ -11,7 +11,8 @@ extension Session {
   func resumeTarget() -> (Int, StepDetail) {
     if let lastPlace, let (index, detail) = locate(lastPlace), index < steps.count {
       switch detail {
-      case .share where !standing.hasRecord(index): return (index, detail)
+      case .share where !standing.hasRecord(index), .draft where !standing.hasRecord(index):
+        return (index, detail)
       case .retry:
         if let question = nextMissed(from: questionNumber(index), near: index) { return (question, .retry) }
         if let result = plan.resultIndex(near: index) { return (result, .none) }
@@ -97,10 +98,13 @@ extension Session {
       }
       state = .drillResult(index)
     case .belief:
-      if case .share(let draft) = detail {
-        state = .share(index, draft: draft)
-      } else {
+      reflectionDraft = ""
+      switch detail {
+      case .share(let text): state = .share(index, draft: text)
+      case .draft(let text):
+        reflectionDraft = text
         state = .belief(index)
+      default: state = .belief(index)
       }
     case .statement: state = .statement(index)
     case .signature: state = .signature(index)

@@ -275,10 +275,17 @@ extension Session {
           "Write as many lines as you like; an empty line (or Ctrl-D) finishes. It stays private "
             + "unless you choose to share it.", .dim),
       ]
+      if !reflectionDraft.isEmpty {
+        parts += [.blank, .text("Your lines from before are kept below: go on from there.", .accent)]
+      }
       input = .lines(prompt: "reflection: end with an empty line")
     }
-    return Screen(
+    var screen = Screen(
       kind: .belief, location: location(index), progress: "\(n) of \(total)", parts: parts, input: input)
+    if item.kind == .reflect && !reflectionDraft.isEmpty {
+      screen.draft = reflectionDraft.components(separatedBy: "\n")
+    }
+    return screen
   }
 
   func echoScreen(_ index: Int, earlier: BeliefResponse, now: BeliefAnswer) -> Screen {

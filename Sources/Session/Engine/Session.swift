@@ -66,6 +66,8 @@ public struct Session: Sendable {
   var lastPlace: Place?
   /// How the enrolment was last marked complete (`nil`: not complete).
   var completedAs: Bool?
+  /// The lines of the reflection on screen typed so far (terminal only).
+  var reflectionDraft = ""
 
   /// Starts a session.
   /// - Parameters:
@@ -99,6 +101,7 @@ public struct Session: Sendable {
   /// - Returns: The records and bookmarks to write, in order, before the next screen.
   public mutating func handle(_ event: Event, at now: Date) -> [Effect] {
     notice = nil
+    if case .draft(let text) = event { return keepDraft(text, at: now) }
     if event == .help {
       showHelp.toggle()
       return []
@@ -164,6 +167,8 @@ public struct Session: Sendable {
     case .page(let index, let at): effects = moveBookmark(index, .page(at == .end ? .start : at), at: now)
     case .question(let index, let retry, _): effects = moveBookmark(index, retry ? .retry : .none, at: now)
     case .share(let index, let draft): effects = moveBookmark(index, .share(draft), at: now)
+    case .belief(let index) where !reflectionDraft.isEmpty:
+      effects = moveBookmark(index, .draft(reflectionDraft), at: now)
     case .drillResult(let index), .belief(let index), .statement(let index), .signature(let index):
       effects = moveBookmark(index, .none, at: now)
     default: break

@@ -6,9 +6,10 @@ extension Runner {
     ScreenRenderer(width: min(console.size.width - 1, 100), ansi: console.usesColor, unicode: true)
   }
 
-  /// Draws the screen and reads what the employee does.
+  /// Draws the screen and reads what the employee does; `keepDraft` is given each line
+  /// of a reflection as it is typed.
   /// - Returns: The event, or `nil` for Ctrl-C.
-  func terminalEvent(_ screen: Screen) -> Event? {
+  func terminalEvent(_ screen: Screen, keepDraft: (String) -> Void = { _ in }) -> Event? {
     switch screen.input {
     case .keys:
       return screen.kind == .page ? pageEvent(screen) : keyEvent(screen)
@@ -22,7 +23,7 @@ extension Runner {
     case .lines:
       draw(screen)
       console.write("\n")
-      return readLines(marker: "  ")
+      return readLines(marker: "  ", draft: screen.draft, keep: keepDraft)
     case .none:
       return .quit
     }

@@ -37,7 +37,16 @@ public final class Runner {
   public func run(_ session: inout Session) -> Outcome {
     while !session.isFinished {
       let screen = session.screen
-      let read = console.isInteractive ? terminalEvent(screen) : pipeEvent(screen)
+      var failure: String?
+      let read: Event?
+      if console.isInteractive {
+        read = terminalEvent(screen) { text in
+          failure = failure ?? apply(session.handle(.draft(text), at: now()), session: session)
+        }
+      } else {
+        read = pipeEvent(screen)
+      }
+      if let failure { return .failed(failure) }
       let event = read ?? .quit
       let effects = session.handle(event, at: now())
       if let failure = apply(effects, session: session) { return .failed(failure) }
@@ -91,19 +100,24 @@ public final class Runner {
       }
     case .lines(let prompt):
       console.writeLine("? " + prompt)
-      return readLines(marker: nil)
+      return readLines(marker: nil, draft: screen.draft)
     }
   }
 
   /// Reads lines until an empty line (after some text) or end of input.
-  func readLines(marker: String?) -> Event? {
-    var lines: [String] = []
+  /// - Parameters:
+  ///   - draft: Lines kept from before, shown first and gone on from.
+  ///   - keep: Called with the text so far after each line.
+  func readLines(marker: String?, draft: [String], keep: (String) -> Void = { _ in }) -> Event? {
+    var lines = draft
+    for line in draft { console.writeLine((marker ?? "") + line) }
     while true {
       if let marker { console.write(marker) }
       switch console.readLine() {
       case .text(let text):
         if text.trimmed.isEmpty { return .line(lines.joined(separator: "\n")) }
         lines.append(text)
+        keep(lines.joined(separator: "\n"))
       case .endOfInput: return lines.isEmpty ? .quit : .line(lines.joined(separator: "\n"))
       case .interrupt: return nil
       }
