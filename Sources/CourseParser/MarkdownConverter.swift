@@ -1,13 +1,20 @@
 import CCmark
 import CourseModel
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Turns Markdown text into ``Block`` values with cmark.
 ///
 /// This is the only code in coach that sees a cmark pointer: ``parse(_:file:)`` creates
 /// the tree, walks it once with `cmark_iter`, copies every node into Swift values and
 /// frees the tree before it returns. The walk keeps its own stack, so deep nesting cannot
 /// overflow the call stack; containers nested deeper than ``maximumDepth`` are flattened
-/// into their nearest kept ancestor.
+/// into their nearest kept ancestor. cmark's memory for a parse comes from a
+/// ``ParseArena``, so the whole tree is freed at once.
 enum MarkdownConverter {
   /// Block quotes, lists and inline wrappers deeper than this are flattened.
   static let maximumDepth = 48
@@ -19,16 +26,16 @@ enum MarkdownConverter {
   ///   - lineOffset: lines that came before `text` in the file (the front matter's).
   /// - Returns: the document's top-level blocks.
   static func parse(_ text: Substring, file: String, lineOffset: Int = 0) -> [Block] {
+    let arena = ParseArena.begin()
+    defer { ParseArena.end(arena) }  // frees the parser, the tree and the iterator
+    guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, ParseArena.memory) else { return [] }
     var text = text
-    let root: OpaquePointer? = text.withUTF8 { bytes in
-      bytes.withMemoryRebound(to: CChar.self) {
-        cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_DEFAULT)
-      }
+    text.withUTF8 { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
     }
-    guard let root else { return [] }
-    defer { cmark_node_free(root) }
-    guard let iterator = cmark_iter_new(root) else { return [] }
-    defer { cmark_iter_free(iterator) }
+    let root = cmark_parser_finish(parser)
+    cmark_parser_free(parser)
+    guard let root, let iterator = cmark_iter_new(root) else { return [] }
 
     var stack = [Frame(kind: .document, location: nil)]
     stack[0].reserve(childCount(root))
@@ -184,5 +191,99 @@ enum MarkdownConverter {
       case .image(let url, let title): parent.inlines.append(.image(source: url, title: title, inlines))
       }
     }
+  }
+}
+
+/// cmark's memory during one parse: a bump allocator whose `free` does nothing, released
+/// all at once when the parse is over.
+///
+/// cmark allocates and frees a node, a buffer or a string for nearly everything it reads;
+/// with the C library's allocator that bookkeeping (and freeing the tree node by node)
+/// cost as much as the parse. cmark's allocator callbacks carry no context, so each
+/// thread's current arena is found through a thread-specific key: modules are parsed on
+/// several threads at once.
+private struct ParseArena {
+  /// cmark's allocator functions, which use the calling thread's arena.
+  nonisolated(unsafe) static let memory: UnsafeMutablePointer<cmark_mem> = {
+    let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+    memory.initialize(
+      to: cmark_mem(
+        calloc: { count, size in current.pointee.allocate(count * size) },
+        realloc: { pointer, size in current.pointee.reallocate(pointer, size) },
+        free: { _ in }))
+    return memory
+  }()
+
+  private static let key: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key, nil)
+    return key
+  }()
+
+  private static var current: UnsafeMutablePointer<ParseArena> {
+    pthread_getspecific(key)!.assumingMemoryBound(to: ParseArena.self)
+  }
+
+  /// Chunks are taken zeroed from the C library, so every allocation is zeroed, as
+  /// cmark's `calloc` expects: nothing handed out is ever handed out again.
+  private static let chunkSize = 1 << 20
+  /// Each allocation is preceded by its size, for `realloc`.
+  private static let header = 16
+
+  private var chunks: [UnsafeMutableRawPointer] = []
+  private var cursor = 0
+  private var end = 0
+  /// The latest allocation, which `realloc` may grow in place.
+  private var last = 0
+
+  /// Makes a new arena the calling thread's current one.
+  static func begin() -> UnsafeMutablePointer<ParseArena> {
+    let arena = UnsafeMutablePointer<ParseArena>.allocate(capacity: 1)
+    arena.initialize(to: ParseArena())
+    pthread_setspecific(key, arena)
+    return arena
+  }
+
+  /// Frees everything allocated in `arena`.
+  static func end(_ arena: UnsafeMutablePointer<ParseArena>) {
+    pthread_setspecific(key, nil)
+    for chunk in arena.pointee.chunks { free(chunk) }
+    arena.deinitialize(count: 1)
+    arena.deallocate()
+  }
+
+  private static func rounded(_ size: Int) -> Int { (max(size, 1) + 15) & ~15 }
+
+  mutating func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
+    let size = Self.rounded(size)
+    if cursor + Self.header + size > end {
+      let length = max(Self.chunkSize, size + Self.header)
+      guard let chunk = calloc(1, length) else { return nil }
+      chunks.append(chunk)
+      cursor = Int(bitPattern: chunk)
+      end = cursor + length
+    }
+    let start = cursor + Self.header
+    UnsafeMutableRawPointer(bitPattern: cursor)!.storeBytes(of: size, as: Int.self)
+    cursor = start + size
+    last = start
+    return UnsafeMutableRawPointer(bitPattern: start)
+  }
+
+  mutating func reallocate(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
+    guard let pointer else { return allocate(size) }
+    let start = Int(bitPattern: pointer)
+    let header = UnsafeMutableRawPointer(bitPattern: start - Self.header)!
+    let old = header.load(as: Int.self)
+    if size <= old { return pointer }
+    let grown = Self.rounded(size)
+    if start == last && start + grown <= end {
+      header.storeBytes(of: grown, as: Int.self)
+      cursor = start + grown
+      return pointer
+    }
+    guard let moved = allocate(size) else { return nil }
+    moved.copyMemory(from: pointer, byteCount: old)
+    return moved
   }
 }
