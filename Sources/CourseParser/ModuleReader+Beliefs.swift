@@ -2,13 +2,13 @@ import CourseModel
 
 extension ModuleReader {
   /// Reads a `## Beliefs:` section: an introduction and belief items.
-  mutating func readBeliefs(_ body: [Block]) -> Section.Content {
+  mutating func readBeliefs(_ body: ArraySlice<Block>) -> Section.Content {
     let (intro, entries) = items(in: body)
     let items = entries.compactMap { readBelief($0.0, blocks: $0.1) }
     return .beliefs(intro: intro, items: items)
   }
 
-  private mutating func readBelief(_ heading: HeadingText, blocks: [Block]) -> BeliefItem? {
+  private mutating func readBelief(_ heading: HeadingText, blocks: ArraySlice<Block>) -> BeliefItem? {
     guard let kind = heading.kind(among: BeliefItem.Kind.self) else {
       let words = BeliefItem.Kind.allCases.map { $0.rawValue.capitalized }
       let hint =
@@ -29,14 +29,14 @@ extension ModuleReader {
     }
     let listIndex = blocks.firstIndex { $0.listItems != nil }
     let list = listIndex.map { (blocks[$0].listItems ?? []).map { Self.firstLine($0) } }
-    var guidance = blocks
+    var guidance = Array(blocks)
     let body: BeliefItem.Body?
     switch kind {
     case .agree: body = .agree
     case .reflect: body = .reflect
     case .rate:
       if let list, let listIndex {
-        guidance.remove(at: listIndex)
+        guidance.remove(at: listIndex - blocks.startIndex)
         if (3...7).contains(list.count), !list.contains(where: \.isEmpty) {
           body = .rate(labels: list)
         } else {
@@ -51,7 +51,7 @@ extension ModuleReader {
       }
     case .rank:
       if let list, let listIndex, list.count >= 2, !list.contains(where: \.isEmpty) {
-        guidance.remove(at: listIndex)
+        guidance.remove(at: listIndex - blocks.startIndex)
         body = .rank(list)
       } else {
         diagnostics.append(
@@ -67,14 +67,16 @@ extension ModuleReader {
 
   /// Reads a `## Creed:` section: paragraphs that introduce it, its list of statements,
   /// and what follows the list.
-  mutating func readCreed(_ body: [Block], sectionID: String, heading: HeadingText) -> Section.Content {
+  mutating func readCreed(_ body: ArraySlice<Block>, sectionID: String, heading: HeadingText)
+    -> Section.Content
+  {
     guard let listIndex = body.firstIndex(where: { $0.listItems != nil }),
       let items = body[listIndex].listItems,
       !items.isEmpty
     else {
       diagnostics.append(
         Diagnostic(.error, heading.location, "the creed has no statements: list them, one '- ' item each"))
-      return .creed(Creed(intro: body, statements: []))
+      return .creed(Creed(intro: Array(body), statements: []))
     }
     var statements: [Creed.Statement] = []
     for (index, item) in items.enumerated() {

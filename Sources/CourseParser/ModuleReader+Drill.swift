@@ -7,7 +7,7 @@ extension ModuleReader {
   }
 
   /// Reads a `## Drill:` section: an introduction and questions.
-  mutating func readDrill(_ body: [Block], heading: HeadingText) -> Section.Content {
+  mutating func readDrill(_ body: ArraySlice<Block>, heading: HeadingText) -> Section.Content {
     let (intro, entries) = items(in: body)
     if entries.isEmpty {
       diagnostics.append(
@@ -17,7 +17,7 @@ extension ModuleReader {
     return .drill(intro: intro, questions: questions)
   }
 
-  private mutating func readQuestion(_ heading: HeadingText, blocks: [Block]) -> Question? {
+  private mutating func readQuestion(_ heading: HeadingText, blocks: ArraySlice<Block>) -> Question? {
     let kind = heading.kind(among: DrillKind.self)
     let prompt = kind == nil ? heading.fullTitle : heading.title
     let id = heading.id(slugOf: prompt, into: &diagnostics)
@@ -25,20 +25,14 @@ extension ModuleReader {
       diagnostics.append(Diagnostic(.error, heading.location, "the question needs a prompt"))
     }
 
-    var hints: [String] = []
-    var rest: [Block] = []
-    for block in blocks {
-      if let hint = Self.hintText(block) {
-        hints.append(hint)
-      } else {
-        rest.append(block)
-      }
-    }
+    // Hints may stand anywhere; they are never the answer list or line.
+    let hints = blocks.compactMap(Self.hintText)
     let bodyIndex: Int?
     switch kind {
-    case .order, .match: bodyIndex = rest.firstIndex { $0.listItems != nil }
+    case .order, .match: bodyIndex = blocks.firstIndex { $0.listItems != nil }
     case nil:
-      bodyIndex = rest.firstIndex { Self.answerText($0) != nil } ?? rest.firstIndex { $0.listItems != nil }
+      bodyIndex =
+        blocks.firstIndex { Self.answerText($0) != nil } ?? blocks.firstIndex { $0.listItems != nil }
     }
     guard let bodyIndex else {
       let expected =
@@ -50,17 +44,17 @@ extension ModuleReader {
       diagnostics.append(Diagnostic(.error, heading.location, expected))
       return nil
     }
-    let context = Array(rest[..<bodyIndex])
-    let explanation = Array(rest[(bodyIndex + 1)...])
+    let context = blocks[..<bodyIndex].filter { Self.hintText($0) == nil }
+    let explanation = blocks[(bodyIndex + 1)...].filter { Self.hintText($0) == nil }
     let body: Question.Body?
     switch kind {
-    case .order: body = readOrder(rest[bodyIndex], heading: heading)
-    case .match: body = readMatch(rest[bodyIndex], heading: heading)
+    case .order: body = readOrder(blocks[bodyIndex], heading: heading)
+    case .match: body = readMatch(blocks[bodyIndex], heading: heading)
     case nil:
-      if let answer = Self.answerText(rest[bodyIndex]) {
+      if let answer = Self.answerText(blocks[bodyIndex]) {
         body = readShortAnswer(answer, heading: heading)
       } else {
-        body = readChoices(rest[bodyIndex], heading: heading)
+        body = readChoices(blocks[bodyIndex], heading: heading)
       }
     }
     guard let id, let body else { return nil }

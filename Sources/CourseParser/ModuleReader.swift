@@ -54,7 +54,7 @@ struct ModuleReader {
     var sectionLines: [String: SourceLocation] = [:]
     while let heading = rest.first {
       rest = rest.dropFirst()
-      let body = Array(rest.prefix { $0.headingLevel != 1 && $0.headingLevel != 2 })
+      let body = rest.prefix { $0.headingLevel != 1 && $0.headingLevel != 2 }
       rest = rest.dropFirst(body.count)
       guard case .heading(let level, let inlines) = heading.kind, let location = heading.location else {
         continue
@@ -102,8 +102,9 @@ struct ModuleReader {
     blocks.first?.location ?? SourceLocation(file: file, line: 1, column: 1)
   }
 
-  /// Reads one H2 section and its body.
-  private mutating func readSection(_ heading: HeadingText, body: [Block]) -> Section? {
+  /// Reads one H2 section and its body. Bodies stay slices of the module's blocks until
+  /// the model takes its own arrays, so each block is copied once.
+  private mutating func readSection(_ heading: HeadingText, body: ArraySlice<Block>) -> Section? {
     let kind = heading.kind(among: Section.Kind.self)
     if kind == nil, let word = heading.kindWord {
       let suggestion = nearest(to: word, among: Section.Kind.allCases.map { $0.rawValue.capitalized })
@@ -120,7 +121,7 @@ struct ModuleReader {
     }
     let content: Section.Content
     switch kind ?? .lesson {
-    case .lesson: content = .lesson(body)
+    case .lesson: content = .lesson(Array(body))
     case .drill: content = readDrill(body, heading: heading)
     case .beliefs: content = readBeliefs(body)
     case .creed: content = readCreed(body, sectionID: id ?? "creed", heading: heading)
@@ -131,15 +132,15 @@ struct ModuleReader {
 
   /// Splits a section body at its H3 headings: the blocks before the first, then each
   /// heading with its blocks.
-  func items(in body: [Block]) -> (intro: [Block], items: [(HeadingText, [Block])]) {
+  func items(in body: ArraySlice<Block>) -> (intro: [Block], items: [(HeadingText, ArraySlice<Block>)]) {
     let intro = Array(body.prefix { $0.headingLevel != 3 })
     var rest = body.dropFirst(intro.count)
-    var items: [(HeadingText, [Block])] = []
+    var items: [(HeadingText, ArraySlice<Block>)] = []
     while let heading = rest.first, case .heading(_, let inlines) = heading.kind,
       let location = heading.location
     {
       rest = rest.dropFirst()
-      let blocks = Array(rest.prefix { $0.headingLevel != 3 })
+      let blocks = rest.prefix { $0.headingLevel != 3 }
       rest = rest.dropFirst(blocks.count)
       items.append((HeadingText(inlines, at: location), blocks))
     }
