@@ -208,7 +208,7 @@ private struct ParseArena {
     let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
     memory.initialize(
       to: cmark_mem(
-        calloc: { count, size in current.pointee.allocate(count * size) },
+        calloc: { count, size in current.pointee.allocate(count * size, zeroed: true) },
         realloc: { pointer, size in current.pointee.reallocate(pointer, size) },
         free: { _ in }))
     return memory
@@ -224,8 +224,6 @@ private struct ParseArena {
     pthread_getspecific(key)!.assumingMemoryBound(to: ParseArena.self)
   }
 
-  /// Chunks are taken zeroed from the C library, so every allocation is zeroed, as
-  /// cmark's `calloc` expects: nothing handed out is ever handed out again.
   private static let chunkSize = 1 << 20
   /// Each allocation is preceded by its size, for `realloc`.
   private static let header = 16
@@ -254,11 +252,12 @@ private struct ParseArena {
 
   private static func rounded(_ size: Int) -> Int { (max(size, 1) + 15) & ~15 }
 
-  mutating func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
+  /// Hands out `size` bytes, cleared when `zeroed` (for cmark's `calloc`).
+  mutating func allocate(_ size: Int, zeroed: Bool = false) -> UnsafeMutableRawPointer? {
     let size = Self.rounded(size)
     if cursor + Self.header + size > end {
       let length = max(Self.chunkSize, size + Self.header)
-      guard let chunk = calloc(1, length) else { return nil }
+      guard let chunk = malloc(length) else { return nil }
       chunks.append(chunk)
       cursor = Int(bitPattern: chunk)
       end = cursor + length
@@ -267,7 +266,9 @@ private struct ParseArena {
     UnsafeMutableRawPointer(bitPattern: cursor)!.storeBytes(of: size, as: Int.self)
     cursor = start + size
     last = start
-    return UnsafeMutableRawPointer(bitPattern: start)
+    let pointer = UnsafeMutableRawPointer(bitPattern: start)!
+    if zeroed { memset(pointer, 0, size) }
+    return pointer
   }
 
   mutating func reallocate(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
