@@ -101,7 +101,7 @@ struct CourseReader {
       files.map { ($0.path, Self.defaultModuleID($0.link.target)) }, context: context)
     // Last, what spans modules, in contents order: module ids and item ids.
     var modules: [Module] = []
-    var seenIDs: [String: String] = [:]
+    var seenIDs: [String: SourceLocation] = [:]
     var items = ItemIDRegistry(capacity: parsed.reduce(0) { $0 + ($1.module?.itemCount ?? 0) })
     for read in parsed {
       diagnostics += read.diagnostics
@@ -110,11 +110,11 @@ struct CourseReader {
         diagnostics.append(
           Diagnostic(
             .error, read.idLocation,
-            "duplicate module id '\(module.id)': \(earlier) has it too; set another 'id:' in the front matter"
-          ))
+            "duplicate module id '\(module.id)': first used at \(earlier.file):\(earlier.line); "
+              + "set another 'id:' in the front matter"))
         continue
       }
-      seenIDs[module.id] = module.file
+      seenIDs[module.id] = read.idLocation
       items.register(module, into: &diagnostics)
       modules.append(module)
     }

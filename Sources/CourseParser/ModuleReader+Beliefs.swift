@@ -28,7 +28,7 @@ extension ModuleReader {
       )
     }
     let listIndex = blocks.firstIndex { $0.listItems != nil }
-    let list = listIndex.map { (blocks[$0].listItems ?? []).map { Self.firstLine($0) } }
+    let list = listIndex.map { (blocks[$0].listItems ?? []).map { Self.itemText($0) } }
     var guidance = Array(blocks)
     let body: BeliefItem.Body?
     switch kind {

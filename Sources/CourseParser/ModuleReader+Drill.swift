@@ -27,14 +27,11 @@ extension ModuleReader {
 
     // Hints may stand anywhere; they are never the answer list or line.
     let hints = blocks.compactMap(Self.hintText)
-    let bodyIndex: Int?
-    switch kind {
-    case .order, .match: bodyIndex = blocks.firstIndex { $0.listItems != nil }
-    case nil:
-      bodyIndex =
-        blocks.firstIndex { Self.answerText($0) != nil } ?? blocks.firstIndex { $0.listItems != nil }
+    let bodies = blocks.indices.filter { index in
+      let block = blocks[index]
+      return block.listItems != nil || (kind == nil && Self.answerText(block) != nil)
     }
-    guard let bodyIndex else {
+    guard let bodyIndex = bodies.first else {
       let expected =
         switch kind {
         case .order: "an Order question needs a list of items in the right order"
@@ -44,8 +41,31 @@ extension ModuleReader {
       diagnostics.append(Diagnostic(.error, heading.location, expected))
       return nil
     }
+    if bodies.count > 1 {
+      let lines = bodies.compactMap { blocks[$0].location.map { String($0.line) } }.joined(separator: ", ")
+      let keep =
+        kind == nil
+        ? "keep one '- [x]' choice list or one 'Answer:' line"
+        : "keep one list of \(kind == .order ? "items" : "pairs")"
+      diagnostics.append(
+        Diagnostic(
+          .error, heading.location,
+          "the question has \(bodies.count) answer lists or 'Answer:' lines (lines \(lines)): \(keep), "
+            + "and put other text in paragraphs"))
+      return nil
+    }
+    let after = blocks[(bodyIndex + 1)...].filter { !$0.isHTML && Self.hintText($0) == nil }
+    if let stray = after.first(where: { !$0.isBlockQuote }) {
+      diagnostics.append(
+        Diagnostic(
+          .error, heading.location,
+          "only a '> ' block quote may follow the answers (it is the explanation); "
+            + "the text at line \(stray.location?.line ?? heading.location.line) is not one: "
+            + "quote it with '> ' or move it above the answers"))
+      return nil
+    }
     let context = blocks[..<bodyIndex].filter { Self.hintText($0) == nil }
-    let explanation = blocks[(bodyIndex + 1)...].filter { Self.hintText($0) == nil }
+    let explanation = after
     let body: Question.Body?
     switch kind {
     case .order: body = readOrder(blocks[bodyIndex], heading: heading)
@@ -125,6 +145,13 @@ extension ModuleReader {
     return Array(inlines[..<end]).plainText.trimmed
   }
 
+  /// A list item's text: its first paragraph as plain text, a line that wraps joined by
+  /// a space (Order and Match items, Rate labels, Rank items).
+  static func itemText(_ item: [Block]) -> String {
+    guard let inlines = item.first?.paragraphInlines else { return item.plainText.trimmed }
+    return inlines.plainText.trimmed
+  }
+
   /// The rest of a list item after its first line (continuation lines and nested blocks),
   /// as plain text: a choice's feedback.
   static func afterFirstLine(_ item: [Block]) -> String {
@@ -157,7 +184,7 @@ extension ModuleReader {
   }
 
   private mutating func readOrder(_ list: Block, heading: HeadingText) -> Question.Body? {
-    let items = (list.listItems ?? []).map { Self.firstLine($0) }
+    let items = (list.listItems ?? []).map { Self.itemText($0) }
     guard items.count >= 2, !items.contains(where: \.isEmpty) else {
       diagnostics.append(
         Diagnostic(.error, heading.location, "an Order question needs at least two items, each with text"))
@@ -169,7 +196,7 @@ extension ModuleReader {
   private mutating func readMatch(_ list: Block, heading: HeadingText) -> Question.Body? {
     var pairs: [MatchPair] = []
     for (index, item) in (list.listItems ?? []).enumerated() {
-      let text = Self.firstLine(item)
+      let text = Self.itemText(item)
       guard let (leftText, rightText) = text.splitOnce("->") else {
         diagnostics.append(
           Diagnostic(.error, heading.location, "match item \(index + 1) ('\(text.prefix(40))') has no '->'"))

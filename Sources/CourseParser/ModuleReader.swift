@@ -160,6 +160,11 @@ extension Block {
     return false
   }
 
+  var isBlockQuote: Bool {
+    if case .blockQuote = kind { return true }
+    return false
+  }
+
   /// The inlines of a paragraph, or `nil`.
   var paragraphInlines: [Inline]? {
     if case .paragraph(let inlines) = kind { return inlines }

@@ -115,6 +115,18 @@ struct DiagnosticTests {
       name: "a Rank with one item", module: "# M\n\n## Beliefs: B\n\n### Rank: R\n\n- one\n",
       expected: "01-module.md:5:1: error:", message: "a Rank item needs a list of at least two"),
     BrokenModule(
+      name: "text after the answers that is not a block quote",
+      module: "# M\n\n## Drill: D\n\n### Q\n\n- [x] a\n- [ ] b\n\nA paragraph.\n\n> Why.\n",
+      expected: "01-module.md:5:1: error:", message: "the text at line 10 is not one"),
+    BrokenModule(
+      name: "an Order question with two lists",
+      module: "# M\n\n## Drill: D\n\n### Order: O\n\n- a\n- b\n\n1. c\n2. d\n",
+      expected: "01-module.md:5:1: error:", message: "2 answer lists or 'Answer:' lines (lines 7, 10)"),
+    BrokenModule(
+      name: "a choice list and an Answer line in one question",
+      module: "# M\n\n## Drill: D\n\n### Q\n\n- [x] a\n- [ ] b\n\nAnswer: z\n",
+      expected: "01-module.md:5:1: error:", message: "keep one '- [x]' choice list or one 'Answer:' line"),
+    BrokenModule(
       name: "a creed with no statements", module: "# M\n\n## Creed: C\n\nWe believe.\n",
       expected: "01-module.md:3:1: error:", message: "the creed has no statements"),
   ]
@@ -150,6 +162,7 @@ struct DiagnosticTests {
     let diagnostics = course.diagnostics()
     #expect(diagnostics.count == 1)
     #expect(diagnostics.first?.hasPrefix("b.md:2:5: error: duplicate module id 'same'") == true)
+    #expect(diagnostics.first?.contains("a.md:2;") == true, "names the earlier module's id line")
   }
 
   @Test("Contents: a missing file, a file listed twice, and a file left out")

@@ -58,6 +58,59 @@ struct GoldenTests {
     #expect(course.contentsIndex == 1, "the contents list follows the first introduction paragraph")
   }
 
+  @Test("List items that wrap onto a second line keep all their text")
+  func wrappedListItems() throws {
+    let course = try TemporaryCourse(
+      module: """
+        # M
+
+        ## Drill: D
+
+        ### Order: Steps
+
+        - Greet the customer
+          by name
+        - Listen
+
+        ### Match: Pairs
+
+        - A long left side
+          that wraps -> right
+        - b -> c
+
+        ## Beliefs: B
+
+        ### Rank: What matters
+
+        - Being
+          kind
+        - Being quick
+
+        ### Rate: How often
+
+        - Hardly
+          ever
+        - Sometimes
+        - Always
+        """)
+    defer { course.remove() }
+    let result = course.load()
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    let sections = try #require(result.courses.first?.modules.first?.sections)
+    guard case .drill(_, let questions) = sections[0].content,
+      case .beliefs(_, let items) = sections[1].content
+    else {
+      Issue.record("expected a drill and a belief section")
+      return
+    }
+    #expect(questions[0].body == .order(["Greet the customer by name", "Listen"]))
+    #expect(
+      questions[1].body
+        == .match([.init(left: "A long left side that wraps", right: "right"), .init(left: "b", right: "c")]))
+    #expect(items[0].body == .rank(["Being kind", "Being quick"]))
+    #expect(items[1].body == .rate(labels: ["Hardly ever", "Sometimes", "Always"]))
+  }
+
   @Test("Front matter lines are blanked so lines after it stay true")
   func frontMatterKeepsLines() throws {
     let course = try #require(loadComplete().courses.first)
