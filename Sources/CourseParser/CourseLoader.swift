@@ -19,13 +19,30 @@ public enum CourseLoader {
   ///
   /// A path is a course folder (it holds `course.md`), a folder of course folders, or a
   /// `course.md`. A missing path, a folder with no course in it, or any other file is an
-  /// error diagnostic; loading never throws and never stops at the first problem.
+  /// error diagnostic; loading never throws and never stops at the first problem. A
+  /// folder named twice is read once. Progress is kept by course id, so a second course
+  /// with an id already taken is an error and is left out.
   public static func load(paths: [String]) -> LoadResult {
     var result = LoadResult()
+    var folders: Set<String> = []
+    var courseIDs: [String: SourceLocation] = [:]
     for path in paths {
       for folder in courseFolders(path, diagnostics: &result.diagnostics) {
+        let resolved = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        guard folders.insert(resolved).inserted else { continue }
         var reader = CourseReader(folder: folder)
-        if let course = reader.read() { result.courses.append(course) }
+        if let course = reader.read() {
+          if let earlier = courseIDs[course.id] {
+            reader.diagnostics.append(
+              Diagnostic(
+                .error, reader.idLocation,
+                "duplicate course id '\(course.id)': first used at \(earlier.file):\(earlier.line); "
+                  + "set another 'id:' in the front matter of course.md"))
+          } else {
+            courseIDs[course.id] = reader.idLocation
+            result.courses.append(course)
+          }
+        }
         result.diagnostics += sorted(reader.diagnostics, firstFile: CourseReader.join(folder, "course.md"))
       }
     }

@@ -7,9 +7,12 @@ struct CourseReader {
   /// The folder as the user named it (used to build every path in diagnostics).
   let folder: String
   var diagnostics: [Diagnostic] = []
+  /// Where the course's id is set: its `id:` line, else the top of `course.md`.
+  private(set) var idLocation: SourceLocation
 
   init(folder: String) {
     self.folder = folder
+    idLocation = SourceLocation(file: Self.join(folder, "course.md"), line: 1, column: 1)
   }
 
   private var courseFile: String { Self.join(folder, "course.md") }
@@ -28,6 +31,7 @@ struct CourseReader {
     let blocks = MarkdownConverter.parse(matter.markdown, file: courseFile, lineOffset: matter.lineOffset)
     let folderName = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     let id = matter.string("id", into: &diagnostics) ?? folderName
+    if matter.fields["id"] != nil { idLocation = matter.location(of: "id") }
     let pass = matter.pass(into: &diagnostics) ?? 80
     let roles = matter.names("roles", into: &diagnostics) ?? []
 

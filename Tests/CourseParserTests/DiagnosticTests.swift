@@ -165,6 +165,29 @@ struct DiagnosticTests {
     #expect(diagnostics.first?.contains("a.md:2;") == true, "names the earlier module's id line")
   }
 
+  @Test("A course folder named twice is read once; two courses with one id are an error")
+  func duplicateCourses() throws {
+    let files = [
+      "course.md": TemporaryCourse.courseFile(modules: ["01-module.md"], frontMatter: "id: same"),
+      "01-module.md": "# M\n",
+    ]
+    let first = try TemporaryCourse(files)
+    let second = try TemporaryCourse(files)
+    defer {
+      first.remove()
+      second.remove()
+    }
+    let twice = CourseLoader.load(paths: [first.folder, first.folder + "/", first.folder + "/course.md"])
+    #expect(twice.courses.count == 1 && twice.diagnostics.isEmpty, "\(twice.diagnostics)")
+    let both = CourseLoader.load(paths: [first.folder, second.folder])
+    #expect(both.courses.count == 1)
+    #expect(
+      both.diagnostics.map(\.description) == [
+        "\(second.folder)/course.md:2:5: error: duplicate course id 'same': first used at \(first.folder)/course.md:2; "
+          + "set another 'id:' in the front matter of course.md"
+      ])
+  }
+
   @Test("Contents: a missing file, a file listed twice, and a file left out")
   func contentsProblems() throws {
     let course = try TemporaryCourse([
