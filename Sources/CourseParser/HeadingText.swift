@@ -67,7 +67,8 @@ struct HeadingText {
       diagnostics.append(
         Diagnostic(
           .error, location,
-          "'\(fullTitle)' gives no id (no letters or digits): add one at the end, like {#my-id}"))
+          "'\(fullTitle)' gives no id (ids are made of the letters a-z and digits): "
+            + "add one at the end, like {#my-id}"))
       return nil
     }
     return slug

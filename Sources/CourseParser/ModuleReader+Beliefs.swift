@@ -37,13 +37,16 @@ extension ModuleReader {
     case .rate:
       if let list, let listIndex {
         guidance.remove(at: listIndex - blocks.startIndex)
-        if (3...7).contains(list.count), !list.contains(where: \.isEmpty) {
+        if let empty = list.firstIndex(where: \.isEmpty) {
+          diagnostics.append(
+            Diagnostic(.error, heading.location, "label \(empty + 1) of the Rate scale has no text"))
+          body = nil
+        } else if (3...7).contains(list.count) {
           body = .rate(labels: list)
         } else {
           diagnostics.append(
             Diagnostic(
-              .error, heading.location,
-              "a Rate scale needs 3 to 7 labels, each with text; this one has \(list.count)"))
+              .error, heading.location, "a Rate scale needs 3 to 7 labels; this one has \(list.count)"))
           body = nil
         }
       } else {
@@ -79,8 +82,13 @@ extension ModuleReader {
       return .creed(Creed(intro: Array(body), statements: []))
     }
     var statements: [Creed.Statement] = []
+    let listLocation = body[listIndex].location
     for (index, item) in items.enumerated() {
-      let location = item.first?.location ?? body[listIndex].location
+      // An item starts at its marker, in the list's column, on its first paragraph's line.
+      let location =
+        item.first?.location.map { first in
+          SourceLocation(file: first.file, line: first.line, column: listLocation?.column ?? first.column)
+        } ?? listLocation
       let text = item.first?.paragraphInlines?.plainText.trimmed ?? ""
       if text.isEmpty {
         diagnostics.append(

@@ -127,6 +127,14 @@ struct DiagnosticTests {
       module: "# M\n\n## Drill: D\n\n### Q\n\n- [x] a\n- [ ] b\n\nAnswer: z\n",
       expected: "01-module.md:5:1: error:", message: "keep one '- [x]' choice list or one 'Answer:' line"),
     BrokenModule(
+      name: "a Rate label without text",
+      module: "# M\n\n## Beliefs: B\n\n### Rate: R\n\n- Never\n- <!-- tbd -->\n- Always\n",
+      expected: "01-module.md:5:1: error:", message: "label 2 of the Rate scale has no text"),
+    BrokenModule(
+      name: "a creed statement without text points at its item",
+      module: "# M\n\n## Creed: C\n\n1. We listen.\n2. <!-- later -->\n",
+      expected: "01-module.md:6:1: error:", message: "creed statement 2 has no text"),
+    BrokenModule(
       name: "a creed with no statements", module: "# M\n\n## Creed: C\n\nWe believe.\n",
       expected: "01-module.md:3:1: error:", message: "the creed has no statements"),
   ]
