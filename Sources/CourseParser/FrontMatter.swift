@@ -136,6 +136,13 @@ struct FrontMatter {
     return nil
   }
 
+  /// Where `name` stands in the list of names under `key`, else where the key's value is.
+  func location(ofName name: String, in key: String) -> SourceLocation {
+    let element = fields[key]?.sequence?.first { $0.scalar?.string.trimmed == name }
+    guard let mark = element?.mark else { return location(of: key) }
+    return SourceLocation(file: location.file, line: mark.line, column: mark.column)
+  }
+
   /// A list of names (`[a, b]`, a block list, or one name alone).
   func names(_ key: String, into diagnostics: inout [Diagnostic]) -> [String]? {
     guard let node = fields[key] else { return nil }

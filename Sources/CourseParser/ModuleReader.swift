@@ -93,7 +93,8 @@ struct ModuleReader {
         : "the course's roles are \(course.roles.joined(separator: ", "))"
       diagnostics.append(
         Diagnostic(
-          .error, matter.location(of: "audience"), "audience role '\(role)' is not declared: \(declared)"))
+          .error, matter.location(ofName: role, in: "audience"),
+          "audience role '\(role)' is not declared: \(declared)"))
     }
     return audience
   }

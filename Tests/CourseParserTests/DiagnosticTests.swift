@@ -51,8 +51,9 @@ struct DiagnosticTests {
         "# M\n\n## Beliefs: B\n\n### Rate: X {#x}\n\n## Beliefs: C\n\n### Rate: X {#x}\n\n- a\n- b\n- c\n",
       expected: "01-module.md:9:1: warning:", message: "with different scale labels"),
     BrokenModule(
-      name: "audience role not declared", module: "---\naudience: [chef]\n---\n# M\n",
-      expected: "01-module.md:2:11: error:", message: "audience role 'chef' is not declared"),
+      name: "an audience role not declared points at the role",
+      module: "---\naudience: [manager, chef]\n---\n# M\n",
+      expected: "01-module.md:2:21: error:", message: "audience role 'chef' is not declared"),
     BrokenModule(
       name: "YAML that does not parse points at the parser's line",
       module: "---\nid: a\naudience: [x\n---\n# M\n",
@@ -156,7 +157,7 @@ struct DiagnosticTests {
     defer { course.remove() }
     #expect(
       course.diagnostics() == [
-        "01-module.md:2:11: error: audience role 'manager' is not declared: the course declares no roles (add 'roles:' to course.md)"
+        "01-module.md:2:12: error: audience role 'manager' is not declared: the course declares no roles (add 'roles:' to course.md)"
       ])
   }
 
