@@ -89,6 +89,11 @@ func nearest(to word: String, among candidates: [String]) -> String {
     }
     return previous[other.count]
   }
-  return candidates.min { distance(Array($0.lowercased())) < distance(Array($1.lowercased())) }
-    ?? word.map(String.init).joined()
+  // Fewest edits; on a tie, the one that shares the longest start with the word
+  // ('Bel' is a cut 'Beliefs', not a changed 'Drill').
+  func shared(_ other: [Character]) -> Int { zip(word, other).prefix { $0 == $1 }.count }
+  return candidates.min { a, b in
+    let (x, y) = (Array(a.lowercased()), Array(b.lowercased()))
+    return (distance(x), -shared(x)) < (distance(y), -shared(y))
+  } ?? String(word)
 }

@@ -21,6 +21,10 @@ struct DiagnosticTests {
       name: "unknown kind word names the nearest kind", module: "# M\n\n## Dril: Hot and cold\n\nText.\n",
       expected: "01-module.md:3:1: warning:", message: "did you mean 'Drill:'?"),
     BrokenModule(
+      name: "a cut-short kind word names the kind it starts",
+      module: "# M\n\n## Bel: What you think\n\nText.\n",
+      expected: "01-module.md:3:1: warning:", message: "did you mean 'Beliefs:'?"),
+    BrokenModule(
       name: "module without an H1", module: "Some text.\n\n## Lesson: L\n",
       expected: "01-module.md:1:1: error:", message: "a module needs a title"),
     BrokenModule(
