@@ -17,9 +17,10 @@ public protocol ProgressStore: Sendable {
   /// Every known employee, ordered by id.
   func allEmployees() throws(ProgressStoreError) -> [Employee]
 
-  /// Starts the enrolment of an employee in a course, or returns the existing one.
-  func enrol(_ employee: EmployeeID, in courseID: String, at date: Date) throws(ProgressStoreError)
-    -> Enrolment
+  /// Starts the enrolment of an employee in a course, or returns the existing one;
+  /// `source` (the course's folder), when given, replaces the one kept.
+  func enrol(_ employee: EmployeeID, in courseID: String, from source: String?, at date: Date)
+    throws(ProgressStoreError) -> Enrolment
 
   /// Marks an enrolment completed (all modules for the employee's role are done) and
   /// whether every drill was passed.
@@ -55,4 +56,14 @@ public protocol ProgressStore: Sendable {
   /// Every employee enrolled in, or with answers in, a course, ordered by id: who has
   /// done what. A default implementation reads each employee's ``History``.
   func summary(of courseID: String) throws(ProgressStoreError) -> [ProgressSummary]
+}
+
+extension ProgressStore {
+  /// Starts or returns an enrolment without saying where the course is.
+  @discardableResult
+  public func enrol(_ employee: EmployeeID, in courseID: String, at date: Date) throws(ProgressStoreError)
+    -> Enrolment
+  {
+    try enrol(employee, in: courseID, from: nil, at: date)
+  }
 }

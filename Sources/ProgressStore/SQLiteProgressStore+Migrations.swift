@@ -128,6 +128,10 @@ extension SQLiteProgressStore {
       }
     }
 
+    migrator.registerMigration("v2-add-enrolment-source", foreignKeyChecks: .immediate) { db in
+      try db.alter(table: "enrolment") { t in t.add(column: "source", .text) }
+    }
+
     return migrator
   }()
 

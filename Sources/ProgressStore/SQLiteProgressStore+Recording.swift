@@ -17,16 +17,16 @@ extension SQLiteProgressStore {
     }
   }
 
-  public func enrol(_ employee: EmployeeID, in courseID: String, at date: Date) throws(ProgressStoreError)
-    -> Enrolment
+  public func enrol(_ employee: EmployeeID, in courseID: String, from source: String?, at date: Date)
+    throws(ProgressStoreError) -> Enrolment
   {
     try write { db in
       try db.cachedStatement(
         sql: """
-          INSERT INTO enrolment (employeeId, courseId, started, passed) VALUES (?, ?, ?, 0)
-          ON CONFLICT(employeeId, courseId) DO NOTHING
+          INSERT INTO enrolment (employeeId, courseId, started, passed, source) VALUES (?, ?, ?, 0, ?)
+          ON CONFLICT(employeeId, courseId) DO UPDATE SET source = COALESCE(excluded.source, source)
           """
-      ).execute(arguments: [employee.rawValue, courseID, StoredDate.text(date)])
+      ).execute(arguments: [employee.rawValue, courseID, StoredDate.text(date), source])
       let row = try EnrolmentRow.fetchOne(db, key: ["employeeId": employee.rawValue, "courseId": courseID])
       return try row!.model()
     }

@@ -11,10 +11,12 @@ import Testing
 @Suite(.serialized, .timeLimit(.minutes(3))) struct LearnPipeTests {
   let courses = CoachBinary.fixtures
 
-  func progress(_ store: String, _ employee: String, courses: String) throws -> [String: Any] {
-    let result = try CoachBinary.run([
-      "progress", "--employee", employee, "--store", store, "--courses", courses, "--format", "json",
-    ])
+  /// `coach progress --format json`; without `courses`, as the issue shows it (the course
+  /// is found where it was taken).
+  func progress(_ store: String, _ employee: String, courses: String? = nil) throws -> [String: Any] {
+    let folder = courses.map { ["--courses", $0] } ?? []
+    let result = try CoachBinary.run(
+      ["progress", "--employee", employee, "--store", store, "--format", "json"] + folder)
     #expect(result.status == 0, "\(result.stderr)")
     return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
   }
@@ -41,7 +43,7 @@ import Testing
     let store = CoachBinary.temporaryStore()
     let run = try learner(store, misses: ["first": 1, "warm": 1]).runToEnd()
     #expect(run.status == 0)
-    let json = try progress(store, "e7", courses: courses)
+    let json = try progress(store, "e7")
     let employee = json["employee"] as? [String: Any]
     #expect(employee?["id"] as? String == "e7")
     #expect(employee?["name"] as? String == "Sam Lee")

@@ -45,6 +45,18 @@ import Testing
     #expect(try store.history(of: Make.id("ada"), in: Make.course).enrolment == enrolments[0])
   }
 
+  @Test func anEnrolmentKeepsTheFolderTheCourseWasLastTakenFrom() throws {
+    let store = try Make.store(employees: "ada")
+    _ = try store.enrol(Make.id("ada"), in: Make.course, at: Make.time)
+    #expect(try store.enrolments(of: Make.id("ada")).first?.source == nil)
+    _ = try store.enrol(Make.id("ada"), in: Make.course, from: "/srv/courses/service", at: Make.time)
+    _ = try store.enrol(Make.id("ada"), in: Make.course, at: Make.time)
+    #expect(try store.enrolments(of: Make.id("ada")).first?.source == "/srv/courses/service")
+    let moved = try store.enrol(Make.id("ada"), in: Make.course, from: "/home/t/service", at: Make.time)
+    #expect(moved.source == "/home/t/service")
+    #expect(moved.started == Make.time)
+  }
+
   @Test func drillAttemptsAreNumberedPerItemAndKeepPartialScores() throws {
     let store = try Make.store(employees: "ada", "bob")
     let a1 = try store.recordAttempt(
@@ -197,8 +209,10 @@ import Testing
       func saveEmployee(_ e: Employee) throws(ProgressStoreError) { try base.saveEmployee(e) }
       func employee(id: EmployeeID) throws(ProgressStoreError) -> Employee? { try base.employee(id: id) }
       func allEmployees() throws(ProgressStoreError) -> [Employee] { try base.allEmployees() }
-      func enrol(_ e: EmployeeID, in c: String, at d: Date) throws(ProgressStoreError) -> Enrolment {
-        try base.enrol(e, in: c, at: d)
+      func enrol(_ e: EmployeeID, in c: String, from s: String?, at d: Date) throws(ProgressStoreError)
+        -> Enrolment
+      {
+        try base.enrol(e, in: c, from: s, at: d)
       }
       func completeEnrolment(_ e: EmployeeID, in c: String, passed: Bool, at d: Date)
         throws(ProgressStoreError)

@@ -15,10 +15,12 @@ struct EnrolmentRow: Codable, FetchableRecord, PersistableRecord {
   var started: String
   var completed: String?
   var passed: Bool
+  var source: String?
 
   func model() throws(ProgressStoreError) -> Enrolment {
     Enrolment(
       employee: try EmployeeID(employeeId), courseID: courseId, started: try StoredDate.read(started),
-      completed: try completed.map { s throws(ProgressStoreError) in try StoredDate.read(s) }, passed: passed)
+      completed: try completed.map { s throws(ProgressStoreError) in try StoredDate.read(s) }, passed: passed,
+      source: source)
   }
 }

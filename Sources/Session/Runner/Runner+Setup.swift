@@ -47,7 +47,8 @@ extension Runner {
       case .quit: return .quit
       case .interrupted: return .interrupted
       }
-      _ = try store.enrol(employee.id, in: course.id, at: now())
+      let folder = URL(fileURLWithPath: course.file).deletingLastPathComponent().standardizedFileURL.path
+      _ = try store.enrol(employee.id, in: course.id, from: folder, at: now())
       let history = try store.history(of: employee.id, in: course.id)
       let options = Session.Options(
         seed: seed ?? Shuffle.seed(from: employee.id.rawValue), sessionID: UUID().uuidString,

@@ -26,8 +26,10 @@ extension Coach {
     func run() throws {
       let store = try store.open()
       let person = try findEmployee(in: store)
-      let report = ProgressReport(employee: person, courses: try enrolledCourses(store, of: person))
+      let enrolled = try enrolledCourses(store, of: person)
+      let report = ProgressReport(employee: person, courses: enrolled)
       print(format == .json ? report.json() : report.table())
+      if enrolled.contains(where: { $0.course == nil }) { throw ExitCode.failure }
     }
   }
 }
@@ -52,16 +54,29 @@ extension Coach.Progress {
   }
 
   /// Each course the employee enrolled in, with the course (when found) and the history.
+  /// A course is read from `--courses` when given, else from the folder it was taken
+  /// from (kept with the enrolment), else from `courses`.
   private func enrolledCourses(_ store: SQLiteProgressStore, of employee: Employee) throws
     -> [(id: String, course: Course?, history: History)]
   {
-    let loaded = CourseLoader.load(paths: [courses.path])
-    for diagnostic in loaded.diagnostics where diagnostic.severity == .error {
-      printError(diagnostic.description)
+    var loaded: [String: [Course]] = [:]
+    func courses(in folder: String) -> [Course] {
+      if let known = loaded[folder] { return known }
+      let result = CourseLoader.load(paths: [folder])
+      for diagnostic in result.diagnostics where diagnostic.severity == .error {
+        printError(diagnostic.description)
+      }
+      loaded[folder] = result.courses
+      return result.courses
     }
     return try store.enrolments(of: employee.id).map { enrolment in
-      let course = loaded.courses.first { $0.id == enrolment.courseID }
-      if course == nil { printError("coach: course '\(enrolment.courseID)' is not in \(courses.path)") }
+      let taken = enrolment.source.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+      let folder = self.courses.given ?? taken ?? self.courses.path
+      let course = courses(in: folder).first { $0.id == enrolment.courseID }
+      if course == nil {
+        printError(
+          "coach: course '\(enrolment.courseID)' is not in \(folder); name its folder with --courses")
+      }
       return (enrolment.courseID, course, try store.history(of: employee.id, in: enrolment.courseID))
     }
   }
