@@ -58,6 +58,20 @@ final class ScriptedConsole: Console {
     #expect(try store.enrolments(of: pat.id).map(\.courseID) == ["other"])
   }
 
+  @Test func aNameGivenBeforeQuittingAtTheRoleQuestionIsKept() throws {
+    let store = try SQLiteProgressStore.inMemory()
+    let first = ScriptedConsole(["n1", "Ann Lee"])
+    #expect(
+      Runner(console: first, store: store).learn(courses: [Fixture.course()], identity: .init(), seed: 1)
+        == .quit)
+    #expect(try store.employee(id: EmployeeID("n1"))?.name == "Ann Lee")
+    let second = ScriptedConsole([])
+    _ = Runner(console: second, store: store).learn(
+      courses: [Fixture.course()], identity: .init(id: try EmployeeID("n1")), seed: 1)
+    #expect(!second.output.contains("? your full name"))
+    #expect(second.output.contains("? role 1-2"))
+  }
+
   @Test func everyAnswerIsStoredBeforeTheNextPromptIsRead() throws {
     let store = try Fixture.store()
     let console = ScriptedConsole(["4", "x", "2"])

@@ -122,7 +122,10 @@ extension Runner {
           return .failure(InputProblem("Type your full name, then press Enter."))
         })
       {
-      case .answer(let name): employee.name = name
+      case .answer(let name):
+        // Kept at once, like every answer: quitting at the role question keeps the name.
+        employee.name = name
+        try store.saveEmployee(employee)
       case .quit: return .quit
       case .interrupted: return .interrupted
       }
