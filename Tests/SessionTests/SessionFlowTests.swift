@@ -91,6 +91,42 @@ import Testing
     #expect(final.enrolment?.passed == true)
   }
 
+  @Test func aModuleWithTwoDrillsNamesTheOneBelowItsPassMark() throws {
+    func drill(_ id: String, _ title: String) -> Section {
+      Section(
+        id: id, title: title,
+        content: .drill(
+          intro: [],
+          questions: [
+            Question(
+              id: "\(id)-q", prompt: "Pick A",
+              body: .choice([.init(text: "A", isCorrect: true), .init(text: "B", isCorrect: false)]))
+          ]))
+    }
+    let module = Module(
+      id: "m", title: "Two drills", file: "01.md", pass: 50,
+      sections: [drill("one", "One"), drill("two", "Two")])
+    let course = Course(
+      id: "service", title: "C", file: "course.md", pass: 50, introduction: [], modules: [module])
+    let store = try Fixture.store()
+    var driver = Driver(session: try Fixture.session(course, store: store), store: store)
+    let learner = Learner(misses: ["two-q": 9])
+    var shown: [String] = []
+    try driver.run { session in
+      if case .drillResult = session.state { return .line("n") }
+      if case .moduleDone = session.state {
+        shown = session.screen.parts.compactMap { if case .text(let text, _) = $0 { text } else { nil } }
+      }
+      return learner.answer(session)
+    }
+    #expect(driver.session.standing.module(0).status == .retry)
+    #expect(
+      shown.contains(
+        "Module 1, Two drills: the drill 'Two' needs another try (0%, pass mark 50%). "
+          + "It comes back when you continue."), "\(shown)")
+    #expect(!shown.contains { $0.contains("'One'") })
+  }
+
   @Test func aRepeatedStatementShowsTheEarlierAnswerAfterTheNewOne() throws {
     let store = try Fixture.store()
     var driver = Driver(session: try Fixture.session(store: store), store: store)

@@ -347,11 +347,16 @@ extension Session {
     case .completed:
       parts.append(.text("Module \(m + 1) completed: \(title).", .good))
     case .retry:
-      let score = progress.drill?.best.map(Self.percent) ?? "0%"
-      parts.append(
-        .text(
-          "Module \(m + 1), \(title): the drill needs another try (\(score), pass mark \(plan.course.modules[m].pass)%). "
-            + "It comes back when you continue.", .warn))
+      // Each drill is passed on its own score: name the ones below the mark.
+      for i in plan.moduleSteps[m] where steps[i].kind == .drillResult {
+        let drill = standing.drill(near: i)
+        guard drill.firstPassDone && !drill.passed else { continue }
+        let name = plan.section(steps[i]).map { "the drill '\($0.title)'" } ?? "the drill"
+        parts.append(
+          .text(
+            "Module \(m + 1), \(title): \(name) needs another try (\(Self.percent(drill.best ?? 0)), "
+              + "pass mark \(plan.course.modules[m].pass)%). It comes back when you continue.", .warn))
+      }
     default:
       parts.append(.text("Module \(m + 1), \(title): some parts are not finished yet.", .warn))
     }

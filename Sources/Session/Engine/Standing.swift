@@ -5,7 +5,7 @@ import ProgressStore
 public struct DrillStanding: Sendable, Hashable {
   /// The mean of each question's first score, once every question has been answered.
   public var first: Double?
-  /// The mean of each question's best score (0 for unanswered); `nil` before any answer.
+  /// The mean of each question's best score, once every question has been answered.
   public var best: Double?
   /// Rounds taken: the most answers given to any one question.
   public var rounds: Int
@@ -104,7 +104,7 @@ public struct Standing: Sendable {
     let passed = firstPassDone && bestMean * 100 >= Double(pass) - 1e-9
     return DrillStanding(
       first: firstPassDone ? scores.map { $0[0] }.reduce(0, +) / count : nil,
-      best: answered > 0 ? bestMean : nil,
+      best: firstPassDone ? bestMean : nil,
       rounds: scores.map(\.count).max() ?? 0,
       firstPassDone: firstPassDone, passed: passed,
       missed: best.indices.filter { best[$0] < 1 - 1e-9 },
