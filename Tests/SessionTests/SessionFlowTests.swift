@@ -127,6 +127,28 @@ import Testing
     #expect(!shown.contains { $0.contains("'One'") })
   }
 
+  @Test func aRightShortAnswerThatReadsLikeACommandIsAnAnswer() throws {
+    let question = Question(
+      id: "letter", prompt: "Which letter asks for a hint?", hints: ["It is in the footer."],
+      body: .short(answers: ["h"]))
+    let module = Module(
+      id: "m", title: "M", file: "01.md", pass: 80,
+      sections: [Section(id: "d", title: "D", content: .drill(intro: [], questions: [question]))])
+    let course = Course(
+      id: "service", title: "C", file: "course.md", pass: 80, introduction: [], modules: [module])
+    let store = try Fixture.store()
+    var driver = Driver(session: try Fixture.session(course, store: store), store: store)
+    try driver.run(limit: 5) { $0.screen.kind == .question ? .quit : .next }
+    driver = Driver(session: try Fixture.session(course, store: store), store: store)
+    #expect(driver.session.screen.kind == .question)
+    let effects = try driver.send(.line(" H "))
+    guard case .recordAttempt(let attempt, _)? = effects.first else {
+      Issue.record("'h' is the right answer here, not a request for the hint: \(effects)")
+      return
+    }
+    #expect(attempt.score == 1)
+  }
+
   @Test func aRepeatedStatementShowsTheEarlierAnswerAfterTheNewOne() throws {
     let store = try Fixture.store()
     var driver = Driver(session: try Fixture.session(store: store), store: store)

@@ -39,7 +39,17 @@ extension Session {
     let step = steps[index]
     guard let question = plan.question(step) else { return [] }
     var handled: [Effect] = []
-    guard let parsed = typedAnswer(text, as: Self.answerKind(question), at: now, handled: &handled) else {
+    // A short answer that is right is an answer, even when it reads like a command ('h').
+    let rightShortAnswer: ParsedAnswer? =
+      if case .short(let accepted) = question.body, accepted.contains(where: { Grader.matches(text, $0) }) {
+        .text(text.trimmed)
+      } else {
+        nil
+      }
+    guard
+      let parsed = rightShortAnswer
+        ?? typedAnswer(text, as: Self.answerKind(question), at: now, handled: &handled)
+    else {
       return handled
     }
     let perm = layout(question)
