@@ -86,6 +86,11 @@ import Testing
     }
   }
 
+  @Test func anEmptyOrderAsksForEveryNumber() {
+    #expect(hint("", .order(count: 3)) == "Type all 3 numbers in order, each once, e.g. 3 2 1.")
+    #expect(hint(" ", .multiple(count: 4)) == AnswerParser.expectation(.multiple(count: 4)))
+  }
+
   @Test func hintsNeverEchoLongInput() {
     let long = String(repeating: "7", count: 500)
     #expect(hint(long, .single(count: 3))?.contains(long) == false)

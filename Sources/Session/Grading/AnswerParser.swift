@@ -24,6 +24,8 @@ public enum AnswerParser {
     let text = sanitize(raw, keepNewlines: { if case .lines = kind { true } else { false } }())
     let trimmed = text.trimmed
     if kind.takesCommands, let command = command(trimmed, wordsToo: !kind.isText) { return .success(command) }
+    if trimmed.isEmpty, case .multiple = kind { return .failure(InputProblem(expectation(kind))) }
+    if trimmed.isEmpty, case .order = kind { return .failure(InputProblem(expectation(kind))) }
     switch kind {
     case .single(let count), .point(let count):
       return numbers(trimmed, count: count, compact: false, one: true).flatMap { list in
