@@ -329,7 +329,13 @@ extension Session {
     guard let creed = plan.creed(steps[index]) else { return Screen(kind: .signature, input: .none) }
     let parts: [Screen.Part] = [
       .text("You have gone through every statement:", .plain),
-      .numbered(creed.statements.map(\.text)),
+      // Bullets, not numbers: nothing here is an option to pick.
+      .blocks([
+        Block(
+          .list(
+            ordered: false, start: 1, tight: true,
+            items: creed.statements.map { [Block(.paragraph([.text($0.text)]))] }))
+      ]),
       .blank,
       .text("To sign the creed, type your full name: \(employee.name)", .plain),
     ]
