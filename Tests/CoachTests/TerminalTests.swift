@@ -1,21 +1,25 @@
 import Foundation
 import Testing
 
+/// tmux, if installed: the suite is skipped without it.
+private let installedTmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first {
+  FileManager.default.isExecutableFile(atPath: $0)
+}
+
 /// `coach learn` on a real terminal: tmux runs it, sends keys and reads the screen, as a
 /// new hire would use it.
-@Suite(.serialized, .timeLimit(.minutes(2))) struct TerminalTests {
-  static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first {
-    FileManager.default.isExecutableFile(atPath: $0)
-  }
-
+@Suite(
+  .serialized, .timeLimit(.minutes(2)),
+  .enabled(if: installedTmux != nil, "tmux is not installed (apt-get install tmux)"))
+struct TerminalTests {
   /// One tmux server of its own (`-L`, no config file) running one command in a 100x30
   /// window. Every tmux call has a deadline, so a stuck tmux fails the test, never hangs it.
   final class Pane {
     let name = "coach-test-\(UUID().uuidString.prefix(8))"
     let tmux: String
 
-    init(tmux: String, command: String) throws {
-      self.tmux = tmux
+    init(command: String) throws {
+      tmux = try #require(installedTmux)
       try run(["new-session", "-d", "-s", name, "-x", "100", "-y", "30", command])
     }
 
@@ -84,16 +88,12 @@ import Testing
   }
 
   @Test func aNewHireFinishesAModuleWithTheKeysTheScreenShows() throws {
-    guard let tmux = Self.tmux else {
-      print("skipped: tmux is not installed (apt-get install tmux)")
-      return
-    }
     let courses = CoachBinary.fixtures
     let store = CoachBinary.temporaryStore()
     let outline = try Outline.load(courses)
     let command =
       "'\(CoachBinary.url.path)' learn --courses '\(courses)' --store '\(store)' --seed 3; echo EXIT=$?; sleep 60"
-    let pane = try Pane(tmux: tmux, command: command)
+    let pane = try Pane(command: command)
 
     // Who are you? The first screen says what to type.
     var screen = try pane.wait(for: "? your employee number or login")
@@ -179,15 +179,11 @@ import Testing
   }
 
   @Test func ctrlCSavesAndExits130AndTheNextRunResumesThere() throws {
-    guard let tmux = Self.tmux else {
-      print("skipped: tmux is not installed (apt-get install tmux)")
-      return
-    }
     let courses = CoachBinary.fixtures
     let store = CoachBinary.temporaryStore()
     let base =
       "'\(CoachBinary.url.path)' learn --courses '\(courses)' --store '\(store)' --employee c1 --name 'C One' --role frontline"
-    let pane = try Pane(tmux: tmux, command: base + "; echo EXIT=$?; sleep 60")
+    let pane = try Pane(command: base + "; echo EXIT=$?; sleep 60")
     try pane.wait(for: "Here is your course")
     pane.keys("Enter")
     try pane.wait(for: "Enter: next")
@@ -203,7 +199,7 @@ import Testing
     #expect(screen.contains("progress saved"))
     #expect(screen.contains("EXIT=130"))
 
-    let again = try Pane(tmux: tmux, command: base + "; sleep 60")
+    let again = try Pane(command: base + "; sleep 60")
     try again.wait(for: "Here is your course")
     #expect(again.screen().contains { $0.contains("Continue: Module 1 of 3: Greeting › Say hello") })
     again.keys("Enter")
