@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 
-/// A row of the `pageRead` table.
-struct PageReadRow: Codable, FetchableRecord, PersistableRecord {
+/// A row of the `pageRead` table, as read back (rows are written by one SQL statement that
+/// keeps only the first reading).
+struct PageReadRow: Decodable, FetchableRecord, TableRecord {
   static let databaseTableName = "pageRead"
 
   enum Columns {
@@ -18,16 +19,6 @@ struct PageReadRow: Codable, FetchableRecord, PersistableRecord {
   var page: String
   var sessionId: String
   var at: String
-
-  init(_ read: PageRead) {
-    employeeId = read.employee.rawValue
-    courseId = read.courseID
-    moduleId = read.moduleID
-    sectionId = read.sectionID
-    page = read.page.rawValue
-    sessionId = read.sessionID
-    at = StoredDate.text(read.at)
-  }
 
   func model() throws(ProgressStoreError) -> PageRead {
     guard let kind = PageRead.Page(rawValue: page) else {
