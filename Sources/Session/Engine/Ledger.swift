@@ -44,8 +44,10 @@ public struct Ledger: Sendable {
       .insert(signature.creedHash)
   }
 
-  mutating func add(_ read: PageRead) {
-    pagesRead.insert(Key(module: read.moduleID, section: read.sectionID, item: read.page.rawValue))
+  /// Adds a page read; `false` when it was read before.
+  @discardableResult
+  mutating func add(_ read: PageRead) -> Bool {
+    pagesRead.insert(Key(module: read.moduleID, section: read.sectionID, item: read.page.rawValue)).inserted
   }
 
   func hasRead(module: String, section: String, page: PageRead.Page) -> Bool {

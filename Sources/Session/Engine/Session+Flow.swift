@@ -213,11 +213,9 @@ extension Session {
   /// `effects` with the reading of page `index` recorded first, in one transaction with
   /// the bookmark that moves past it; a page read before is not recorded again.
   mutating func recordingRead(of index: Int, _ effects: [Effect], at now: Date) -> [Effect] {
-    guard let (module, section, page) = plan.pageKey(index),
-      !standing.ledger.hasRead(module: module, section: section, page: page),
-      let read = plan.pageRead(index, employee: employee.id, sessionID: options.sessionID, at: now)
+    guard let read = plan.pageRead(index, employee: employee.id, sessionID: options.sessionID, at: now),
+      standing.ledger.add(read)
     else { return effects }
-    standing.ledger.add(read)
     if case .saveBookmark(let bookmark)? = effects.first {
       return [.recordPageRead(read, bookmark)] + effects.dropFirst()
     }
