@@ -110,9 +110,7 @@ import Testing
   @Test func aLessonResumesAtThePageItWasLeftOn() throws {
     let store = try Fixture.store()
     var driver = Driver(session: try Fixture.session(store: store, interactive: true), store: store)
-    try driver.send(.line(""))  // Continue: the course introduction
-    try driver.send(.next)  // the module overview
-    try driver.send(.next)  // the lesson
+    try driver.openFirstLesson()
     #expect(driver.session.screen.kind == .page)
     try driver.send(.page(PagePosition(block: 1, line: 2)))
     try driver.send(.quit)
@@ -125,9 +123,7 @@ import Testing
   @Test func pagesReadStayReadWhenTheBookmarkGoesBack() throws {
     let store = try Fixture.store()
     var driver = Driver(session: try Fixture.session(store: store, interactive: true), store: store)
-    try driver.send(.line(""))  // Continue: the course introduction
-    try driver.send(.next)  // the module overview
-    try driver.send(.next)  // the lesson
+    try driver.openFirstLesson()
     let effects = try driver.send(.next)  // the first question
     #expect(driver.session.screen.kind == .question)
     guard case .recordPageRead(let read, let bookmark?)? = effects.first else {

@@ -163,6 +163,14 @@ struct Driver {
     return effects
   }
 
+  /// In a terminal session at the course home: Continue to the course introduction, then
+  /// on to the first module's overview and its lesson.
+  mutating func openFirstLesson() throws {
+    try send(.line(""))
+    try send(.next)
+    try send(.next)
+  }
+
   /// Answers with `policy` until the session ends or `limit` events were sent.
   mutating func run(limit: Int = 500, _ policy: (Session) -> Event) throws {
     var count = 0
