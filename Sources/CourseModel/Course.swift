@@ -15,10 +15,13 @@ public struct Course: Sendable, Hashable {
   /// before it, so a front end can show the module list in the trainer's place.
   public var contentsIndex: Int
   public var modules: [Module]
+  /// `Facilitator:` notes in `course.md`: for the trainer, never shown to learners.
+  public var facilitator: [FacilitatorNote]
 
   public init(
     id: String, title: String, file: String, pass: Int = 80, roles: [String] = [],
-    introduction: [Block] = [], contentsIndex: Int? = nil, modules: [Module] = []
+    introduction: [Block] = [], contentsIndex: Int? = nil, modules: [Module] = [],
+    facilitator: [FacilitatorNote] = []
   ) {
     self.id = id
     self.title = title
@@ -28,6 +31,7 @@ public struct Course: Sendable, Hashable {
     self.introduction = introduction
     self.contentsIndex = min(contentsIndex ?? introduction.count, introduction.count)
     self.modules = modules
+    self.facilitator = facilitator
   }
 }
 
@@ -46,10 +50,13 @@ public struct Module: Sendable, Hashable {
   public var sections: [Section]
   /// Where the H1 stands.
   public var location: SourceLocation?
+  /// `Facilitator:` notes in the overview (before the first section).
+  public var facilitator: [FacilitatorNote]
 
   public init(
     id: String, title: String, file: String, pass: Int = 80, audience: [String] = [],
-    overview: [Block] = [], sections: [Section] = [], location: SourceLocation? = nil
+    overview: [Block] = [], sections: [Section] = [], location: SourceLocation? = nil,
+    facilitator: [FacilitatorNote] = []
   ) {
     self.id = id
     self.title = title
@@ -59,6 +66,7 @@ public struct Module: Sendable, Hashable {
     self.overview = overview
     self.sections = sections
     self.location = location
+    self.facilitator = facilitator
   }
 
   /// Whether an employee of `role` takes this module (`nil` role: only modules for everyone).

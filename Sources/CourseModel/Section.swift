@@ -24,12 +24,18 @@ public struct Section: Sendable, Hashable {
   /// Where the H2 stands.
   public var location: SourceLocation?
   public var content: Content
+  /// The section's `Facilitator:` notes, in the order written; never shown to learners.
+  public var facilitator: [FacilitatorNote]
 
-  public init(id: String, title: String, location: SourceLocation? = nil, content: Content) {
+  public init(
+    id: String, title: String, location: SourceLocation? = nil, content: Content,
+    facilitator: [FacilitatorNote] = []
+  ) {
     self.id = id
     self.title = title
     self.location = location
     self.content = content
+    self.facilitator = facilitator
   }
 
   public var kind: Kind {

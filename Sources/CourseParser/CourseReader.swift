@@ -28,7 +28,9 @@ struct CourseReader {
     }
     let matter = FrontMatter.split(source, into: &diagnostics)
     if matter.isUnclosed { return nil }
-    let blocks = MarkdownConverter.parse(matter.markdown, file: courseFile, lineOffset: matter.lineOffset)
+    let (kept, notes) = FacilitatorNotes.split(
+      MarkdownConverter.parse(matter.markdown, file: courseFile, lineOffset: matter.lineOffset)[...])
+    let blocks = Array(kept)
     let folderName = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     let id = matter.string("id", into: &diagnostics) ?? folderName
     if matter.fields["id"] != nil { idLocation = matter.location(of: "id") }
@@ -56,7 +58,7 @@ struct CourseReader {
 
     var course = Course(
       id: id, title: title ?? id, file: courseFile, pass: pass, roles: roles, introduction: introduction,
-      contentsIndex: introductionBeforeContents)
+      contentsIndex: introductionBeforeContents, facilitator: notes)
     if links.isEmpty {
       diagnostics.append(
         Diagnostic(

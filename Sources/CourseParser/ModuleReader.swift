@@ -48,8 +48,9 @@ struct ModuleReader {
     }
 
     var rest = blocks[(h1 + 1)...]
-    let overview = Array(rest.prefix { $0.headingLevel != 1 && $0.headingLevel != 2 })
-    rest = rest.dropFirst(overview.count)
+    let overviewBlocks = rest.prefix { $0.headingLevel != 1 && $0.headingLevel != 2 }
+    rest = rest.dropFirst(overviewBlocks.count)
+    let (overview, moduleNotes) = FacilitatorNotes.split(overviewBlocks)
     var sections: [Section] = []
     var sectionLines: [String: SourceLocation] = [:]
     while let heading = rest.first {
@@ -67,7 +68,9 @@ struct ModuleReader {
           ))
         continue
       }
-      guard let section = readSection(HeadingText(inlines, at: location), body: body) else { continue }
+      let (kept, notes) = FacilitatorNotes.split(body)
+      guard var section = readSection(HeadingText(inlines, at: location), body: kept) else { continue }
+      section.facilitator = notes
       if let earlier = sectionLines[section.id] {
         diagnostics.append(
           Diagnostic(
@@ -79,9 +82,8 @@ struct ModuleReader {
       sections.append(section)
     }
     return Module(
-      id: id, title: title, file: file, pass: pass, audience: audience, overview: overview,
-      sections: sections,
-      location: titleLocation)
+      id: id, title: title, file: file, pass: pass, audience: audience, overview: Array(overview),
+      sections: sections, location: titleLocation, facilitator: moduleNotes)
   }
 
   private mutating func checkedAudience(_ matter: FrontMatter) -> [String] {

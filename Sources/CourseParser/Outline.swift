@@ -19,19 +19,19 @@ public struct Outline: Sendable {
   }
 
   private static func course(_ course: Course) -> JSONValue {
-    .object([
-      ("id", .string(course.id)), ("title", .string(course.title)), ("file", .string(course.file)),
-      ("pass", .int(course.pass)), ("roles", strings(course.roles)),
-      ("modules", .array(course.modules.map(module))),
-    ])
+    .object(
+      [
+        ("id", .string(course.id)), ("title", .string(course.title)), ("file", .string(course.file)),
+        ("pass", .int(course.pass)), ("roles", strings(course.roles)),
+      ] + notes(course.facilitator) + [("modules", .array(course.modules.map(module)))])
   }
 
   private static func module(_ module: Module) -> JSONValue {
-    .object([
-      ("id", .string(module.id)), ("title", .string(module.title)), ("file", .string(module.file)),
-      ("pass", .int(module.pass)), ("audience", strings(module.audience)),
-      ("sections", .array(module.sections.map(section))),
-    ])
+    .object(
+      [
+        ("id", .string(module.id)), ("title", .string(module.title)), ("file", .string(module.file)),
+        ("pass", .int(module.pass)), ("audience", strings(module.audience)),
+      ] + notes(module.facilitator) + [("sections", .array(module.sections.map(section)))])
   }
 
   private static func section(_ section: Section) -> JSONValue {
@@ -42,11 +42,12 @@ public struct Outline: Sendable {
       case .beliefs(_, let beliefs): beliefs.map(belief)
       case .creed(let creed): creed.statements.map(statement)
       }
-    return .object([
-      ("kind", .string(section.kind.rawValue)), ("id", .string(section.id)),
-      ("title", .string(section.title)),
-      ("line", .int(section.location?.line ?? 0)), ("items", .array(items)),
-    ])
+    return .object(
+      [
+        ("kind", .string(section.kind.rawValue)), ("id", .string(section.id)),
+        ("title", .string(section.title)),
+        ("line", .int(section.location?.line ?? 0)),
+      ] + notes(section.facilitator) + [("items", .array(items))])
   }
 
   private static func question(_ question: Question) -> JSONValue {
@@ -107,4 +108,10 @@ public struct Outline: Sendable {
   }
 
   private static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+
+  /// `facilitator`, where there are notes: the contract lists it on sections; courses and
+  /// modules carry the notes of `course.md` and of a module's overview the same way.
+  private static func notes(_ notes: [FacilitatorNote]) -> [(String, JSONValue)] {
+    notes.isEmpty ? [] : [("facilitator", strings(notes.map(\.text)))]
+  }
 }
