@@ -1,6 +1,15 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The targets, in the order data flows (README "For developers" says what each owns):
+//   CourseModel, CourseParser          courses/*.md -> plain values + diagnostics
+//   LearnerModel                       records and the ProgressStore protocol
+//   ProgressStoreSQLite                the embedded store (the only target that imports GRDB)
+//   CourseProgress                     what a history means against a course
+//   SessionEngine                      the pure learning state machine and grading
+//   Terminal                           consoles, renderers and the learn loop
+//   Reports                            what trainers and employees read
+//   coach                              thin subcommands; the only place that picks a store
 let package = Package(
   name: "coach",
   platforms: [.macOS(.v13)],
@@ -8,8 +17,11 @@ let package = Package(
     .executable(name: "coach", targets: ["coach"]),
     .library(name: "CourseModel", targets: ["CourseModel"]),
     .library(name: "CourseParser", targets: ["CourseParser"]),
-    .library(name: "ProgressStore", targets: ["ProgressStore"]),
-    .library(name: "Session", targets: ["Session"]),
+    .library(name: "LearnerModel", targets: ["LearnerModel"]),
+    .library(name: "ProgressStoreSQLite", targets: ["ProgressStoreSQLite"]),
+    .library(name: "CourseProgress", targets: ["CourseProgress"]),
+    .library(name: "SessionEngine", targets: ["SessionEngine"]),
+    .library(name: "Reports", targets: ["Reports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -27,27 +39,47 @@ let package = Package(
       name: "CourseParser",
       dependencies: ["CCmark", "CourseModel", .product(name: "Yams", package: "Yams")]
     ),
+    .target(name: "LearnerModel"),
     .target(
-      name: "ProgressStore",
-      dependencies: ["CourseModel", .product(name: "GRDB", package: "GRDB.swift")]
+      name: "ProgressStoreSQLite",
+      dependencies: ["LearnerModel", .product(name: "GRDB", package: "GRDB.swift")]
     ),
-    .target(name: "Session", dependencies: ["CourseModel", "CourseParser", "ProgressStore"]),
+    .target(name: "CourseProgress", dependencies: ["CourseModel", "LearnerModel"]),
+    .target(name: "SessionEngine", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
+    .target(
+      name: "Terminal", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "SessionEngine"]),
+    .target(name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
     .executableTarget(
       name: "coach",
       dependencies: [
-        "CourseModel", "CourseParser", "ProgressStore", "Session",
+        "CourseModel", "CourseParser", "LearnerModel", "ProgressStoreSQLite", "Reports", "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
-      name: "coach-store-stress", dependencies: ["ProgressStore"], path: "Sources/StoreStress"),
+      name: "coach-store-stress", dependencies: ["LearnerModel", "ProgressStoreSQLite"],
+      path: "Sources/StoreStress"),
+
+    // Test support: an in-memory store, a scripted console and the store conformance suite.
+    .target(name: "CoachTestSupport", dependencies: ["CourseModel", "LearnerModel", "Terminal"]),
+
     .testTarget(
       name: "CourseParserTests",
       dependencies: ["CourseParser", "CourseModel"],
       exclude: ["Fixtures", "Golden"]
     ),
-    .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore"]),
-    .testTarget(name: "SessionTests", dependencies: ["Session", "CourseParser", "ProgressStore"]),
+    .testTarget(name: "LearnerModelTests", dependencies: ["LearnerModel"]),
+    .testTarget(name: "ProgressStoreSQLiteTests", dependencies: ["ProgressStoreSQLite", "LearnerModel"]),
+    .testTarget(
+      name: "StoreConformanceTests", dependencies: ["CoachTestSupport", "LearnerModel", "ProgressStoreSQLite"]),
+    .testTarget(
+      name: "SessionEngineTests",
+      dependencies: ["SessionEngine", "CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport"]
+    ),
+    .testTarget(
+      name: "TerminalTests",
+      dependencies: ["Terminal", "SessionEngine", "CourseModel", "LearnerModel", "CoachTestSupport"]
+    ),
     .testTarget(name: "CoachTests", dependencies: ["coach"], resources: [.copy("Fixtures")]),
   ]
 )

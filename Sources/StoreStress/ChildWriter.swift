@@ -1,5 +1,6 @@
 import Foundation
-import ProgressStore
+import LearnerModel
+import ProgressStoreSQLite
 
 /// The hidden child mode: records answers one transaction each and, after each commit,
 /// writes `ok EMPLOYEE ITEM ATTEMPT` to standard output with one unbuffered `write`.
@@ -17,7 +18,7 @@ enum ChildWriter {
     [flag, store, employee, String(answers), durability.rawValue]
   }
 
-  static func run(arguments: [String]) -> Int32 {
+  static func run(arguments: [String]) async -> Int32 {
     guard arguments.count == 4, let answers = Int(arguments[2]),
       let durability = SQLiteProgressStore.Durability(rawValue: arguments[3])
     else {
@@ -28,20 +29,20 @@ enum ChildWriter {
     do {
       let store = try SQLiteProgressStore(path: arguments[0], durability: durability)
       let employee = try EmployeeID(arguments[1])
-      try store.saveEmployee(Employee(id: employee, name: "Stress \(employee)", cohort: "stress"))
-      _ = try store.enrol(employee, in: courseID, at: Date())
+      try await store.saveEmployee(Employee(id: employee, name: "Stress \(employee)", cohort: "stress"))
+      _ = try await store.enrol(employee, in: courseID, at: Date())
       let session = UUID().uuidString
       for n in 0..<answers where Date() < deadline {
         let item = ItemRef(
           courseID: courseID, moduleID: "m\(n % 3)", sectionID: "s\(n % 5)", itemID: "q\(n % itemCount)")
         let correct = n % 3 != 0
-        let stored = try store.recordAttempt(
+        let stored = try await store.recordAttempt(
           DrillAttempt(
             employee: employee, item: item, itemHash: "hash-\(n % itemCount)", response: "answer \(n)",
             score: correct ? 1 : 0.5, correct: correct, sessionID: session),
           bookmark: Bookmark(
             employee: employee, courseID: courseID, moduleID: item.moduleID, sectionID: item.sectionID,
-            position: "\(n + 1)"))
+            position: .question(item: item.itemID, retry: false)))
         let line = "ok \(employee) \(item.itemID) \(stored.attempt)\n"
         FileHandle.standardOutput.write(Data(line.utf8))
       }

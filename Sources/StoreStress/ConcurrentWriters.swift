@@ -1,5 +1,6 @@
 import Foundation
-import ProgressStore
+import LearnerModel
+import ProgressStoreSQLite
 
 /// Part (b): many processes start at once against one store that does not exist yet,
 /// each recording answers one transaction each. Two processes share each employee, so
@@ -8,7 +9,7 @@ struct ConcurrentWriters {
   let options: StressOptions
   let scratch: Scratch
 
-  func run(into tally: inout Tally) {
+  func run(into tally: inout Tally) async {
     let storePath = scratch.folder("writers").appendingPathComponent("new/progress.sqlite").path
     let output = scratch.folder("writers-out")
     var children: [(name: String, child: Child)] = []
@@ -46,9 +47,9 @@ struct ConcurrentWriters {
           + "stderr: \(child.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
     }
 
-    let outcome = Verification.check(storePath: storePath, reported: reported)
+    let outcome = await Verification.check(storePath: storePath, reported: reported)
     let expected = options.writers * options.answers
-    let rows = (try? SQLiteProgressStore(path: storePath).rowCounts()["drillAttempt"]) ?? -1
+    let rows = await Self.attemptRows(storePath)
     tally.check(outcome.problems.isEmpty, "writers: \(outcome.problems.joined(separator: "; "))")
     tally.check(rows == expected, "writers: \(rows) attempt rows in the store, expected \(expected)")
     print(
@@ -57,5 +58,11 @@ struct ConcurrentWriters {
       \(String(format: "%.2f", elapsed)) s = \(String(format: "%.0f", Double(rows) / elapsed)) answers/s; \
       \(rows) rows (expected \(expected)); \(outcome.reportedFound) reported answers found; \(errors) errors
       """)
+  }
+
+  /// The attempt rows in the store, or -1 when it cannot be read.
+  private static func attemptRows(_ path: String) async -> Int {
+    guard let store = try? SQLiteProgressStore(path: path) else { return -1 }
+    return (try? await store.rowCounts()["drillAttempt"]) ?? -1
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
-import ProgressStore
+import LearnerModel
+import ProgressStoreSQLite
 
 /// Part (a): children recording answers are killed with SIGKILL at random moments; the
 /// store is reopened and must be sound and hold every answer reported as saved.
@@ -12,7 +13,7 @@ struct KillTrials {
   let options: StressOptions
   let scratch: Scratch
 
-  func run(into tally: inout Tally) {
+  func run(into tally: inout Tally) async {
     let started = Date()
     var reported: [String: [ReportedAnswer]] = [:]
     var storePath = ""
@@ -48,7 +49,7 @@ struct KillTrials {
         perTrial.append(answers.count)
         if answers.isEmpty { killedBeforeFirstAnswer += 1 }
 
-        let outcome = Verification.check(storePath: storePath, reported: reported)
+        let outcome = await Verification.check(storePath: storePath, reported: reported)
         let problems =
           outcome.problems + (child.wasKilled ? [] : ["the child ended before the kill: \(child.errors)"])
         tally.check(problems.isEmpty, "kill trial \(trial): \(problems.joined(separator: "; "))")

@@ -1,5 +1,6 @@
 import Foundation
-import ProgressStore
+import LearnerModel
+import ProgressStoreSQLite
 
 /// The command line of the harness.
 struct StressOptions {

@@ -1,5 +1,6 @@
 import Foundation
-import ProgressStore
+import LearnerModel
+import ProgressStoreSQLite
 
 /// Reopens a store the way coach does and checks it against what children reported.
 enum Verification {
@@ -12,16 +13,16 @@ enum Verification {
   /// Opens the store (running recovery), runs `PRAGMA integrity_check`, and checks that
   /// every reported answer is stored and that each employee's attempt numbers at each
   /// item run 1, 2, 3… with no gap and no repeat.
-  static func check(storePath: String, reported: [String: [ReportedAnswer]]) -> Outcome {
+  static func check(storePath: String, reported: [String: [ReportedAnswer]]) async -> Outcome {
     var outcome = Outcome()
     do {
       let store = try SQLiteProgressStore(path: storePath)
-      let integrity = try store.integrityCheck()
+      let integrity = try await store.integrityCheck()
       if integrity != ["ok"] {
         outcome.problems.append("integrity_check: \(integrity.prefix(5).joined(separator: "; "))")
       }
       for (employee, answers) in reported {
-        let history = try store.history(of: try EmployeeID(employee), in: ChildWriter.courseID)
+        let history = try await store.history(of: try EmployeeID(employee), in: ChildWriter.courseID)
         outcome.attemptsInStore += history.attempts.count
         let stored = Set(
           history.attempts.map {

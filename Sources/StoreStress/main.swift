@@ -5,12 +5,13 @@
 //
 // It ends with a line "N passed, M failed" and exits non-zero on any failure.
 import Foundation
-import ProgressStore
+import LearnerModel
+import ProgressStoreSQLite
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 if arguments.first == ChildWriter.flag {
-  exit(ChildWriter.run(arguments: Array(arguments.dropFirst())))
+  exit(await ChildWriter.run(arguments: Array(arguments.dropFirst())))
 }
 
 do {
@@ -20,10 +21,10 @@ do {
   print("coach-store-stress: store durability \(options.durability.rawValue), scratch \(scratch.root.path)")
 
   if options.killTrials > 0 {
-    KillTrials(options: options, scratch: scratch).run(into: &tally)
+    await KillTrials(options: options, scratch: scratch).run(into: &tally)
   }
   if options.writers > 0 {
-    ConcurrentWriters(options: options, scratch: scratch).run(into: &tally)
+    await ConcurrentWriters(options: options, scratch: scratch).run(into: &tally)
   }
 
   if tally.failed == 0 {

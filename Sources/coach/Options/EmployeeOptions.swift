@@ -1,5 +1,5 @@
 import ArgumentParser
-import ProgressStore
+import LearnerModel
 
 /// `--employee ID`: whose progress it is. Checked once, when the arguments are parsed.
 struct EmployeeOptions: ParsableArguments {
@@ -12,7 +12,7 @@ struct EmployeeOptions: ParsableArguments {
   func validate() throws {
     if let employee {
       do { _ = try EmployeeID(employee) } catch {
-        throw ValidationError("--employee: \(error.description)")
+        throw ValidationError("--employee: invalid employee id \"\(employee.prefix(64))\": \(error.reason)")
       }
     }
   }

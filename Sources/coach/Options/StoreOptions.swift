@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import ProgressStore
+import LearnerModel
+import ProgressStoreSQLite
 
-/// `--store PATH`: where progress is kept.
+/// `--store PATH`: where progress is kept. The only place that picks a store.
 struct StoreOptions: ParsableArguments {
   @Option(
     name: .customLong("store"),
@@ -19,7 +20,7 @@ struct StoreOptions: ParsableArguments {
   }
 
   /// Opens the store; a failure is printed on standard error and ends the command.
-  func open() throws -> SQLiteProgressStore {
+  func open() throws -> any ProgressStore {
     do {
       return try SQLiteProgressStore(path: resolvedPath)
     } catch {

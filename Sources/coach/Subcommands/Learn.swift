@@ -2,11 +2,11 @@ import ArgumentParser
 import CourseModel
 import CourseParser
 import Foundation
-import ProgressStore
-import Session
+import LearnerModel
+import Terminal
 
 extension Coach {
-  struct Learn: ParsableCommand {
+  struct Learn: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Take a course: lessons, drills, belief exercises and the creed.",
       discussion: """
@@ -49,7 +49,7 @@ extension Coach {
       }
     }
 
-    func run() throws {
+    func run() async throws {
       let available = try loadCourses()
       let console: any Console =
         isatty(0) == 1 && isatty(1) == 1
@@ -58,7 +58,7 @@ extension Coach {
           controlsScreen: !["dumb", nil].contains(ProcessInfo.processInfo.environment["TERM"]))
         : PipeConsole()
       let runner = Runner(console: console, store: try store.open())
-      let outcome = runner.learn(courses: available, identity: try identity(), seed: seed)
+      let outcome = await runner.learn(courses: available, identity: try identity(), seed: seed)
       console.restore()
       try finish(outcome, console: console)
     }
@@ -113,8 +113,11 @@ extension Coach.Learn {
     case .quit:
       console.write("progress saved\n")
     case .interrupted:
-      console.write("\nprogress saved\n")
-      throw ExitCode(130)
+      // Ctrl-C exits 130, SIGTERM and SIGHUP 128 + the signal, as a shell expects. After
+      // a hang-up nobody reads the terminal.
+      let signal = console.stopSignal ?? SIGINT
+      if signal != SIGHUP { console.write("\nprogress saved\n") }
+      throw ExitCode(signal == SIGINT ? 130 : 128 + signal)
     case .failed(let message):
       printError("coach: \(message)")
       throw ExitCode.failure

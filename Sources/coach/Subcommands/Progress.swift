@@ -2,11 +2,11 @@ import ArgumentParser
 import CourseModel
 import CourseParser
 import Foundation
-import ProgressStore
-import Session
+import LearnerModel
+import Reports
 
 extension Coach {
-  struct Progress: ParsableCommand {
+  struct Progress: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Show your own progress: each module's status, drill scores, beliefs and creed.")
 
@@ -23,10 +23,10 @@ extension Coach {
     @Option(help: "Output format: table or json.")
     var format = Format.table
 
-    func run() throws {
+    func run() async throws {
       let store = try store.open()
-      let person = try findEmployee(in: store)
-      let enrolled = try enrolledCourses(store, of: person)
+      let person = try await findEmployee(in: store)
+      let enrolled = try await enrolledCourses(store, of: person)
       let report = ProgressReport(employee: person, courses: enrolled)
       print(format == .json ? report.json() : report.table())
       if enrolled.contains(where: { $0.course == nil }) { throw ExitCode.failure }
@@ -36,14 +36,14 @@ extension Coach {
 
 extension Coach.Progress {
   /// `--employee`, or the only employee in the store.
-  private func findEmployee(in store: SQLiteProgressStore) throws -> Employee {
+  private func findEmployee(in store: any ProgressStore) async throws -> Employee {
     if let id = employee.id {
-      guard let found = try store.employee(id: id) else {
+      guard let found = try await store.employee(id: id) else {
         throw ValidationError("no employee '\(id)' in the progress store at \(self.store.resolvedPath)")
       }
       return found
     }
-    let everyone = try store.allEmployees()
+    let everyone = try await store.allEmployees()
     guard everyone.count == 1 else {
       throw ValidationError(
         everyone.isEmpty
@@ -56,7 +56,7 @@ extension Coach.Progress {
   /// Each course the employee enrolled in, with the course (when found) and the history.
   /// A course is read from `--courses` when given, else from the folder it was taken
   /// from (kept with the enrolment), else from `courses`.
-  private func enrolledCourses(_ store: SQLiteProgressStore, of employee: Employee) throws
+  private func enrolledCourses(_ store: any ProgressStore, of employee: Employee) async throws
     -> [(id: String, course: Course?, history: History)]
   {
     var loaded: [String: [Course]] = [:]
@@ -69,7 +69,8 @@ extension Coach.Progress {
       loaded[folder] = result.courses
       return result.courses
     }
-    return try store.enrolments(of: employee.id).map { enrolment in
+    var entries: [(id: String, course: Course?, history: History)] = []
+    for enrolment in try await store.enrolments(of: employee.id) {
       let taken = enrolment.source.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
       let folder = self.courses.given ?? taken ?? self.courses.path
       let course = courses(in: folder).first { $0.id == enrolment.courseID }
@@ -77,7 +78,9 @@ extension Coach.Progress {
         printError(
           "coach: course '\(enrolment.courseID)' is not in \(folder); name its folder with --courses")
       }
-      return (enrolment.courseID, course, try store.history(of: employee.id, in: enrolment.courseID))
+      entries.append(
+        (enrolment.courseID, course, try await store.history(of: employee.id, in: enrolment.courseID)))
     }
+    return entries
   }
 }

@@ -1,0 +1,113 @@
+import CourseModel
+import LearnerModel
+
+/// One module's progress for one employee: what the course home and `coach progress` show.
+public struct ModuleProgress: Sendable, Hashable {
+  public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+    case notStarted = "not-started"
+    case inProgress = "in-progress"
+    case passed
+    /// A drill was finished below its pass mark: it needs another try.
+    case retry
+    /// A module with no drill whose items are all done.
+    case completed
+    case notForRole = "not-for-role"
+
+    /// How the status reads on the screen.
+    public var label: String {
+      switch self {
+      case .notStarted: "not started"
+      case .inProgress: "in progress"
+      case .passed: "passed"
+      case .retry: "needs another try"
+      case .completed: "completed"
+      case .notForRole: "not for your role"
+      }
+    }
+
+    /// Whether nothing is left to do in the module.
+    public var isFinished: Bool { self == .passed || self == .completed || self == .notForRole }
+  }
+
+  public var index: Int
+  public var id: String
+  public var title: String
+  public var status: Status
+  public var hasDrill: Bool
+  public var drill: DrillStanding?
+  public var beliefsAnswered: Int
+  public var beliefsTotal: Int
+  public var hasCreed: Bool
+  public var creedSigned: Bool
+  public var stepsDone: Int
+  public var stepsTotal: Int
+  public var minutesLeft: Int
+
+  /// Done steps as a share of all steps, 0...1.
+  public var fraction: Double { stepsTotal == 0 ? 0 : Double(stepsDone) / Double(stepsTotal) }
+}
+
+extension Standing {
+  /// The progress of every module of the course, in order.
+  public func modules() -> [ModuleProgress] {
+    plan.course.modules.indices.map(module)
+  }
+
+  /// The progress of module `m`.
+  public func module(_ m: Int) -> ModuleProgress {
+    let module = plan.course.modules[m]
+    let range = plan.moduleSteps[m]
+    var questions: [Question] = []
+    var beliefsTotal = 0
+    var beliefsAnswered = 0
+    var creeds: [(Section, Creed)] = []
+    for section in module.sections {
+      switch section.content {
+      case .drill(_, let items): questions += items
+      case .beliefs(_, let items):
+        beliefsTotal += items.count
+        beliefsAnswered +=
+          items.filter {
+            ledger.response(module: module.id, section: section.id, item: $0.id) != nil
+          }.count
+      case .creed(let creed): creeds.append((section, creed))
+      case .lesson: break
+      }
+    }
+    let hasDrill = !questions.isEmpty
+    let signed =
+      !creeds.isEmpty
+      && creeds.allSatisfy { section, creed in
+        ledger.hasSigned(module: module.id, section: section.id, hash: creed.contentHash)
+      }
+    let drillStanding = hasDrill ? Self.standing(of: questions, pass: module.pass, ledger: ledger) : nil
+    var progress = ModuleProgress(
+      index: m, id: module.id, title: module.title, status: .notStarted, hasDrill: hasDrill,
+      drill: drillStanding,
+      beliefsAnswered: beliefsAnswered, beliefsTotal: beliefsTotal, hasCreed: !creeds.isEmpty,
+      creedSigned: signed, stepsDone: 0, stepsTotal: range.count, minutesLeft: 0)
+    guard !range.isEmpty else {
+      progress.status = .notForRole
+      return progress
+    }
+    let done = range.filter(isDone)
+    progress.stepsDone = done.count
+    progress.minutesLeft = Int(range.filter { !isDone($0) }.map(minutes).reduce(0, +).rounded(.up))
+    let drillsFailed = range.contains { i in
+      plan.steps[i].kind == .drillResult
+        && {
+          let d = drill(near: i); return d.firstPassDone && !d.passed
+        }()
+    }
+    let anyRecord = range.contains(where: hasRecord)
+    let bookmarkHere = bookmarkIndex.map(range.contains) ?? false
+    if done.count == range.count {
+      progress.status = hasDrill ? .passed : .completed
+    } else if drillsFailed {
+      progress.status = .retry
+    } else if anyRecord || bookmarkHere || !done.isEmpty {
+      progress.status = .inProgress
+    }
+    return progress
+  }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// What a learner gave for a belief item. There is no score and no right answer.
+public enum BeliefAnswer: Sendable, Hashable, Codable {
+  /// A point on an agree or rate scale, 1-based.
+  case point(Int)
+  /// A reflection, or a note on a creed statement.
+  case text(String)
+  /// A ranking: the item texts in the learner's order.
+  case order([String])
+}
+
+/// One belief response. Kept in its own table with no score or correctness at all.
+public struct BeliefResponse: Sendable, Hashable, Codable {
+  /// The kinds of belief response: the four belief items and a creed statement's note.
+  public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+    case agree, rate, reflect, rank, statement
+  }
+
+  public var employee: EmployeeID
+  public var item: ItemRef
+  public var kind: Kind
+  public var itemHash: String
+  public var answer: BeliefAnswer
+  /// Reflections are private unless the employee shares them with the trainer.
+  public var shared: Bool
+  public var sessionID: String
+  public var at: Date
+
+  public init(
+    employee: EmployeeID, item: ItemRef, kind: Kind, itemHash: String, answer: BeliefAnswer,
+    shared: Bool = false, sessionID: String, at: Date = Date()
+  ) {
+    self.employee = employee
+    self.item = item
+    self.kind = kind
+    self.itemHash = itemHash
+    self.answer = answer
+    self.shared = shared
+    self.sessionID = sessionID
+    self.at = at
+  }
+}

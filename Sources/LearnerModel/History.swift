@@ -1,0 +1,25 @@
+/// Everything one employee recorded in one course.
+public struct History: Sendable, Hashable {
+  public var enrolment: Enrolment?
+  /// Oldest first.
+  public var attempts: [DrillAttempt]
+  /// Oldest first.
+  public var beliefs: [BeliefResponse]
+  /// Oldest first.
+  public var signatures: [CreedSignature]
+  /// Oldest first.
+  public var pagesRead: [PageRead]
+  public var bookmark: Bookmark?
+
+  public init(
+    enrolment: Enrolment? = nil, attempts: [DrillAttempt] = [], beliefs: [BeliefResponse] = [],
+    signatures: [CreedSignature] = [], pagesRead: [PageRead] = [], bookmark: Bookmark? = nil
+  ) {
+    self.enrolment = enrolment
+    self.attempts = attempts
+    self.beliefs = beliefs
+    self.signatures = signatures
+    self.pagesRead = pagesRead
+    self.bookmark = bookmark
+  }
+}

@@ -1,0 +1,52 @@
+/// Why a progress store refused or failed. Every case names the store (a file's path, or a
+/// server's address without any password) and says what went wrong.
+public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The store was written by a newer coach (it has migrations this one does not know).
+  case newerStore(store: String, unknownMigrations: [String])
+  /// The store is not a coach progress store, or it is damaged.
+  case notAStore(store: String, detail: String)
+  /// The store cannot be created, opened or written.
+  case cannotWrite(store: String, detail: String)
+  /// The disk is full; nothing was written.
+  case diskFull(store: String)
+  /// Another process held the store for longer than the busy timeout.
+  case busy(store: String)
+  /// A record or request the store refuses (a score out of range, an unknown employee).
+  case refused(store: String, detail: String)
+  /// A stored row that cannot be read back as a record.
+  case unreadable(store: String, detail: String)
+  /// Any other failure.
+  case database(store: String, detail: String)
+
+  /// The store the error is about.
+  public var store: String {
+    switch self {
+    case .newerStore(let store, _), .notAStore(let store, _), .cannotWrite(let store, _),
+      .diskFull(let store), .busy(let store), .refused(let store, _), .unreadable(let store, _),
+      .database(let store, _):
+      store
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .newerStore(let store, let unknown):
+      "\(store): this progress store was written by a newer version of coach "
+        + "(unknown migrations: \(unknown.joined(separator: ", "))); upgrade coach to open it"
+    case .notAStore(let store, let detail):
+      "\(store): not a coach progress store (\(detail)); it was left untouched"
+    case .cannotWrite(let store, let detail):
+      "\(store): cannot write the progress store: \(detail)"
+    case .diskFull(let store):
+      "\(store): the disk is full; the last answer was not saved, everything before it is safe"
+    case .busy(let store):
+      "\(store): the progress store is busy (another coach is writing); try again"
+    case .refused(let store, let detail):
+      "\(store): the progress store refused the record: \(detail)"
+    case .unreadable(let store, let detail):
+      "\(store): a stored record cannot be read: \(detail)"
+    case .database(let store, let detail):
+      "\(store): database error: \(detail)"
+    }
+  }
+}

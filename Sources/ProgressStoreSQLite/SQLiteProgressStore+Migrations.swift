@@ -1,0 +1,141 @@
+import GRDB
+import LearnerModel
+
+extension SQLiteProgressStore {
+  /// The schema's history. A migration that has shipped is never edited: change the
+  /// schema by appending a new one. Migrations use string column names and no app types.
+  ///
+  /// Times are UTC text `YYYY-MM-DD HH:MM:SS.SSS` (see `StoredDate`), which GRDB and
+  /// SQLite's date functions read, so reports written in plain SQL can use them.
+  static let migrator: DatabaseMigrator = {
+    var migrator = DatabaseMigrator()
+
+    migrator.registerMigration("v1-create-employee", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "employee") { t in
+        t.primaryKey("id", .text)
+        t.column("name", .text).notNull()
+        t.column("role", .text)
+        t.column("cohort", .text)
+        t.column("created", .datetime).notNull()
+      }
+    }
+
+    migrator.registerMigration("v1-create-enrolment", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "enrolment") { t in
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("started", .datetime).notNull()
+        t.column("completed", .datetime)
+        t.column("passed", .boolean).notNull().defaults(to: false)
+        t.primaryKey(["employeeId", "courseId"])
+      }
+    }
+
+    migrator.registerMigration("v1-create-drillAttempt", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "drillAttempt") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("moduleId", .text).notNull()
+        t.column("sectionId", .text).notNull()
+        t.column("itemId", .text).notNull()
+        t.column("itemHash", .text).notNull()
+        t.column("response", .text).notNull()
+        t.column("score", .double).notNull().check { $0 >= 0 && $0 <= 1 }
+        t.column("correct", .boolean).notNull()
+        t.column("attempt", .integer).notNull().check { $0 >= 1 }
+        t.column("sessionId", .text).notNull()
+        t.column("at", .datetime).notNull()
+      }
+      // One index serves numbering (course, employee, item -> MAX(attempt)), an
+      // employee's history (course, employee) and, covering score, correctness and time,
+      // the course summary without touching the table.
+      try db.create(
+        index: "drillAttempt_on_course_employee_item", on: "drillAttempt",
+        columns: ["courseId", "employeeId", "itemId", "attempt", "score", "correct", "at"])
+      // Attempts are append-only: the store refuses to change or delete one.
+      try db.execute(
+        sql: """
+          CREATE TRIGGER drillAttempt_append_only_update BEFORE UPDATE ON drillAttempt
+          BEGIN SELECT RAISE(ABORT, 'drill attempts are append-only'); END;
+          CREATE TRIGGER drillAttempt_append_only_delete BEFORE DELETE ON drillAttempt
+          BEGIN SELECT RAISE(ABORT, 'drill attempts are append-only'); END;
+          """)
+    }
+
+    // Belief responses have no score and no correctness column: there is no right answer.
+    migrator.registerMigration("v1-create-beliefResponse", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "beliefResponse") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("moduleId", .text).notNull()
+        t.column("sectionId", .text).notNull()
+        t.column("itemId", .text).notNull()
+        t.column("kind", .text).notNull()
+        t.column("itemHash", .text).notNull()
+        t.column("point", .integer)
+        t.column("text", .text)
+        t.column("ranking", .jsonText)
+        t.column("shared", .boolean).notNull().defaults(to: false)
+        t.column("sessionId", .text).notNull()
+        t.column("at", .datetime).notNull()
+        t.check(sql: "(point IS NOT NULL) + (text IS NOT NULL) + (ranking IS NOT NULL) = 1")
+      }
+      try db.create(
+        index: "beliefResponse_on_course_employee_item", on: "beliefResponse",
+        columns: ["courseId", "employeeId", "itemId"])
+    }
+
+    migrator.registerMigration("v1-create-creedSignature", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "creedSignature") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("moduleId", .text).notNull()
+        t.column("sectionId", .text).notNull()
+        t.column("creedHash", .text).notNull()
+        t.column("name", .text).notNull()
+        t.column("sessionId", .text).notNull()
+        t.column("at", .datetime).notNull()
+      }
+      try db.create(
+        index: "creedSignature_on_course_employee", on: "creedSignature",
+        columns: ["courseId", "employeeId"])
+    }
+
+    migrator.registerMigration("v1-create-bookmark", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "bookmark", options: .withoutRowID) { t in
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("moduleId", .text).notNull()
+        t.column("sectionId", .text)
+        t.column("position", .text)
+        t.column("updated", .datetime).notNull()
+        t.primaryKey(["employeeId", "courseId"])
+      }
+    }
+
+    migrator.registerMigration("v2-create-pageRead", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "pageRead", options: .withoutRowID) { t in
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("moduleId", .text).notNull()
+        t.column("sectionId", .text).notNull()
+        t.column("page", .text).notNull()
+        t.column("sessionId", .text).notNull()
+        t.column("at", .datetime).notNull()
+        t.primaryKey(["employeeId", "courseId", "moduleId", "sectionId", "page"])
+      }
+    }
+
+    migrator.registerMigration("v2-add-enrolment-source", foreignKeyChecks: .immediate) { db in
+      try db.alter(table: "enrolment") { t in t.add(column: "source", .text) }
+    }
+
+    return migrator
+  }()
+
+  /// The identifiers of every migration this build knows.
+  static var knownMigrations: Set<String> { Set(migrator.migrations) }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import LearnerModel
+
+/// The progress store kept in one SQLite file, through GRDB.
+///
+/// One value wraps the database: a `DatabasePool` in WAL mode for a file, an in-memory
+/// `DatabaseQueue` for tests (``inMemory()``). Opening the store runs the named
+/// migrations, so a value is always ready to use; copies share the same connections.
+///
+/// Every recording method is one write transaction, committed when the method returns.
+/// What that promises depends on ``Durability``: with the default, ``Durability/full``,
+/// SQLite syncs the write-ahead log to disk at each commit, so an answer survives a
+/// killed process *and* a power cut; with ``Durability/normal`` it survives a killed
+/// process (kill -9, a crash, a closed laptop lid) but the last answers before a power
+/// cut may be lost, never the file's integrity.
+///
+/// Drill attempts, belief responses and signatures refer to an employee: save the
+/// employee (``saveEmployee(_:)``) before recording anything for them.
+///
+/// The file is created with mode 0600 (SQLite gives its `-wal` and `-shm` files the
+/// same mode) and a missing folder with mode 0700. A file that is not a coach store, a
+/// store written by a newer coach, or a damaged file is refused and left byte for byte
+/// as it was.
+public struct SQLiteProgressStore: ProgressStore {
+  /// How hard each commit works to reach the disk.
+  public enum Durability: String, Sendable, CaseIterable {
+    /// `PRAGMA synchronous = FULL`: each commit is synced; answers survive a power cut.
+    case full
+    /// `PRAGMA synchronous = NORMAL`: in WAL mode answers survive a killed process but
+    /// the last commits before a power cut may be lost (the file stays sound).
+    case normal
+  }
+
+  /// The file's path as given, or `:memory:`; every error names it.
+  public let path: String
+  let writer: any DatabaseWriter
+
+  /// Opens the store at `path`, creating the file and its folder when they are missing,
+  /// and brings its schema up to date.
+  ///
+  /// - Parameters:
+  ///   - path: The database file. Its folder is created with mode 0700 when missing.
+  ///   - durability: See ``Durability``; ``Durability/full`` unless measured otherwise.
+  ///   - busyTimeout: How long a write waits for another process before failing with
+  ///     ``ProgressStoreError/busy(path:)``.
+  /// - Throws: ``ProgressStoreError/notAStore(path:detail:)`` for a file that is not a
+  ///   coach store or is damaged, ``ProgressStoreError/newerStore(path:unknownMigrations:)``
+  ///   for one written by a newer coach, ``ProgressStoreError/cannotWrite(path:detail:)``
+  ///   when the folder or file cannot be created or written, and the other cases as
+  ///   their names say.
+  public init(
+    path: String, durability: Durability = .full, busyTimeout: Duration = .seconds(5)
+  ) throws(ProgressStoreError) {
+    try Self.prepareFile(at: path)
+    let pool = try Self.openPool(path: path, durability: durability, busyTimeout: busyTimeout)
+    try self.init(writer: pool, path: path)
+  }
+
+  /// Opens the pool, retrying while another process holds the lock.
+  ///
+  /// Turning WAL on needs an exclusive lock, and SQLite answers busy there without
+  /// calling the busy handler: several processes that create a new store at once must
+  /// take turns. They retry in short jittered steps until `busyTimeout` has passed.
+  private static func openPool(path: String, durability: Durability, busyTimeout: Duration)
+    throws(ProgressStoreError) -> DatabasePool
+  {
+    let clock = ContinuousClock()
+    let deadline = clock.now + busyTimeout
+    var tries = 0
+    while true {
+      do {
+        let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
+        // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after
+        // `prepareDatabase`: set the chosen level again. Only the writer commits.
+        try pool.writeWithoutTransaction { db in
+          try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+        }
+        return pool
+      } catch {
+        let mapped = ProgressStoreError(error, store: path)
+        guard case .busy = mapped, clock.now < deadline else { throw mapped }
+        let step = BusyWait.step(tries)
+        tries += 1
+        usleep(UInt32(Int.random(in: step / 2...step * 3 / 2)))
+      }
+    }
+  }
+
+  /// A new, empty store that lives in memory, for tests.
+  public static func inMemory() throws(ProgressStoreError) -> SQLiteProgressStore {
+    do {
+      let queue = try DatabaseQueue(
+        configuration: configuration(busyTimeout: .seconds(5)))
+      return try SQLiteProgressStore(writer: queue, path: ":memory:")
+    } catch let error as ProgressStoreError {
+      throw error
+    } catch {
+      throw ProgressStoreError(error, store: ":memory:")
+    }
+  }
+
+  private init(writer: any DatabaseWriter, path: String) throws(ProgressStoreError) {
+    self.writer = writer
+    self.path = path
+    try migrate()
+  }
+
+  /// Runs the migrations this build knows, refusing a store that has some it does not.
+  ///
+  /// Several processes may open a new store at once: GRDB reads the applied migrations
+  /// outside the migration's transaction, so a process that loses the race fails on a
+  /// table that now exists. It then finds the migration applied and tries again.
+  private func migrate() throws(ProgressStoreError) {
+    var failures = 0
+    while true {
+      do {
+        let unknown = try writer.read { db in
+          try Self.migrator.appliedIdentifiers(db).subtracting(Self.knownMigrations)
+        }
+        if !unknown.isEmpty {
+          throw ProgressStoreError.newerStore(store: path, unknownMigrations: unknown.sorted())
+        }
+        try Self.migrator.migrate(writer)
+        return
+      } catch let error as ProgressStoreError {
+        throw error
+      } catch {
+        failures += 1
+        let mapped = ProgressStoreError(error, store: path)
+        guard failures < 5, case .database = mapped else { throw mapped }
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import LearnerModel
+
+/// What the front end must do for the engine: every record goes to the store, in one
+/// transaction with its bookmark, before the next screen is shown.
+public enum Effect: Sendable, Hashable {
+  case recordAttempt(DrillAttempt, Bookmark)
+  case recordBelief(BeliefResponse, Bookmark)
+  case recordSignature(CreedSignature, Bookmark)
+  case recordPageRead(PageRead, Bookmark?)
+  case saveBookmark(Bookmark)
+  case completeEnrolment(passed: Bool)
+}
+
+extension ProgressStore {
+  /// Writes what the engine asked for, in order: every record in one transaction with
+  /// its bookmark. Every front end, and every test that drives the engine, writes
+  /// effects through this one function.
+  /// - Parameters:
+  ///   - effects: What ``Session/handle(_:at:)`` returned.
+  ///   - employee: Whose session it is.
+  ///   - courseID: The course of the session.
+  ///   - date: When the effects happened (the enrolment's completion time).
+  public func apply(_ effects: [Effect], employee: EmployeeID, courseID: String, at date: Date)
+    async throws(ProgressStoreError)
+  {
+    for effect in effects {
+      switch effect {
+      case .recordAttempt(let attempt, let bookmark): try await recordAttempt(attempt, bookmark: bookmark)
+      case .recordBelief(let response, let bookmark): try await recordBelief(response, bookmark: bookmark)
+      case .recordSignature(let signature, let bookmark):
+        try await recordSignature(signature, bookmark: bookmark)
+      case .recordPageRead(let read, let bookmark): try await recordPageRead(read, bookmark: bookmark)
+      case .saveBookmark(let bookmark): try await saveBookmark(bookmark)
+      case .completeEnrolment(let passed):
+        try await completeEnrolment(employee, in: courseID, passed: passed, at: date)
+      }
+    }
+  }
+}

@@ -1,0 +1,296 @@
+import CourseModel
+import CourseProgress
+import Foundation
+import LearnerModel
+
+/// Taking answers: parse, grade, record, move on.
+extension Session {
+  // MARK: - Drill questions
+
+  /// The display order of a question's choices, order items or match right sides:
+  /// element `d` is the original index shown at position `d`.
+  public func layout(_ question: Question) -> [Int] {
+    switch question.body {
+    case .choice(let choices):
+      return Shuffle.permutation(count: choices.count, seed: options.seed, key: question.id)
+    case .order(let items):
+      return Shuffle.permutation(
+        count: items.count, seed: options.seed, key: question.id, avoidIdentity: true)
+    case .match(let pairs):
+      return Shuffle.permutation(
+        count: pairs.count, seed: options.seed, key: question.id, avoidIdentity: true)
+    case .short:
+      return []
+    }
+  }
+
+  static func answerKind(_ question: Question) -> AnswerKind {
+    switch question.body {
+    case .choice(let choices):
+      question.kind == .single ? .single(count: choices.count) : .multiple(count: choices.count)
+    case .short: .text(limit: 500, optional: false)
+    case .order(let items): .order(count: items.count)
+    case .match(let pairs): .match(count: pairs.count)
+    }
+  }
+
+  mutating func answerQuestion(_ index: Int, retry: Bool, hints: Int, _ text: String, at now: Date)
+    -> [Effect]
+  {
+    let step = steps[index]
+    guard let question = plan.question(step) else { return [] }
+    var handled: [Effect] = []
+    // A short answer that is right is an answer, even when it reads like a command ('h').
+    let rightShortAnswer: ParsedAnswer? =
+      if case .short(let accepted) = question.body, accepted.contains(where: { Grader.matches(text, $0) }) {
+        .text(text.trimmed)
+      } else {
+        nil
+      }
+    guard
+      let parsed = rightShortAnswer
+        ?? typedAnswer(text, as: Self.answerKind(question), at: now, handled: &handled)
+    else {
+      return handled
+    }
+    let perm = layout(question)
+    let answer: DrillAnswer
+    switch (question.body, parsed) {
+    case (_, .hint):
+      if hints < question.hints.count {
+        state = .question(index, retry: retry, hints: hints + 1)
+      } else {
+        notice =
+          question.hints.isEmpty
+          ? "This question has no hint: give it your best try (you can try again if you miss it)."
+          : "That was the last hint for this question."
+      }
+      return []
+    case (.choice, .numbers(let list)): answer = .choices(Set(list.map { perm[$0] }))
+    case (.order, .numbers(let list)): answer = .order(list.map { perm[$0] })
+    case (.match, .pairs(let pairs)): answer = .match(pairs.mapValues { perm[$0] })
+    case (.short, .text(let typed)): answer = .text(typed)
+    default:
+      notice = AnswerParser.expectation(Self.answerKind(question))
+      return []
+    }
+    let score = Grader.score(question, answer)
+    let response = Self.describe(answer, of: question)
+    let attempt = DrillAttempt(
+      employee: employee.id, item: plan.itemRef(step, itemID: question.id), itemHash: question.contentHash,
+      response: response, score: score, correct: score >= 1 - 1e-9, sessionID: options.sessionID, at: now)
+    standing.ledger.add(attempt)
+
+    // The bookmark stored with the answer points where the session goes next.
+    let result = plan.resultIndex(near: index)
+    let next: (Int, StepDetail)
+    if retry, let missed = nextMissed(from: questionNumber(index) + 1, near: index) {
+      next = (missed, .retry)
+    } else if retry, let result {
+      next = (result, .none)
+    } else {
+      next = (forward(from: index + 1, showingResultOf: result), .none)
+    }
+    let bookmark = bookmarkForRecord(next: next.0, next.1, at: now)
+    var chosen: [Int] = []
+    if case .choices(let set) = answer { chosen = set.sorted() }
+    let shown: String
+    switch parsed {
+    case .numbers(let list): shown = list.map { String($0 + 1) }.joined(separator: " ")
+    case .pairs(let pairs):
+      shown = pairs.keys.sorted().map { "\($0 + 1)\(MatchParser.letter(pairs[$0]!))" }.joined(separator: " ")
+    default: shown = response
+    }
+    state = .feedback(index, retry: retry, Feedback(score: score, chosen: chosen, shown: shown))
+    return [.recordAttempt(attempt, bookmark)]
+  }
+
+  /// The answer as text for the record, independent of the shuffle.
+  static func describe(_ answer: DrillAnswer, of question: Question) -> String {
+    switch (question.body, answer) {
+    case (.choice(let choices), .choices(let set)):
+      return set.sorted().map { choices[$0].text }.joined(separator: " | ")
+    case (.order(let items), .order(let order)):
+      return order.map { items[$0] }.joined(separator: " > ")
+    case (.match(let pairs), .match(let given)):
+      return pairs.indices.map { "\(pairs[$0].left) -> \(given[$0].map { pairs[$0].right } ?? "")" }
+        .joined(separator: "; ")
+    case (_, .text(let text)):
+      return text
+    default:
+      return ""
+    }
+  }
+
+  // MARK: - Beliefs
+
+  static func answerKind(_ item: BeliefItem) -> AnswerKind {
+    switch item.body {
+    case .agree: .point(count: BeliefItem.agreeLabels.count)
+    case .rate(let labels): .point(count: labels.count)
+    case .reflect: .lines(limit: 20_000)
+    case .rank(let items): .order(count: items.count)
+    }
+  }
+
+  mutating func answerBelief(_ index: Int, _ text: String, at now: Date) -> [Effect] {
+    guard let item = plan.belief(steps[index]) else { return [] }
+    var handled: [Effect] = []
+    guard let answer = typedAnswer(text, as: Self.answerKind(item), at: now, handled: &handled) else {
+      return handled
+    }
+    switch answer {
+    case .hint:
+      notice = "There is no hint here: there is no right or wrong answer, only yours."
+      return []
+    case .point(let point):
+      return recordBelief(index, .point(point + 1), shared: false, at: now)
+    case .numbers(let order):
+      guard case .rank(let items) = item.body else { return [] }
+      return recordBelief(index, .order(order.map { items[$0] }), shared: false, at: now)
+    case .text(let reflection):
+      // Held in the bookmark until the employee says whether to share it, so a
+      // reflection is never lost to a closed terminal.
+      reflectionDraft = ""
+      state = .share(index, draft: reflection)
+      return moveBookmark(index, .share(reflection), at: now)
+    default:
+      notice = AnswerParser.expectation(Self.answerKind(item))
+      return []
+    }
+  }
+
+  /// Keeps the lines of a reflection typed so far in the bookmark (terminal sessions, at
+  /// a reflection only).
+  mutating func keepDraft(_ text: String, at now: Date) -> [Effect] {
+    guard options.interactive, case .belief(let index) = state, plan.belief(steps[index])?.kind == .reflect,
+      text != reflectionDraft
+    else { return [] }
+    reflectionDraft = text
+    return moveBookmark(index, .draft(text), at: now)
+  }
+
+  mutating func answerShare(_ index: Int, draft: String, _ text: String, at now: Date) -> [Effect] {
+    var handled: [Effect] = []
+    guard let answer = typedAnswer(text, as: .yesNo(default: false), at: now, handled: &handled) else {
+      return handled
+    }
+    switch answer {
+    case .yes(let share):
+      return recordBelief(index, .text(draft), shared: share, at: now)
+    default:
+      notice = AnswerParser.expectation(.yesNo(default: false))
+      return []
+    }
+  }
+
+  mutating func recordBelief(_ index: Int, _ answer: BeliefAnswer, shared: Bool, at now: Date) -> [Effect] {
+    let step = steps[index]
+    guard let item = plan.belief(step) else { return [] }
+    let ref = plan.itemRef(step, itemID: item.id)
+    let earlier = standing.ledger.beliefsByItem[item.id]?.last {
+      $0.item.moduleID != ref.moduleID || $0.item.sectionID != ref.sectionID
+    }
+    let kind: BeliefResponse.Kind
+    switch item.kind {
+    case .agree: kind = .agree
+    case .rate: kind = .rate
+    case .reflect: kind = .reflect
+    case .rank: kind = .rank
+    }
+    let response = BeliefResponse(
+      employee: employee.id, item: ref, kind: kind, itemHash: item.contentHash, answer: answer,
+      shared: shared,
+      sessionID: options.sessionID, at: now)
+    standing.ledger.add(response)
+    let bookmark = bookmarkForRecord(next: forward(from: index + 1), at: now)
+    var effects: [Effect] = [.recordBelief(response, bookmark)]
+    if let earlier, case .point = answer {
+      state = .echo(index, earlier: earlier, now: answer)
+    } else {
+      effects += advance(after: index, at: now)
+    }
+    return effects
+  }
+
+  // MARK: - The creed
+
+  mutating func answerStatement(_ index: Int, _ text: String, at now: Date) -> [Effect] {
+    let step = steps[index]
+    guard case .statement(let n) = step.kind, let creed = plan.creed(step) else { return [] }
+    var handled: [Effect] = []
+    guard let answer = typedAnswer(text, as: .text(limit: 5_000, optional: true), at: now, handled: &handled)
+    else { return handled }
+    switch answer {
+    case .hint:
+      notice = "Write what this statement means in your own job, or press Enter to go on."
+      return []
+    case .text(let note):
+      let statement = creed.statements[n]
+      let response = BeliefResponse(
+        employee: employee.id, item: plan.itemRef(step, itemID: statement.id), kind: .statement,
+        itemHash: ContentHash.of(statement.text), answer: .text(note), sessionID: options.sessionID, at: now)
+      standing.ledger.add(response)
+      let bookmark = bookmarkForRecord(next: forward(from: index + 1), at: now)
+      return [.recordBelief(response, bookmark)] + advance(after: index, at: now)
+    default:
+      return []
+    }
+  }
+
+  mutating func answerSignature(_ index: Int, _ text: String, at now: Date) -> [Effect] {
+    let step = steps[index]
+    guard let creed = plan.creed(step) else { return [] }
+    var handled: [Effect] = []
+    let signing = "To sign, type your full name: \(employee.name)."
+    guard
+      let answer = typedAnswer(
+        text, as: .text(limit: 200, optional: false), at: now, handled: &handled, hintPrefix: signing)
+    else { return handled }
+    switch answer {
+    case .text(let name):
+      guard
+        Grader.normalise(name, punctuationAsSpace: false)
+          == Grader.normalise(employee.name, punctuationAsSpace: false)
+      else {
+        notice = "To sign, type your full name as it is on record: \(employee.name)"
+        return []
+      }
+      let signature = CreedSignature(
+        employee: employee.id, courseID: plan.course.id, moduleID: plan.module(step).id,
+        sectionID: plan.section(step)?.id ?? "", creedHash: creed.contentHash, name: name,
+        sessionID: options.sessionID, at: now)
+      standing.ledger.add(signature)
+      let bookmark = bookmarkForRecord(next: forward(from: index + 1), at: now)
+      state = .signed(index)
+      return [.recordSignature(signature, bookmark)]
+    default:
+      notice = "To sign, type your full name: \(employee.name)"
+      return []
+    }
+  }
+}
+
+extension Session {
+  /// Parses a typed answer and handles what every prompt shares: a bad answer shows its
+  /// one-line hint (after `hintPrefix`, if any), `q` quits and `?` opens the help.
+  /// - Returns: the answer, or `nil` when the input was handled here (with its effects
+  ///   in `handled`).
+  mutating func typedAnswer(
+    _ text: String, as kind: AnswerKind, at now: Date, handled: inout [Effect], hintPrefix: String? = nil
+  ) -> ParsedAnswer? {
+    switch AnswerParser.parse(text, as: kind) {
+    case .failure(let problem):
+      notice = hintPrefix.map { "\($0) (\(problem.hint))" } ?? problem.hint
+      return nil
+    case .success(.quit):
+      handled = quit(at: now)
+      return nil
+    case .success(.help):
+      showHelp = true
+      return nil
+    case .success(let answer):
+      return answer
+    }
+  }
+}

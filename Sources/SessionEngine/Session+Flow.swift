@@ -1,0 +1,263 @@
+import CourseModel
+import CourseProgress
+import Foundation
+import LearnerModel
+
+/// Finding the way: where to resume, what comes next, entering a step.
+extension Session {
+  var steps: [Step] { plan.steps }
+
+  /// Where Continue goes: the bookmark, moved past anything already answered; else the
+  /// first unfinished step of the course; else the end.
+  func resumeTarget() -> (Int, StepDetail) {
+    if let lastPlace, let (index, detail) = plan.locate(lastPlace), index < steps.count {
+      switch detail {
+      case .share where !standing.hasRecord(index), .draft where !standing.hasRecord(index):
+        return (index, detail)
+      case .retry:
+        if let question = nextMissed(from: questionNumber(index), near: index) { return (question, .retry) }
+        if let result = plan.resultIndex(near: index) { return (result, .none) }
+      case .page: return (index, detail)
+      default: break
+      }
+      let next = forward(from: index)
+      if next < steps.count { return (next, .none) }
+    }
+    if let first = standing.firstUnfinished(where: { !declined.contains($0) }) { return (first, .none) }
+    return (steps.count, .none)
+  }
+
+  /// The first step at or after `start` to show when moving forward: pages always;
+  /// items only when unanswered; a drill's result when it is not passed (and the retry
+  /// was not declined) or when the drill was just answered.
+  func forward(from start: Int, showingResultOf result: Int? = nil) -> Int {
+    var index = start
+    while index < steps.count {
+      switch steps[index].kind {
+      case .introduction, .overview, .lesson: return index
+      case .drillResult:
+        if index == result || (!standing.isDone(index) && !declined.contains(index)) { return index }
+      default:
+        if !standing.hasRecord(index) { return index }
+      }
+      index += 1
+    }
+    return steps.count
+  }
+
+  /// The step of the first missed question of a drill whose number is `from` or more;
+  /// `index` is any step of the drill.
+  func nextMissed(from: Int, near index: Int) -> Int? {
+    standing.drill(near: index).missed.first { $0 >= from }.flatMap {
+      plan.index(ofQuestion: $0, near: index)
+    }
+  }
+
+  /// The question number of a question step.
+  func questionNumber(_ index: Int) -> Int {
+    if case .question(let q) = steps[index].kind { return q }
+    return 0
+  }
+
+  /// Moves on from step `index`, through a module's end screen when the next step is in
+  /// another module.
+  mutating func advance(after index: Int, showingResultOf result: Int? = nil, at now: Date) -> [Effect] {
+    let next = forward(from: index + 1, showingResultOf: result)
+    let module = steps[index].module
+    if next >= steps.count || steps[next].module != module {
+      let effects = moveBookmark(next, .none, at: now)
+      state = .moduleDone(module: module, next: next)
+      return effects
+    }
+    return enter(next, at: now)
+  }
+
+  /// Shows step `index`.
+  mutating func enter(_ index: Int, _ detail: StepDetail = .none, at now: Date, saving: Bool = true)
+    -> [Effect]
+  {
+    guard index < steps.count else { return finishCourse(at: now, saving: saving) }
+    switch steps[index].kind {
+    case .introduction, .overview, .lesson:
+      if case .page(let at) = detail { state = .page(index, at) } else { state = .page(index, .start) }
+      standing.visited.insert(index)
+    case .question:
+      state = .question(index, retry: detail == .retry, hints: 0)
+    case .drillResult:
+      let questions = (0..<standing.drill(near: index).questionCount).compactMap {
+        plan.index(ofQuestion: $0, near: index)
+      }
+      if let unanswered = questions.first(where: { !standing.hasRecord($0) }) {
+        return enter(unanswered, at: now, saving: saving)
+      }
+      state = .drillResult(index)
+    case .belief:
+      reflectionDraft = ""
+      switch detail {
+      case .share(let text): state = .share(index, draft: text)
+      case .draft(let text):
+        reflectionDraft = text
+        state = .belief(index)
+      default: state = .belief(index)
+      }
+    case .statement: state = .statement(index)
+    case .signature: state = .signature(index)
+    }
+    return saving ? moveBookmark(index, detail, at: now) : []
+  }
+
+  /// Saves the bookmark at step `index` unless it is there already.
+  mutating func moveBookmark(_ index: Int, _ detail: StepDetail, at now: Date) -> [Effect] {
+    let place = plan.place(index, detail)
+    guard place != lastPlace else { return [] }
+    lastPlace = place
+    standing.bookmarkIndex = index
+    return [.saveBookmark(plan.bookmark(place, employee: employee.id, at: now))]
+  }
+
+  /// The bookmark to store with a record, pointing at `index`.
+  mutating func bookmarkForRecord(next index: Int, _ detail: StepDetail = .none, at now: Date) -> Bookmark {
+    let place = plan.place(index, detail)
+    lastPlace = place
+    standing.bookmarkIndex = index
+    return plan.bookmark(place, employee: employee.id, at: now)
+  }
+
+  /// The end of the course: marks the enrolment complete when everything is done.
+  mutating func finishCourse(at now: Date, saving: Bool = true) -> [Effect] {
+    state = .courseDone
+    var effects = saving ? moveBookmark(steps.count, .none, at: now) : []
+    let unfinished = steps.indices.filter { !standing.isDone($0) }
+    let onlyFailedDrills = unfinished.allSatisfy {
+      steps[$0].kind == .drillResult && standing.drill(near: $0).firstPassDone
+    }
+    if saving && onlyFailedDrills {
+      let passed = unfinished.isEmpty
+      if completedAs != passed && !(completedAs == true) {
+        completedAs = passed
+        effects.append(.completeEnrolment(passed: passed))
+      }
+    }
+    return effects
+  }
+
+  /// Opens module `m` from the course home: at the bookmark when it is inside the
+  /// module, else at its first unfinished step, else at its start (to review it).
+  mutating func openModule(_ m: Int, at now: Date) -> [Effect] {
+    let range = plan.moduleSteps[m]
+    guard !range.isEmpty else {
+      let audience = plan.course.modules[m].audience.joined(separator: ", ")
+      notice =
+        "Module \(m + 1) is for \(audience), not for your role (\(employee.role ?? "none")): pick another."
+      return []
+    }
+    if let lastPlace, let (index, _) = plan.locate(lastPlace), range.contains(index) {
+      let (target, detail) = resumeTarget()
+      if range.contains(target) { return enter(target, detail, at: now) }
+    }
+    let first = standing.firstUnfinished(in: range) ?? range.lowerBound
+    return enter(first, at: now)
+  }
+
+  mutating func handleHome(_ event: Event, at now: Date) -> [Effect] {
+    var text = ""
+    switch event {
+    case .line(let line): text = line
+    case .next: text = ""
+    default: return []
+    }
+    switch AnswerParser.parse(text, as: .menu(count: plan.course.modules.count)) {
+    case .failure(let problem):
+      notice = problem.hint
+      return []
+    case .success(.proceed):
+      let (index, detail) = resumeTarget()
+      return enter(index, detail, at: now)
+    case .success(.numbers(let list)):
+      return openModule(list[0], at: now)
+    case .success(.quit): return quit(at: now)
+    case .success(.help):
+      showHelp = true
+      return []
+    case .success:
+      notice = AnswerParser.expectation(.menu(count: plan.course.modules.count))
+      return []
+    }
+  }
+
+  mutating func handlePage(_ index: Int, _ event: Event, at now: Date) -> [Effect] {
+    switch event {
+    case .next, .line:
+      return recordingRead(of: index, advance(after: index, at: now), at: now)
+    case .back:
+      guard canGoBack(from: index) else {
+        notice = "This is the first page here."
+        return []
+      }
+      state = .page(index - 1, .end)
+      return moveBookmark(index - 1, .page(.start), at: now)
+    case .page(let at):
+      state = .page(index, at)
+      return moveBookmark(index, .page(at), at: now)
+    default:
+      return []
+    }
+  }
+
+  /// `effects` with the reading of page `index` recorded first, in one transaction with
+  /// the bookmark that moves past it; a page read before is not recorded again.
+  mutating func recordingRead(of index: Int, _ effects: [Effect], at now: Date) -> [Effect] {
+    guard let read = plan.pageRead(index, employee: employee.id, sessionID: options.sessionID, at: now),
+      standing.ledger.add(read)
+    else { return effects }
+    if case .saveBookmark(let bookmark)? = effects.first {
+      return [.recordPageRead(read, bookmark)] + effects.dropFirst()
+    }
+    return [.recordPageRead(read, nil)] + effects
+  }
+
+  /// Whether b on page `index` has a page to go back to (the page before, in the same module).
+  func canGoBack(from index: Int) -> Bool {
+    index > 0 && steps[index - 1].isPage && steps[index - 1].module == steps[index].module
+  }
+
+  mutating func handleResult(_ index: Int, _ event: Event, at now: Date) -> [Effect] {
+    let drill = standing.drill(near: index)
+    if drill.passed {
+      guard event == .next || { if case .line = event { true } else { false } }() else { return [] }
+      return advance(after: index, at: now)
+    }
+    guard case .line(let text) = event else { return [] }
+    switch AnswerParser.parse(text, as: .yesNo(default: true)) {
+    case .failure(let problem):
+      notice = problem.hint
+      return []
+    case .success(.yes(true)):
+      guard let first = drill.missed.first, let question = plan.index(ofQuestion: first, near: index) else {
+        return advance(after: index, at: now)
+      }
+      return enter(question, .retry, at: now)
+    case .success(.yes(false)):
+      declined.insert(index)
+      return advance(after: index, at: now)
+    case .success(.quit): return quit(at: now)
+    case .success(.help):
+      showHelp = true
+      return []
+    case .success:
+      notice = AnswerParser.expectation(.yesNo(default: true))
+      return []
+    }
+  }
+
+  mutating func afterFeedback(_ index: Int, retry: Bool, at now: Date) -> [Effect] {
+    let result = plan.resultIndex(near: index)
+    if retry {
+      if let next = nextMissed(from: questionNumber(index) + 1, near: index) {
+        return enter(next, .retry, at: now)
+      }
+      if let result { return enter(result, at: now) }
+    }
+    return advance(after: index, showingResultOf: result, at: now)
+  }
+}

@@ -1,0 +1,140 @@
+import CourseModel
+import Foundation
+import LearnerModel
+import SessionEngine
+
+/// Connects a ``Session`` to a ``Console`` and a ``ProgressStore``: shows each screen,
+/// reads what the employee does, and writes every record (with its bookmark, in one
+/// transaction) before the next prompt is shown.
+public final class Runner {
+  /// How a run ended.
+  public enum Outcome: Sendable, Equatable {
+    /// The course (or the pipe's work) came to its end.
+    case finished
+    /// The employee quit: q, Ctrl-D or end of input.
+    case quit
+    /// Ctrl-C.
+    case interrupted
+    /// The store failed; the message says what happened (earlier answers are safe).
+    case failed(String)
+  }
+
+  let console: any Console
+  let store: any ProgressStore
+  let now: @Sendable () -> Date
+  /// What pipe mode printed last, so a re-prompt prints only the hint and the prompt.
+  var lastShown: Screen?
+  var lastHeader: [String] = []
+
+  public init(
+    console: any Console, store: any ProgressStore, now: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    self.console = console
+    self.store = store
+    self.now = now
+  }
+
+  /// Runs a session until the employee quits or, in pipe mode, the course is done.
+  ///
+  /// Every effect of an event is written before the next screen is shown. A signal that
+  /// asks to stop is acted on at the next read, never in the middle of a write.
+  public func run(_ session: inout Session) async -> Outcome {
+    while !session.isFinished {
+      let screen = session.screen
+      var failure: String?
+      let read: Event?
+      if console.isInteractive {
+        read = await terminalEvent(screen) { text in
+          if failure == nil {
+            failure = await apply(session.handle(.draft(text), at: now()), session: session)
+          }
+        }
+      } else {
+        read = await pipeEvent(screen)
+      }
+      if let failure { return .failed(failure) }
+      let event = read ?? .quit
+      let effects = session.handle(event, at: now())
+      if let failure = await apply(effects, session: session) { return .failed(failure) }
+      if read == nil { return .interrupted }
+    }
+    return session.endedByQuit ? .quit : .finished
+  }
+
+  /// Writes effects to the store; returns an error message on failure.
+  func apply(_ effects: [Effect], session: Session) async -> String? {
+    guard !effects.isEmpty else { return nil }
+    do {
+      try await store.apply(
+        effects, employee: session.employee.id, courseID: session.plan.course.id, at: now())
+    } catch {
+      return error.description
+    }
+    return nil
+  }
+
+  // MARK: - Pipe mode
+
+  /// Prints the screen (or only the hint, when the same prompt is asked again) and reads.
+  /// - Returns: The event, or `nil` for Ctrl-C.
+  func pipeEvent(_ screen: Screen) async -> Event? {
+    show(screen)
+    switch screen.input {
+    case .keys, .none:
+      return .next
+    case .line(let prompt):
+      console.writeLine("? " + prompt)
+      switch console.readLine() {
+      case .text(let text): return .line(text)
+      case .endOfInput: return .quit
+      case .interrupt: return nil
+      }
+    case .lines(let prompt):
+      console.writeLine("? " + prompt)
+      return await readLines(marker: nil, draft: screen.draft)
+    }
+  }
+
+  /// Reads lines until an empty line (after some text) or end of input.
+  /// - Parameters:
+  ///   - draft: Lines kept from before, shown first and gone on from.
+  ///   - keep: Called with the text so far after each line.
+  func readLines(marker: String?, draft: [String], keep: (String) async -> Void = { _ in }) async -> Event? {
+    var lines = draft
+    for line in draft { console.writeLine((marker ?? "") + line) }
+    while true {
+      if let marker { console.write(marker) }
+      switch console.readLine() {
+      case .text(let text):
+        if text.trimmed.isEmpty { return .line(lines.joined(separator: "\n")) }
+        lines.append(text)
+        await keep(lines.joined(separator: "\n"))
+      case .endOfInput: return lines.isEmpty ? .quit : .line(lines.joined(separator: "\n"))
+      case .interrupt: return nil
+      }
+    }
+  }
+
+  /// Pipe mode output: a new screen in full, a repeated one as its hint or help only.
+  func show(_ screen: Screen) {
+    let renderer = ScreenRenderer.plain
+    var bare = screen
+    bare.notice = nil
+    bare.help = nil
+    var previous = lastShown
+    previous?.notice = nil
+    previous?.help = nil
+    if previous != bare {
+      console.writeLine()
+      let header = screen.location + [screen.progress ?? ""]
+      if header != lastHeader && !screen.location.isEmpty {
+        lastHeader = header
+        for line in renderer.header(screen) { console.writeLine("== " + line.plain + " ==") }
+      }
+      for line in renderer.body(bare) { console.writeLine(line.plain) }
+    }
+    if let help = screen.help { for line in help { console.writeLine(line) } }
+    if let notice = screen.notice { console.writeLine("! " + notice) }
+    lastShown = screen
+  }
+}
