@@ -4,7 +4,7 @@ COURSES ?= courses
 BIN := .build/debug/coach
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test run check lint bench reliability reliability-quick clean
+.PHONY: all deps build test engine-tests run check lint bench reliability reliability-quick clean
 
 all: build
 
@@ -21,7 +21,18 @@ build: deps
 
 test: build lint
 	$(SWIFT) test
+	$(MAKE) --no-print-directory engine-tests
 	$(MAKE) --no-print-directory reliability-quick
+
+## engine-tests: the engine's tests in a package of their own that links no store, and a
+## check of the test binary that no SQLite library or symbol made it in.
+ENGINE_BUNDLE := Tests/EngineOnly/.build/debug/coach-engine-onlyPackageTests.xctest
+engine-tests: deps
+	cd Tests/EngineOnly && $(SWIFT) build --build-tests
+	@if ldd $(ENGINE_BUNDLE) | grep -i sqlite || nm $(ENGINE_BUNDLE) | grep -q -i ' sqlite3_'; then \
+	  echo "engine-tests: the engine's test binary links SQLite"; exit 1; \
+	fi
+	cd Tests/EngineOnly && $(SWIFT) test --skip-build
 
 run: build
 	$(BIN) learn --courses $(COURSES)
@@ -31,6 +42,7 @@ check: build
 
 lint:
 	$(SWIFT) format lint --recursive --strict Sources Tests Benchmarks/Sources Benchmarks/Benchmarks
+	scripts/check-layers
 
 ## bench: release builds; parser vs the cmark command, then the store vs bare SQLite.
 bench: deps
@@ -49,4 +61,4 @@ reliability-quick: deps
 	.build/debug/coach-store-stress --kill-trials 10 --writers 8 --answers 50
 
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build Tests/EngineOnly/.build

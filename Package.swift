@@ -22,6 +22,7 @@ let package = Package(
     .library(name: "CourseProgress", targets: ["CourseProgress"]),
     .library(name: "SessionEngine", targets: ["SessionEngine"]),
     .library(name: "Reports", targets: ["Reports"]),
+    .library(name: "CoachTestSupport", targets: ["CoachTestSupport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// tmux, if installed: the suite is skipped without it.
-private let installedTmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first {
+let installedTmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first {
   FileManager.default.isExecutableFile(atPath: $0)
 }
 
@@ -11,16 +11,16 @@ private let installedTmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homeb
 @Suite(
   .serialized, .timeLimit(.minutes(2)),
   .enabled(if: installedTmux != nil, "tmux is not installed (apt-get install tmux)"))
-struct TerminalTests {
-  /// One tmux server of its own (`-L`, no config file) running one command in a 100x30
-  /// window. Every tmux call has a deadline, so a stuck tmux fails the test, never hangs it.
+struct TmuxTests {
+  /// One tmux server of its own (`-L`, no config file) running one command in a window of
+  /// 100x30 unless told otherwise. Every tmux call has a deadline, so a stuck tmux fails the test, never hangs it.
   final class Pane {
     let name = "coach-test-\(UUID().uuidString.prefix(8))"
     let tmux: String
 
-    init(command: String) throws {
+    init(command: String, columns: Int = 100, rows: Int = 30) throws {
       tmux = try #require(installedTmux)
-      try run(["new-session", "-d", "-s", name, "-x", "100", "-y", "30", command])
+      try run(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command])
     }
 
     deinit { _ = try? run(["kill-server"]) }

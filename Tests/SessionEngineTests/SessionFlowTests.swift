@@ -20,7 +20,10 @@ import Testing
     #expect(history.beliefs.filter { $0.kind != .statement }.count == 5)
     #expect(history.beliefs.filter { $0.kind == .statement }.count == 2)
     #expect(history.signatures.count == 1)
-    guard case .creed(let creed) = Fixture.course().modules[2].sections[1].content else { return }
+    guard case .creed(let creed) = Fixture.course().modules[2].sections[1].content else {
+      Issue.record("the fixture's closing module has no creed")
+      return
+    }
     #expect(history.signatures[0].creedHash == creed.contentHash)
     #expect(history.enrolment?.completed != nil)
     #expect(history.enrolment?.passed == true)

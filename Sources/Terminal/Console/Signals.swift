@@ -44,7 +44,7 @@ private func onSignal(_ signal: Int32) {
     if state.pointee.stop != 0 {
       if state.pointee.hasOriginal != 0 { _ = tcsetattr(0, TCSANOW, &state.pointee.original) }
       if state.pointee.alternateScreen != 0 { _ = write(1, farewell, strlen(farewell)) }
-      _exit(signal == SIGINT ? 130 : 128 + signal)
+      _exit(signal == SIGINT ? 130 : 128 + signal)  // check-layers: allowed (a second Ctrl-C must work)
     }
     state.pointee.stop = signal
   }
