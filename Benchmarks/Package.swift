@@ -25,7 +25,10 @@ let package = Package(
     // Suites run by `swift package benchmark`.
     .executableTarget(
       name: "StoreBenchmarks",
-      dependencies: [benchmark, "StoreBenchSupport"],
+      dependencies: [
+        benchmark, "StoreBenchSupport", .product(name: "LearnerModel", package: "coach"),
+        .product(name: "ProgressStoreSQLite", package: "coach"),
+      ],
       path: "Benchmarks/StoreBenchmarks",
       plugins: [benchmarkPlugin]
     ),
@@ -34,7 +37,8 @@ let package = Package(
     .target(
       name: "StoreBenchSupport",
       dependencies: [
-        .product(name: "ProgressStore", package: "coach"),
+        .product(name: "LearnerModel", package: "coach"),
+        .product(name: "ProgressStoreSQLite", package: "coach"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ],
@@ -48,7 +52,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "StoreComparisons",
-      dependencies: ["StoreBenchSupport"],
+      dependencies: [
+        "StoreBenchSupport", .product(name: "LearnerModel", package: "coach"),
+        .product(name: "ProgressStoreSQLite", package: "coach"),
+      ],
       path: "Sources/StoreComparisons"
     ),
   ]

@@ -103,7 +103,8 @@ public enum Fixture {
               statements: [
                 .init(id: "creed-1", text: "We listen first."),
                 .init(id: "creed-2", text: "We keep our word."),
-              ]))),
+              ],
+              closing: [paragraph("Signing says you will try, not that you are perfect.")]))),
       ])
     return Course(
       id: "service", title: "Service", file: "course.md", pass: pass, roles: ["frontline", "manager"],

@@ -333,4 +333,17 @@ import Testing
     #expect(home.screen.kind == .page)
     #expect(home.screen.location.last == "Module 3 of 3: Closing")
   }
+
+  @Test func theCreedsClosingWordsComeBeforeTheSignature() async throws {
+    let store = try Fixture.store()
+    var driver = Driver(session: Fixture.session(store: store), store: store)
+    try await driver.run { session in
+      session.screen.kind == .signature ? .quit : Learner().answer(session)
+    }
+    let signing = try #require(driver.transcript.last { $0.0.kind == .signature }?.0)
+    let text = signing.parts.map { "\($0)" }.joined(separator: "\n")
+    let closing = try #require(text.range(of: "Signing says you will try, not that you are perfect."))
+    let instruction = try #require(text.range(of: "To sign the creed, type your full name"))
+    #expect(closing.upperBound < instruction.lowerBound)
+  }
 }

@@ -5,27 +5,36 @@
 // ratios, plus the 50-process runs.
 import Benchmark
 import Foundation
-import ProgressStore
+import LearnerModel
+import ProgressStoreSQLite
 import StoreBenchSupport
 
 // One store and one bare database per durability level, opened on first use and kept
 // for every sample, so that samples measure recording and nothing else.
-let storeFixtures = Dictionary(
-  uniqueKeysWithValues: SQLiteProgressStore.Durability.allCases.map { durability in
-    (
-      durability,
-      try! StoreFixture(
-        path: BenchFiles.fresh("ordo-record-\(durability.rawValue).sqlite"), durability: durability)
-    )
-  })
-let bareFixtures = Dictionary(
-  uniqueKeysWithValues: SQLiteProgressStore.Durability.allCases.map { durability in
-    (
-      durability,
-      BareSQLite(
+final class Fixtures: @unchecked Sendable {
+  static let shared = Fixtures()
+  private let lock = NSLock()
+  private var stores: [SQLiteProgressStore.Durability: StoreFixture] = [:]
+  private var bare: [SQLiteProgressStore.Durability: BareSQLite] = [:]
+
+  func store(_ durability: SQLiteProgressStore.Durability) async throws -> StoreFixture {
+    if let known = lock.withLock({ stores[durability] }) { return known }
+    let made = try await StoreFixture(
+      path: BenchFiles.fresh("ordo-record-\(durability.rawValue).sqlite"), durability: durability)
+    lock.withLock { stores[durability] = made }
+    return made
+  }
+
+  func bareDatabase(_ durability: SQLiteProgressStore.Durability) -> BareSQLite {
+    lock.withLock {
+      if let known = bare[durability] { return known }
+      let made = BareSQLite(
         path: BenchFiles.fresh("ordo-bare-\(durability.rawValue).sqlite"), synchronous: durability.pragma)
-    )
-  })
+      bare[durability] = made
+      return made
+    }
+  }
+}
 
 extension SQLiteProgressStore.Durability {
   var pragma: String { self == .full ? "FULL" : "NORMAL" }
@@ -44,14 +53,18 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Record answer + bookmark, coach (synchronous=\(durability.pragma))", configuration: config) {
       benchmark in
-      let fixture = storeFixtures[durability]!
-      for _ in benchmark.scaledIterations { try fixture.recordAnswer() }
+      let fixture = try await Fixtures.shared.store(durability)
+      benchmark.startMeasurement()
+      for _ in benchmark.scaledIterations { try await fixture.recordAnswer() }
+      benchmark.stopMeasurement()
     }
 
     Benchmark("Bare INSERT, SQLite C API (synchronous=\(durability.pragma))", configuration: config) {
       benchmark in
-      let bare = bareFixtures[durability]!
+      let bare = Fixtures.shared.bareDatabase(durability)
+      benchmark.startMeasurement()
       for _ in benchmark.scaledIterations { bare.insertAnswer() }
+      benchmark.stopMeasurement()
     }
   }
 
@@ -63,7 +76,7 @@ let benchmarks: @Sendable () -> Void = {
     let store = try SQLiteProgressStore(path: try SummaryDatabase.prepare())
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
-      blackHole(try store.summary(of: SummaryDatabase.courseID))
+      blackHole(try await store.summary(of: SummaryDatabase.courseID))
     }
     benchmark.stopMeasurement()
   }

@@ -1,5 +1,6 @@
 import Foundation
-import ProgressStore
+import LearnerModel
+import ProgressStoreSQLite
 
 /// A file store with one employee, recording answers the way the runner does.
 public final class StoreFixture: @unchecked Sendable {
@@ -7,23 +8,23 @@ public final class StoreFixture: @unchecked Sendable {
   private let employee: EmployeeID
   private var count = 0
 
-  public init(path: String, durability: SQLiteProgressStore.Durability, employee: String = "bench") throws {
+  public init(path: String, durability: SQLiteProgressStore.Durability, employee: String = "bench") async throws {
     store = try SQLiteProgressStore(path: path, durability: durability)
     self.employee = try EmployeeID(employee)
-    try store.saveEmployee(Employee(id: self.employee, name: "Bench"))
+    try await store.saveEmployee(Employee(id: self.employee, name: "Bench"))
   }
 
   /// Records one drill answer in one transaction, moving the bookmark with it or not.
-  public func recordAnswer(withBookmark: Bool = true) throws {
+  public func recordAnswer(withBookmark: Bool = true) async throws {
     count += 1
     let item = ItemRef(courseID: "bench-course", moduleID: "m1", sectionID: "s1", itemID: "q\(count % 50)")
-    try store.recordAttempt(
+    try await store.recordAttempt(
       DrillAttempt(
         employee: employee, item: item, itemHash: "hash", response: "answer \(count)", score: 1,
         correct: true, sessionID: "session"),
       bookmark: withBookmark
         ? Bookmark(
-          employee: employee, courseID: "bench-course", moduleID: "m1", sectionID: "s1", position: "\(count)")
+          employee: employee, courseID: "bench-course", moduleID: "m1", sectionID: "s1", position: .question(item: item.itemID, retry: false))
         : nil)
   }
 }

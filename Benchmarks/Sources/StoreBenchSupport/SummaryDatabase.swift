@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import ProgressStore
+import LearnerModel
+import ProgressStoreSQLite
 
 /// The summary benchmark's store: 10,000 employees x 200 answers, built once and kept in
 /// `$TMPDIR/coach-bench` (rebuilt if missing).

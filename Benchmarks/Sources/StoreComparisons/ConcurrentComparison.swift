@@ -1,5 +1,6 @@
 import Foundation
-import ProgressStore
+import LearnerModel
+import ProgressStoreSQLite
 import StoreBenchSupport
 
 /// Many processes recording at once into one file: coach writers (this executable in
@@ -9,7 +10,7 @@ struct ConcurrentComparison {
   let processes: Int
   let answers: Int
 
-  func run() throws {
+  func run() async throws {
     let synchronous = durability == .full ? "FULL" : "NORMAL"
     print("## \(processes) processes at once, \(answers) answers each, synchronous = \(synchronous)")
     var rows: [[String]] = []
@@ -21,7 +22,7 @@ struct ConcurrentComparison {
       try Shell.start(
         me, ["--child-writer", ours, "bench-\($0)", String(answers), durability.rawValue])
     }
-    let oursRows = try SQLiteProgressStore(path: ours).rowCounts()["drillAttempt"] ?? 0
+    let oursRows = try await SQLiteProgressStore(path: ours).rowCounts()["drillAttempt"] ?? 0
     rows.append(row("coach, \(processes) processes", oursRun, oursRows))
 
     if let sqlite3 = Shell.sqlite3 {
@@ -71,13 +72,13 @@ struct ConcurrentComparison {
 
 /// The child mode: records `count` answers for one employee, one transaction each.
 enum ChildWriter {
-  static func run(_ arguments: [String]) -> Int32 {
+  static func run(_ arguments: [String]) async -> Int32 {
     guard arguments.count == 4, let count = Int(arguments[2]),
       let durability = SQLiteProgressStore.Durability(rawValue: arguments[3])
     else { return 64 }
     do {
-      let fixture = try StoreFixture(path: arguments[0], durability: durability, employee: arguments[1])
-      for _ in 0..<count { try fixture.recordAnswer() }
+      let fixture = try await StoreFixture(path: arguments[0], durability: durability, employee: arguments[1])
+      for _ in 0..<count { try await fixture.recordAnswer() }
       return 0
     } catch {
       FileHandle.standardError.write(Data("\(error)\n".utf8))

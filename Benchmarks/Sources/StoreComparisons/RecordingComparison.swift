@@ -1,5 +1,6 @@
 import Foundation
-import ProgressStore
+import LearnerModel
+import ProgressStoreSQLite
 import StoreBenchSupport
 
 /// Recording one answer per transaction, in one process: coach against the baselines.
@@ -10,32 +11,32 @@ struct RecordingComparison {
 
   var synchronous: String { durability == .full ? "FULL" : "NORMAL" }
 
-  func run() throws {
+  func run() async throws {
     let perRound = durability == .full ? (quick ? 100 : 400) : (quick ? 500 : 3000)
     let rounds = quick ? 3 : 7
     let tag = durability.rawValue
-    let ours = try StoreFixture(path: BenchFiles.fresh("record-\(tag).sqlite"), durability: durability)
+    let ours = try await StoreFixture(path: BenchFiles.fresh("record-\(tag).sqlite"), durability: durability)
     let bare = BareSQLite(path: BenchFiles.fresh("bare-\(tag).sqlite"), synchronous: synchronous)
     let cliPath = BenchFiles.fresh("cli-\(tag).sqlite")
     let script = try Shell.insertScript(count: perRound, synchronous: synchronous, name: "cli-\(tag).sql")
 
     var samples: [String: [Double]] = [:]
     let clock = ContinuousClock()
-    func time(_ name: String, _ body: () throws -> Void) rethrows {
+    func time(_ name: String, _ body: () async throws -> Void) async rethrows {
       let start = clock.now
-      try body()
+      try await body()
       samples[name, default: []].append((clock.now - start).seconds / Double(perRound))
     }
     // Warm up each contender once.
     for _ in 0..<50 {
-      try ours.recordAnswer()
+      try await ours.recordAnswer()
       bare.insertAnswer()
     }
     for _ in 0..<rounds {
-      time("bare INSERT, C API") { for _ in 0..<perRound { bare.insertAnswer() } }
-      try time("coach recordAttempt + bookmark") { for _ in 0..<perRound { try ours.recordAnswer() } }
-      try time("coach recordAttempt alone") {
-        for _ in 0..<perRound { try ours.recordAnswer(withBookmark: false) }
+      await time("bare INSERT, C API") { for _ in 0..<perRound { bare.insertAnswer() } }
+      try await time("coach recordAttempt + bookmark") { for _ in 0..<perRound { try await ours.recordAnswer() } }
+      try await time("coach recordAttempt alone") {
+        for _ in 0..<perRound { try await ours.recordAnswer(withBookmark: false) }
       }
       if let sqlite3 = Shell.sqlite3 {
         let outcome = try Shell.run(sqlite3, ["-bail", cliPath], stdin: script)

@@ -1,5 +1,6 @@
 import Foundation
-import ProgressStore
+import LearnerModel
+import ProgressStoreSQLite
 import StoreBenchSupport
 
 /// The trainer's summary over 10,000 employees x 200 answers: coach's `summary(of:)`
@@ -8,7 +9,7 @@ import StoreBenchSupport
 struct SummaryComparison {
   let runs: Int
 
-  func run() throws {
+  func run() async throws {
     let path = try SummaryDatabase.prepare()
     print("## Summary query, \(SummaryDatabase.employees) employees x \(SummaryDatabase.answersEach) answers")
     let store = try SQLiteProgressStore(path: path)
@@ -16,10 +17,10 @@ struct SummaryComparison {
     var ours: [Double] = []
     var cli: [Double] = []
     var rowsSeen = 0
-    _ = try store.summary(of: SummaryDatabase.courseID)  // warm the page cache for both
+    _ = try await store.summary(of: SummaryDatabase.courseID)  // warm the page cache for both
     for _ in 0..<runs {
       let start = clock.now
-      rowsSeen = try store.summary(of: SummaryDatabase.courseID).count
+      rowsSeen = try await store.summary(of: SummaryDatabase.courseID).count
       ours.append((clock.now - start).seconds)
       if let sqlite3 = Shell.sqlite3 {
         let outcome = try Shell.run(sqlite3, ["-readonly", path, SummaryDatabase.cliSQL])

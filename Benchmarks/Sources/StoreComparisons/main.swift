@@ -7,12 +7,13 @@
 //
 // Usage: StoreComparisons [--quick]
 import Foundation
-import ProgressStore
+import LearnerModel
+import ProgressStoreSQLite
 import StoreBenchSupport
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--child-writer" {
-  exit(ChildWriter.run(Array(arguments.dropFirst())))
+  exit(await ChildWriter.run(Array(arguments.dropFirst())))
 }
 let quick = arguments.contains("--quick")
 
@@ -21,12 +22,12 @@ print("sqlite3 command: \(Shell.sqlite3 ?? "not installed, its columns are skipp
 
 do {
   for durability in [SQLiteProgressStore.Durability.normal, .full] {
-    try RecordingComparison(durability: durability, quick: quick).run()
+    try await RecordingComparison(durability: durability, quick: quick).run()
   }
   for durability in [SQLiteProgressStore.Durability.full, .normal] {
-    try ConcurrentComparison(durability: durability, processes: 50, answers: quick ? 40 : 200).run()
+    try await ConcurrentComparison(durability: durability, processes: 50, answers: quick ? 40 : 200).run()
   }
-  try SummaryComparison(runs: quick ? 2 : 5).run()
+  try await SummaryComparison(runs: quick ? 2 : 5).run()
 } catch {
   FileHandle.standardError.write(Data("StoreComparisons: \(error)\n".utf8))
   exit(1)
