@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "CourseModel", targets: ["CourseModel"]),
     .library(name: "CourseParser", targets: ["CourseParser"]),
     .library(name: "ProgressStore", targets: ["ProgressStore"]),
+    .library(name: "Review", targets: ["Review"]),
     .library(name: "Session", targets: ["Session"]),
   ],
   dependencies: [
@@ -31,6 +32,7 @@ let package = Package(
       name: "ProgressStore",
       dependencies: ["CourseModel", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    .target(name: "Review"),
     .target(name: "Session", dependencies: ["CourseModel", "CourseParser", "ProgressStore"]),
     .executableTarget(
       name: "coach",
