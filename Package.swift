@@ -49,6 +49,7 @@ let package = Package(
       exclude: ["Fixtures", "Golden"]
     ),
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore"]),
+    .testTarget(name: "ReviewTests", dependencies: ["Review"], exclude: ["Vectors"]),
     .testTarget(name: "SessionTests", dependencies: ["Session", "CourseParser", "ProgressStore"]),
     .testTarget(name: "CoachTests", dependencies: ["coach"], resources: [.copy("Fixtures")]),
   ]
