@@ -28,8 +28,8 @@ import Foundation
 /// meets the material. A drill question is not: the learner has read the lesson, answered the
 /// drill and been shown the right answer and its feedback. Asking again ten minutes later would
 /// measure short-term memory, not retention. Without steps every answer goes straight to the
-/// FSRS memory model, a wrong answer brings the question back after its (short) FSRS interval,
-/// usually the next day, and the state needs no step counter.
+/// FSRS memory model, a wrong answer brings the question back after FSRS's post-lapse interval
+/// (the next day for most questions), and the state needs no step counter.
 public struct FSRS: Sendable {
   /// The settings this scheduler was made with.
   public let parameters: Parameters

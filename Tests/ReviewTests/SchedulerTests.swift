@@ -129,6 +129,22 @@ import Testing
         == "review settings: FSRS weight w20 = 0.05 is out of range; use a value from 0.1 to 0.8")
   }
 
+  @Test func stabilityAndDifficultyStopAtTheirFloors() {
+    // Wrong again and again on one day: stability falls to its floor, 0.001, and stays there.
+    var state = fsrs.review(nil, rating: .again, at: start)
+    for minute in 1...20 { state = fsrs.review(state, rating: .again, at: after(Double(minute) * 60)) }
+    #expect(state.stability == 0.001)
+    #expect(state.intervalDays == 1)
+    // Right 250 times: difficulty drifts down to its floor, 1, and stays there.
+    state = fsrs.review(nil, rating: .good, at: start)
+    var lowest = state.difficulty
+    for review in 1...250 {
+      state = fsrs.review(state, rating: .good, at: after(Double(review) * 3_600))
+      lowest = min(lowest, state.difficulty)
+    }
+    #expect(state.difficulty == 1 && lowest == 1)
+  }
+
   @Test func intervalsStopAtTheMaximum() throws {
     let capped = try FSRS(parameters: Parameters(maximumInterval: 30))
     var state = capped.review(nil, rating: .good, at: start)

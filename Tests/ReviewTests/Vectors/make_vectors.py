@@ -43,6 +43,7 @@ from pathlib import Path
 PINNED = "6.3.2"
 SEED = 20260416
 SEQUENCES = 1200
+MARATHONS = 12
 OUTPUT = Path(__file__).with_name(f"fsrs-{PINNED}-vectors.json")
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 DAY = 86_400  # seconds
@@ -112,8 +113,13 @@ def gap(rng, card):
     return min(later, timedelta(days=365))
 
 
-def sequence(fsrs, rng, number):
-    retention, maximum = settings(rng)
+def drilling_gap(rng, card):
+    """A learner drilling one question over and over: minutes to three days apart."""
+    return timedelta(seconds=rng.randint(60, 3 * DAY))
+
+
+def sequence(fsrs, rng, number, marathon=False):
+    retention, maximum = (0.9, 36_500) if marathon else settings(rng)
     scheduler = fsrs.Scheduler(
         parameters=fsrs.scheduler.DEFAULT_PARAMETERS,
         desired_retention=retention,
@@ -127,14 +133,15 @@ def sequence(fsrs, rng, number):
     )
     if rng.random() < 0.1:  # some on whole seconds, as a store with second precision gives
         start = start.replace(microsecond=0)
-    length = rng.randint(1, 24)
-    right = rng.uniform(0.2, 0.97)
+    length = rng.randint(200, 260) if marathon else rng.randint(1, 24)
+    right = rng.choice([1.0, 0.97]) if marathon else rng.uniform(0.2, 0.97)
+    next_gap = drilling_gap if marathon else gap
     card = fsrs.Card(card_id=number + 1)
     moment = start
     reviews = []
     for index in range(length):
         if index > 0:
-            moment = moment + gap(rng, card)
+            moment = moment + next_gap(rng, card)
         rating = fsrs.Rating.Good if rng.random() < right else fsrs.Rating.Again
         before = scheduler.get_card_retrievability(card, current_datetime=moment)
         card, _ = scheduler.review_card(card, rating, review_datetime=moment)
@@ -157,6 +164,10 @@ def sequence(fsrs, rng, number):
 def generate(fsrs):
     rng = random.Random(SEED)
     sequences = [sequence(fsrs, rng, number) for number in range(SEQUENCES)]
+    # A few long runs, mostly right, take difficulty down to its floor of 1.
+    sequences += [
+        sequence(fsrs, rng, SEQUENCES + number, marathon=True) for number in range(MARATHONS)
+    ]
     header = {
         "generator": "Tests/ReviewTests/Vectors/make_vectors.py",
         "fsrs": PINNED,
@@ -199,7 +210,9 @@ def summary(sequences):
         f"{len(sequences)} sequences, {len(reviews)} reviews "
         f"({sum(r['rating'] == 'again' for r in reviews)} wrong, {same_day} less than a day "
         f"after the one before, {capped} at the maximum interval, "
-        f"longest interval {max(r['days'] for r in reviews)} days)"
+        f"longest interval {max(r['days'] for r in reviews)} days, "
+        f"{sum(r['s'] == 0.001 for r in reviews)} at the lowest stability, "
+        f"{sum(r['d'] == 1.0 for r in reviews)} at the lowest difficulty)"
     )
 
 
