@@ -10,7 +10,8 @@ extension FSRS {
   private static let e = M_E
 
   /// Whole days from `start` to `end`, rounded down, as Python's `timedelta.days` counts them:
-  /// the time is first taken to the microsecond, then floor-divided by a day.
+  /// the time is first taken to the microsecond, then floor-divided by a day. A Date holds
+  /// microseconds exactly enough for this until about the year 2137.
   static func wholeDays(from start: Date, to end: Date) -> Int {
     let microseconds = (end.timeIntervalSince(start) * 1_000_000).rounded()
     guard let exact = Int64(exactly: microseconds) else {

@@ -11,6 +11,12 @@ import Foundation
 /// question's review log, rebuilt with ``replay(_:)``. The scheduler never reads the clock;
 /// every date is given by the caller, so tests can run a year of reviews in a millisecond.
 ///
+///     let fsrs = try FSRS()  // or FSRS(parameters: Parameters(desiredRetention: 0.85))
+///     let states = fsrs.replay([(at: monday, rating: .good), (at: friday, rating: .again)])
+///     let now = states.last!  // stability, difficulty, due date after Friday's answer
+///     now.isDue(at: today)
+///     fsrs.retrievability(now, at: today)  // the estimated recall today, 0 to 1
+///
 /// The arithmetic mirrors the reference implementation, py-fsrs 6.3.2, configured with no
 /// learning steps, no relearning steps and no fuzz:
 /// - The first review sets stability to w0 (wrong) or w2 (right) and difficulty to
@@ -75,7 +81,8 @@ public struct FSRS: Sendable {
   /// - Parameters:
   ///   - state: the state after the previous review, or `nil` for the question's first review.
   ///   - rating: how the learner answered.
-  ///   - date: when the learner answered.
+  ///   - date: when the learner answered. A date before `state.lastReview` counts as the same
+  ///     day, as in the reference.
   public func review(_ state: MemoryState?, rating: Rating, at date: Date) -> MemoryState {
     let stability: Double
     let difficulty: Double
