@@ -22,6 +22,7 @@ let package = Package(
     .library(name: "CourseProgress", targets: ["CourseProgress"]),
     .library(name: "SessionEngine", targets: ["SessionEngine"]),
     .library(name: "Reports", targets: ["Reports"]),
+    .library(name: "Review", targets: ["Review"]),
     .library(name: "CoachTestSupport", targets: ["CoachTestSupport"]),
   ],
   dependencies: [
@@ -50,6 +51,8 @@ let package = Package(
     .target(
       name: "Terminal", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "SessionEngine"]),
     .target(name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
+    // The FSRS-6 scheduler of spaced review: pure arithmetic on a question's review log.
+    .target(name: "Review"),
     .executableTarget(
       name: "coach",
       dependencies: [
@@ -70,6 +73,7 @@ let package = Package(
       exclude: ["Fixtures", "Golden"]
     ),
     .testTarget(name: "LearnerModelTests", dependencies: ["LearnerModel"]),
+    .testTarget(name: "ReviewTests", dependencies: ["Review"], exclude: ["Vectors"]),
     .testTarget(name: "ProgressStoreSQLiteTests", dependencies: ["ProgressStoreSQLite", "LearnerModel"]),
     .testTarget(
       name: "StoreConformanceTests", dependencies: ["CoachTestSupport", "LearnerModel", "ProgressStoreSQLite"]),
