@@ -229,4 +229,48 @@ import Testing
       #expect(row["status"] as? String == expected, "\(module.id)")
     }
   }
+
+  /// A folder with the tiny course and a broken draft beside it.
+  private func coursesWithABrokenDraft() throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "coach-mixed-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let fixtures = URL(fileURLWithPath: CoachBinary.fixtures).deletingLastPathComponent()
+    try FileManager.default.copyItem(
+      at: fixtures.appendingPathComponent("courses/tiny"), to: folder.appendingPathComponent("tiny"))
+    try FileManager.default.copyItem(
+      at: fixtures.appendingPathComponent("broken/bad"), to: folder.appendingPathComponent("bad"))
+    return folder.path
+  }
+
+  @Test func aBrokenCourseIsLeftOutAndTheOthersStayOpen() throws {
+    let mixed = try coursesWithABrokenDraft()
+    let store = CoachBinary.temporaryStore()
+    let run = try CoachBinary.run(
+      [
+        "learn", "--courses", mixed, "--store", store, "--employee", "e1", "--name", "E One", "--role",
+        "frontline",
+      ],
+      input: "4\n")
+    #expect(run.status == 0)
+    #expect(run.stderr.contains("bad/01-one.md:5:1: error:"))
+    #expect(run.stderr.contains("the course 'bad' (\(mixed)/bad) has errors and is not offered"))
+    #expect(run.stderr.contains("the other courses are open"))
+    // Only one course is left, so no course menu: straight into Tiny Service.
+    #expect(run.stdout.contains("== Tiny Service"))
+    #expect(!run.stdout.contains("Which course would you like to take?"))
+
+    let asked = try CoachBinary.run([
+      "learn", "--courses", mixed, "--store", store, "--employee", "e1", "--course", "bad",
+    ])
+    #expect(asked.status == 1)
+    #expect(asked.stderr.contains("the course 'bad'"))
+    #expect(asked.stdout.isEmpty)
+
+    let good = try CoachBinary.run(
+      ["learn", "--courses", mixed, "--store", store, "--employee", "e1", "--course", "tiny"], input: "")
+    #expect(good.status == 0)
+    #expect(
+      !good.stderr.contains("error"), "the broken draft is not mentioned when another course is asked for")
+  }
 }
