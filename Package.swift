@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "CourseParser", targets: ["CourseParser"]),
     .library(name: "ProgressStore", targets: ["ProgressStore"]),
     .library(name: "Session", targets: ["Session"]),
+    .library(name: "Printing", targets: ["Printing"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -32,6 +33,7 @@ let package = Package(
       dependencies: ["CourseModel", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(name: "Session", dependencies: ["CourseModel", "CourseParser", "ProgressStore"]),
+    .target(name: "Printing", dependencies: ["CourseModel"]),
     .executableTarget(
       name: "coach",
       dependencies: [
@@ -49,5 +51,6 @@ let package = Package(
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore"]),
     .testTarget(name: "SessionTests", dependencies: ["Session", "CourseParser", "ProgressStore"]),
     .testTarget(name: "CoachTests", dependencies: ["coach"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "PrintingTests", dependencies: ["Printing", "CourseModel"]),
   ]
 )
