@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "ProgressStore", targets: ["ProgressStore"]),
     .library(name: "Session", targets: ["Session"]),
     .library(name: "Printing", targets: ["Printing"]),
+    .library(name: "Exports", targets: ["Exports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -34,6 +35,7 @@ let package = Package(
     ),
     .target(name: "Session", dependencies: ["CourseModel", "CourseParser", "ProgressStore"]),
     .target(name: "Printing", dependencies: ["CourseModel"]),
+    .target(name: "Exports", dependencies: ["CourseModel", "Printing"]),
     .executableTarget(
       name: "coach",
       dependencies: [
@@ -52,5 +54,10 @@ let package = Package(
     .testTarget(name: "SessionTests", dependencies: ["Session", "CourseParser", "ProgressStore"]),
     .testTarget(name: "CoachTests", dependencies: ["coach"], resources: [.copy("Fixtures")]),
     .testTarget(name: "PrintingTests", dependencies: ["Printing", "CourseModel"]),
+    .testTarget(
+      name: "ExportsTests",
+      dependencies: ["Exports", "Printing", "CourseParser", "CourseModel"],
+      exclude: ["Fixtures", "Golden"]
+    ),
   ]
 )
