@@ -39,7 +39,7 @@ let package = Package(
     .executableTarget(
       name: "coach",
       dependencies: [
-        "CourseModel", "CourseParser", "ProgressStore", "Session",
+        "CourseModel", "CourseParser", "Exports", "ProgressStore", "Session",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
