@@ -21,6 +21,9 @@ extension WorkbookWriter {
     .question > .number, .belief > .number { flex: 0 0 2em; }
     .question > .body, .belief > .body { flex: 1; min-width: 0; }
     .prompt { font-weight: 700; }
+    p.prompt, .instruction, .answer .label { break-after: avoid; page-break-after: avoid; }
+    ul.choices li, ul.order, ol.options, .answer, .explanation, .hint, .write { break-inside: avoid; \
+    page-break-inside: avoid; }
     p.prompt { margin-bottom: 0.3em; }
     .instruction { font: italic 9.5pt/1.3 "DejaVu Sans", "Liberation Sans", sans-serif; color: #333; \
     margin: 0 0 0.35em; }

@@ -3,9 +3,11 @@ import Printing
 
 extension WorkbookWriter {
   /// One drill question: its scenario and prompt, then what the learner fills in; in the
-  /// facilitator edition, the answer with its feedback, hints and explanation.
+  /// facilitator edition, the answer with its feedback, hints and explanation. A learner's
+  /// question stays on one page; a facilitator's, longer, may break between its parts.
   func question(_ question: Question, number: Int) -> String {
-    var out = "<div class=\"question keep\" id=\"q-\(HTML.escapeAttribute(question.id))\">\n"
+    let keep = isFacilitator ? "" : " keep"
+    var out = "<div class=\"question\(keep)\" id=\"q-\(HTML.escapeAttribute(question.id))\">\n"
     out += "<span class=\"number\">\(number).</span>\n<div class=\"body\">\n"
     out += question.context.html
     out += "<p class=\"prompt\">" + HTML.escape(question.prompt) + "</p>\n"
