@@ -4,7 +4,7 @@ COURSES ?= courses
 BIN := .build/debug/coach
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test engine-tests run check lint bench reliability reliability-quick clean
+.PHONY: all deps print-deps build test engine-tests run check lint bench reliability reliability-quick clean
 
 all: build
 
@@ -14,6 +14,15 @@ deps:
 	  echo "Installing libcmark-dev and libsqlite3-dev with apt-get..."; \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libsqlite3-dev pkg-config; \
+	fi
+
+## print-deps: install headless Chromium and poppler-utils, which the workbook print tests
+## use (without them those tests are skipped).
+print-deps:
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null; then \
+	  echo "Installing chromium and poppler-utils with apt-get..."; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \
 	fi
 
 build: deps

@@ -24,6 +24,8 @@ let package = Package(
     .library(name: "Reports", targets: ["Reports"]),
     .library(name: "Review", targets: ["Review"]),
     .library(name: "CoachTestSupport", targets: ["CoachTestSupport"]),
+    .library(name: "Printing", targets: ["Printing"]),
+    .library(name: "Exports", targets: ["Exports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -53,10 +55,14 @@ let package = Package(
     .target(name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
     // The FSRS-6 scheduler of spaced review: pure arithmetic on a question's review log.
     .target(name: "Review"),
+    // Self-contained printable HTML (escaping, Markdown blocks, the page shell).
+    .target(name: "Printing", dependencies: ["CourseModel"]),
+    // Leaving the terminal: GIFT for Moodle, printable workbooks.
+    .target(name: "Exports", dependencies: ["CourseModel", "Printing"]),
     .executableTarget(
       name: "coach",
       dependencies: [
-        "CourseModel", "CourseParser", "LearnerModel", "ProgressStoreSQLite", "Reports", "Terminal",
+        "CourseModel", "CourseParser", "Exports", "LearnerModel", "ProgressStoreSQLite", "Reports", "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -84,6 +90,12 @@ let package = Package(
     .testTarget(
       name: "TerminalTests",
       dependencies: ["Terminal", "SessionEngine", "CourseModel", "LearnerModel", "CoachTestSupport"]
+    ),
+    .testTarget(name: "PrintingTests", dependencies: ["Printing", "CourseModel"]),
+    .testTarget(
+      name: "ExportsTests",
+      dependencies: ["Exports", "CourseParser", "CourseModel"],
+      exclude: ["Fixtures", "Golden"]
     ),
     .testTarget(name: "CoachTests", dependencies: ["coach"], resources: [.copy("Fixtures")]),
   ]
