@@ -33,12 +33,12 @@ enum Make {
   }
 
   static func attempt(
-    _ employee: String, _ item: String, hash: String = "h1", response: String = "a", score: Double = 1,
-    correct: Bool = true, course: String = course, at: Date = time
+    _ employee: String, _ item: String, hash: String = "h1", key: String? = nil, response: String = "a",
+    score: Double = 1, correct: Bool = true, course: String = course, at: Date = time
   ) -> DrillAttempt {
     DrillAttempt(
-      employee: id(employee), item: Make.item(item, course: course), itemHash: hash, response: response,
-      score: score, correct: correct, sessionID: "session-1", at: at)
+      employee: id(employee), item: Make.item(item, course: course), itemHash: hash, keyHash: key,
+      response: response, score: score, correct: correct, sessionID: "session-1", at: at)
   }
 
   static func bookmark(_ employee: String, position: Bookmark.Position, course: String = course) -> Bookmark {
