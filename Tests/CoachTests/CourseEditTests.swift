@@ -29,33 +29,35 @@ import Testing
   @discardableResult
   func learn(
     _ store: String, _ courses: Courses, employee: String = "e1", misses: [String: Int] = [:]
-  ) throws -> PipeLearner {
+  ) async throws -> PipeLearner {
     let learner = try PipeLearner(
       [
         "learn", "--courses", courses.path, "--store", store, "--employee", employee, "--name", "Sam Lee",
         "--role", "frontline", "--seed", "5",
-      ], outline: try Outline.load(courses.path), misses: misses)
-    let run = learner.runToEnd()
+      ], outline: try await Outline.loading(courses.path), misses: misses)
+    let run = try await learner.finishing()
     #expect(run.status == 0, "\(employee)")
     return learner
   }
 
-  func progress(_ store: String, _ courses: Courses, employee: String = "e1") throws -> [String: Any] {
-    let result = try CoachBinary.run([
+  func progress(_ store: String, _ courses: Courses, employee: String = "e1") async throws -> [String: Any] {
+    let result = try await CoachBinary.running([
       "progress", "--employee", employee, "--store", store, "--courses", courses.path, "--format", "json",
     ])
     #expect(result.status == 0, "\(result.stderr)")
     return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
   }
 
-  func table(_ store: String, _ courses: Courses, employee: String = "e1") throws -> String {
-    try CoachBinary.run(["progress", "--employee", employee, "--store", store, "--courses", courses.path])
-      .stdout
+  func table(_ store: String, _ courses: Courses, employee: String = "e1") async throws -> String {
+    try await CoachBinary.running([
+      "progress", "--employee", employee, "--store", store, "--courses", courses.path,
+    ])
+    .stdout
   }
 
   /// `coach check --store`: its preview lines, after checking that it exits 0.
-  func preview(_ store: String, _ courses: Courses) throws -> [String] {
-    let result = try CoachBinary.run(["check", courses.path, "--store", store])
+  func preview(_ store: String, _ courses: Courses) async throws -> [String] {
+    let result = try await CoachBinary.running(["check", courses.path, "--store", store])
     #expect(result.status == 0, "\(result.stderr)")
     return result.stdout.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
   }
@@ -77,42 +79,42 @@ import Testing
     return outline.drillItems.filter { item in prompts.contains { $0.hasPrefix(item.prompt) } }.map(\.id)
   }
 
-  @Test func wordingFeedbackAndHintChangesKeepCredit() throws {
+  @Test func wordingFeedbackAndHintChangesKeepCredit() async throws {
     let courses = try Courses()
     let store = CoachBinary.temporaryStore()
-    try learn(store, courses)
+    try await learn(store, courses)
     try courses.edit(
       "01-greeting.md", "### What comes first when a customer walks in? {#first}",
       "### A customer walks in. What do you do first? {#first}")
     try courses.edit("01-greeting.md", "They have to wait while you finish.", "They wait, and feel it.")
     try courses.edit("01-greeting.md", "> Hint: It starts with h.", "> Hint: Five letters, starting with h.")
     #expect(
-      try preview(store, courses).contains(
+      try await preview(store, courses).contains(
         "question first: wording changed; 1 employee's answers still count"))
-    let json = try progress(store, courses)
+    let json = try await progress(store, courses)
     #expect(modules(json).first?["status"] as? String == "passed")
     #expect(drill(json)["standing"] as? String == "passed")
     #expect(drill(json)["score"] as? Double == 1)
     #expect(drill(json)["reworded"] as? [String] == ["first"])
     #expect((drill(json)["askedAgain"] as? [Any])?.isEmpty == true)
-    let second = try learn(store, courses)
-    #expect(asked(second, try Outline.load(courses.path)).isEmpty, "nothing asked again")
+    let second = try await learn(store, courses)
+    #expect(asked(second, try await Outline.loading(courses.path)).isEmpty, "nothing asked again")
   }
 
-  @Test func aChangedAnswerKeyAsksJustThatQuestionAgain() throws {
+  @Test func aChangedAnswerKeyAsksJustThatQuestionAgain() async throws {
     let courses = try Courses()
     let store = CoachBinary.temporaryStore()
-    try learn(store, courses, employee: "e1")
-    try learn(store, courses, employee: "e2")
+    try await learn(store, courses, employee: "e1")
+    try await learn(store, courses, employee: "e2")
     try courses.edit("01-greeting.md", "- [x] Look up and greet them", "- [ ] Look up and greet them")
     try courses.edit("01-greeting.md", "- [ ] Wait for them to speak", "- [x] Wait for them to speak")
-    let lines = try preview(store, courses)
+    let lines = try await preview(store, courses)
     #expect(
       lines.contains(
         "question first: answer key changed; 2 employees answered the earlier version and will be asked again"
       ),
       "\(lines)")
-    let json = try progress(store, courses)
+    let json = try await progress(store, courses)
     #expect(modules(json).first?["status"] as? String == "passed", "the pass stands")
     #expect(drill(json)["pending"] as? [String] == ["first"])
     #expect(drill(json)["standing"] as? String == "unfinished")
@@ -124,57 +126,59 @@ import Testing
     #expect(again?.first?["why"] as? String == "answer-key-changed")
     #expect((drill(json)["passedAt"] as? [String: Any])?["earlierVersion"] as? Bool == true)
     #expect(
-      try table(store, courses).contains("asked again, the question changed since it was answered: first"))
+      try await table(store, courses).contains(
+        "asked again, the question changed since it was answered: first"))
 
-    let second = try learn(store, courses, employee: "e1")
-    #expect(asked(second, try Outline.load(courses.path)) == ["first"], "exactly the changed question")
-    let after = try progress(store, courses)
+    let second = try await learn(store, courses, employee: "e1")
+    #expect(
+      asked(second, try await Outline.loading(courses.path)) == ["first"], "exactly the changed question")
+    let after = try await progress(store, courses)
     #expect(drill(after)["standing"] as? String == "passed")
     #expect((drill(after)["pending"] as? [String])?.isEmpty == true)
     #expect((drill(after)["passedAt"] as? [String: Any])?["earlierVersion"] as? Bool == false)
     #expect(
-      try preview(store, courses).contains(
+      try await preview(store, courses).contains(
         "question first: answer key changed; 1 employee answered the earlier version and will be asked again")
     )
   }
 
-  @Test func aQuestionAddedToAPassedDrillIsPendingNotAReset() throws {
+  @Test func aQuestionAddedToAPassedDrillIsPendingNotAReset() async throws {
     let courses = try Courses()
     let store = CoachBinary.temporaryStore()
-    try learn(store, courses)
+    try await learn(store, courses)
     try courses.edit(
       "01-greeting.md", "## Beliefs: Your greeting",
       "### What do we say when they leave? {#thanks}\n\n- [x] Thank you\n- [ ] Next\n\n## Beliefs: Your greeting"
     )
     #expect(
-      try preview(store, courses).contains(
+      try await preview(store, courses).contains(
         "question thanks: new in drill 'Greeting check'; 1 employee who passed the drill will be asked it, "
           + "and their pass stands"))
-    let json = try progress(store, courses)
+    let json = try await progress(store, courses)
     #expect(modules(json).first?["status"] as? String == "passed")
     #expect(drill(json)["pending"] as? [String] == ["thanks"])
     #expect(drill(json)["answered"] as? Int == 5 && drill(json)["questions"] as? Int == 6)
     #expect((drill(json)["passedAt"] as? [String: Any])?["mark"] as? Int == 80)
-    let shown = try table(store, courses)
+    let shown = try await table(store, courses)
     #expect(shown.contains("5 of 6 answered") && !shown.contains("- / -"), "\(shown)")
     #expect(shown.contains("new, to answer: thanks"), "\(shown)")
 
-    let second = try learn(store, courses)
-    #expect(asked(second, try Outline.load(courses.path)) == ["thanks"])
-    #expect(drill(try progress(store, courses))["standing"] as? String == "passed")
+    let second = try await learn(store, courses)
+    #expect(asked(second, try await Outline.loading(courses.path)) == ["thanks"])
+    #expect(drill(try await progress(store, courses))["standing"] as? String == "passed")
   }
 
-  @Test func aRaisedPassMarkKeepsThePassAsRecorded() throws {
+  @Test func aRaisedPassMarkKeepsThePassAsRecorded() async throws {
     let courses = try Courses()
     let store = CoachBinary.temporaryStore()
-    try learn(store, courses, misses: ["first": 1])  // 80%: passed at the first try, no retry
+    try await learn(store, courses, misses: ["first": 1])  // 80%: passed at the first try, no retry
     try courses.edit("course.md", "pass: 80", "pass: 90")
-    let lines = try preview(store, courses)
+    let lines = try await preview(store, courses)
     #expect(
       lines.contains(
         "drill 'Greeting check' (module greeting): pass mark changed to 90%; the pass at 80% stands for "
           + "1 employee (1 below 90% now)"), "\(lines)")
-    let json = try progress(store, courses)
+    let json = try await progress(store, courses)
     let pass = drill(json)["passedAt"] as? [String: Any]
     #expect(pass?["mark"] as? Int == 80)
     #expect(pass?["score"] as? Double == 0.8)
@@ -185,22 +189,22 @@ import Testing
     #expect(drill(json)["passed"] as? Bool == true)
     #expect(modules(json).first?["status"] as? String == "passed", "not failed retroactively")
     #expect(
-      try table(store, courses).contains(
+      try await table(store, courses).contains(
         "drill 'Greeting check': passed at 80% on \(today); now 80% against the pass mark of 90%"))
-    let second = try learn(store, courses)
-    #expect(asked(second, try Outline.load(courses.path)).isEmpty, "nothing is forced")
+    let second = try await learn(store, courses)
+    #expect(asked(second, try await Outline.loading(courses.path)).isEmpty, "nothing is forced")
   }
 
-  @Test func aChangedCreedShowsTheEarlierSignatureAndInvitesANewOne() throws {
+  @Test func aChangedCreedShowsTheEarlierSignatureAndInvitesANewOne() async throws {
     let courses = try Courses()
     let store = CoachBinary.temporaryStore()
-    try learn(store, courses)
+    try await learn(store, courses)
     try courses.edit("03-closing.md", "2. We greet every customer.", "2. We greet every customer by name.")
     #expect(
-      try preview(store, courses).contains(
+      try await preview(store, courses).contains(
         "creed 'Our greeting creed' (module closing): text changed; 1 employee signed an earlier version and "
           + "will be invited, not required, to sign it again"))
-    let json = try progress(store, courses)
+    let json = try await progress(store, courses)
     let creed = modules(json)[2]["creed"] as? [String: Any]
     #expect(creed?["signed"] as? Bool == false)
     let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
@@ -210,31 +214,32 @@ import Testing
     // Invited: Enter keeps the earlier signature and ends the session.
     let invited = try PipeLearner(
       ["learn", "--courses", courses.path, "--store", store, "--employee", "e1"],
-      outline: try Outline.load(courses.path))
-    let prompt = invited.nextPrompt()
+      outline: try await Outline.loading(courses.path))
+    let prompt = try await invited.awaitingPrompt()
     #expect(prompt == "? sign: your full name, or Enter to keep your earlier signature")
     #expect(
       invited.screen.contains { $0.contains("You signed an earlier version of this creed on \(today)") })
     invited.send("")
-    #expect(invited.runToEnd().status == 0)
+    #expect(try await invited.finishing().status == 0)
     #expect(
-      (modules(try progress(store, courses))[2]["creed"] as? [String: Any])?["signed"] as? Bool == false)
+      (modules(try await progress(store, courses))[2]["creed"] as? [String: Any])?["signed"] as? Bool == false
+    )
 
-    try learn(store, courses)  // this time the learner signs
-    let signed = modules(try progress(store, courses))[2]["creed"] as? [String: Any]
+    try await learn(store, courses)  // this time the learner signs
+    let signed = modules(try await progress(store, courses))[2]["creed"] as? [String: Any]
     #expect(signed?["signed"] as? Bool == true)
     #expect(signed?["earlierVersionSignedOn"] is NSNull)
   }
 
-  @Test func removedItemsAndChangedIdsAreRetiredAndTheirRecordsKept() throws {
+  @Test func removedItemsAndChangedIdsAreRetiredAndTheirRecordsKept() async throws {
     let courses = try Courses()
     let store = CoachBinary.temporaryStore()
-    try learn(store, courses)
+    try await learn(store, courses)
     try courses.edit(
       "01-greeting.md", "### What word do we say first? {#word}",
       "### What word do we say first? {#first-word}")
     try courses.edit("course.md", "3. [Closing](03-closing.md)\n", "")
-    let lines = try preview(store, courses)
+    let lines = try await preview(store, courses)
     #expect(
       lines.contains(
         "question word: no longer in the course (removed, or its id changed); 1 employee's records are kept "
@@ -243,7 +248,7 @@ import Testing
       lines.contains(
         "module closing: no longer in the course (removed, or its id changed); 1 employee's records are kept "
           + "and shown as retired"))
-    let json = try progress(store, courses)
+    let json = try await progress(store, courses)
     let retired = modules(json).first?["retired"] as? [[String: Any]]
     #expect(retired?.map { $0["id"] as? String } == ["word"])
     #expect(retired?.first?["kind"] as? String == "question" && retired?.first?["records"] as? Int == 1)
@@ -252,26 +257,26 @@ import Testing
     #expect(
       Set(gone.compactMap { $0["kind"] as? String }) == ["belief", "statement", "creed"], "\(gone)")
     #expect(drill(json)["pending"] as? [String] == ["first-word"], "a new id is a new item")
-    let second = try learn(store, courses)
-    #expect(asked(second, try Outline.load(courses.path)) == ["first-word"])
+    let second = try await learn(store, courses)
+    #expect(asked(second, try await Outline.loading(courses.path)) == ["first-word"])
   }
 
-  @Test func statementsAreComparedBeforeAndAfterOnlyOnTheSameScale() throws {
+  @Test func statementsAreComparedBeforeAndAfterOnlyOnTheSameScale() async throws {
     let courses = try Courses()
     let store = CoachBinary.temporaryStore()
-    try learn(store, courses)
+    try await learn(store, courses)
     // The closing statement reworded; a rating from the first module asked again, on a new scale.
     try courses.edit(
       "03-closing.md", "### Agree: Greeting people well is part of my job {#greet-job}",
       "### Agree: Greeting people well is a real part of my job {#greet-job}\n\n"
         + "### Rate: How often do you greet people first? {#greet-often}\n\n- Never\n- Sometimes\n- Always")
     #expect(
-      try preview(store, courses).contains(
+      try await preview(store, courses).contains(
         "statement greet-job (module closing): wording changed; 1 employee's answers are kept"))
-    let second = try learn(store, courses)
+    let second = try await learn(store, courses)
     #expect(
       !second.transcript.contains("Saved. You asked yourself this before."), "not compared on another scale")
-    let changes = course(try progress(store, courses))["beliefChanges"] as? [[String: Any]] ?? []
+    let changes = course(try await progress(store, courses))["beliefChanges"] as? [[String: Any]] ?? []
     let byID = Dictionary(uniqueKeysWithValues: changes.map { ($0["id"] as? String ?? "", $0) })
     #expect(byID["greet-job"]?["compared"] as? Bool == true)
     #expect(byID["greet-job"]?["change"] as? Int == 0)
@@ -280,10 +285,10 @@ import Testing
     #expect((byID["greet-often"]?["first"] as? [String: Any])?["point"] as? Int == 3)
   }
 
-  @Test func aStoreFromTheLastReleaseMatchesItsAnswersByTheirStoredHash() throws {
+  @Test func aStoreFromTheLastReleaseMatchesItsAnswersByTheirStoredHash() async throws {
     let courses = try Courses()
     let store = try ReleaseStoreTests.copyOfStore()
-    let unchanged = try progress(store, courses, employee: "e-end")
+    let unchanged = try await progress(store, courses, employee: "e-end")
     #expect(modules(unchanged).first?["status"] as? String == "passed")
     #expect(drill(unchanged)["standing"] as? String == "passed")
     #expect((modules(unchanged)[2]["creed"] as? [String: Any])?["signed"] as? Bool == true)
@@ -292,7 +297,7 @@ import Testing
     try courses.edit(
       "01-greeting.md", "### Which of these make a warm greeting? {#warm}",
       "### Which of these make a greeting warm? {#warm}")
-    let json = try progress(store, courses, employee: "e-end")
+    let json = try await progress(store, courses, employee: "e-end")
     #expect(drill(json)["pending"] as? [String] == ["warm"])
     #expect((drill(json)["askedAgain"] as? [[String: Any]])?.first?["why"] as? String == "changed")
     let pass = drill(json)["passedAt"] as? [String: Any]

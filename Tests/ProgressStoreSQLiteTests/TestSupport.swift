@@ -107,3 +107,15 @@ enum ReadOnlyFolder {
     process.waitUntilExit()
   }
 }
+
+/// A task executor with a thread of its own, for tests that time an `await`: on the
+/// shared cooperative pool (a thread per core), a continuation waits for a free thread
+/// while other tests compute, and the wait would be timed with it.
+final class DedicatedExecutor: TaskExecutor, @unchecked Sendable {
+  private let queue = DispatchQueue(label: "coach.tests.dedicated-executor")
+
+  func enqueue(_ job: consuming ExecutorJob) {
+    let job = UnownedJob(job)
+    queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+  }
+}
