@@ -183,9 +183,7 @@ public struct Standing: Sendable {
     let best = scores.map { $0.max() ?? 0 }
     let bestMean = best.reduce(0, +) / count
     let passedNow = firstPassDone && bestMean * 100 >= Double(pass) - 1e-9
-    let recorded = drill.flatMap { drill in
-      recordedPass(of: questions, drill: drill, ledger: ledger, passedNow: passedNow)
-    }
+    let recorded = drill.flatMap { drill in recordedPass(of: questions, drill: drill, ledger: ledger) }
     return DrillStanding(
       first: firstPassDone ? scores.map { $0[0] }.reduce(0, +) / count : nil,
       best: firstPassDone ? bestMean : nil,
@@ -199,7 +197,7 @@ public struct Standing: Sendable {
   /// The latest pass recorded of this version of the drill, else of an earlier one; for
   /// a store from before passes were recorded, a pass worked out from the enrolment.
   static func recordedPass(
-    of questions: [Question], drill: (module: String, section: String), ledger: Ledger, passedNow: Bool
+    of questions: [Question], drill: (module: String, section: String), ledger: Ledger
   ) -> RecordedPass? {
     let passes = ledger.passes(module: drill.module, section: drill.section)
     if !passes.isEmpty {
@@ -213,7 +211,7 @@ public struct Standing: Sendable {
     }
     // Before passes were recorded, only a completed enrolment says a drill was passed:
     // every drill the employee answered before completing it.
-    guard !passedNow, let enrolment = ledger.enrolment, enrolment.passed, let completed = enrolment.completed
+    guard let enrolment = ledger.enrolment, enrolment.passed, let completed = enrolment.completed
     else { return nil }
     let answeredThen = ledger.attempts.values.contains { attempts in
       attempts.contains {

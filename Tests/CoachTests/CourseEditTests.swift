@@ -292,6 +292,9 @@ import Testing
     #expect(modules(unchanged).first?["status"] as? String == "passed")
     #expect(drill(unchanged)["standing"] as? String == "passed")
     #expect((modules(unchanged)[2]["creed"] as? [String: Any])?["signed"] as? Bool == true)
+    // No pass was recorded then: the completed enrolment's is shown, dated, with no mark.
+    let completed = drill(unchanged)["passedAt"] as? [String: Any]
+    #expect(completed?["recorded"] as? Bool == false && completed?["on"] is String)
     // Such answers know only the hash of the prompt and the key together: reworded, the
     // question is asked again, and the pass as the completed enrolment recorded it stands.
     try courses.edit(

@@ -112,6 +112,9 @@ import Testing
     history.enrolment = Enrolment(
       employee: Records.employee.id, courseID: "service", started: Records.start, completed: completed,
       passed: true)
+    let derived = RecordedPass(
+      passMark: nil, score: nil, at: completed, isCurrentVersion: nil, isRecorded: false)
+    #expect(Records.standing(course, history).drills(0)[0].standing.recordedPass == derived)
     let edited = course.editing(question: "pairs") { $0.body = .match([.init(left: "A", right: "B")]) }
     let drill = Records.standing(edited, history).drills(0)[0].standing
     #expect(drill.passed && !drill.passedNow)
