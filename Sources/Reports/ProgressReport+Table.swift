@@ -53,7 +53,7 @@ extension ProgressReport {
       let name = "drill '\(drill.title)'"
       if let pass = drill.passedAt,
         drill.standing != .passed || pass.earlierVersion == true
-          || (pass.mark.map { $0 != drill.passMark } ?? true)
+          || (pass.mark.map { $0 != drill.passMark } ?? false)
       {
         var text = "\(name): passed"
         if let mark = pass.mark { text += " at \(mark)%" }
