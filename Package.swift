@@ -84,6 +84,10 @@ let package = Package(
     .testTarget(
       name: "StoreConformanceTests", dependencies: ["CoachTestSupport", "LearnerModel", "ProgressStoreSQLite"]),
     .testTarget(
+      name: "CourseProgressTests",
+      dependencies: ["CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport"]
+    ),
+    .testTarget(
       name: "SessionEngineTests",
       dependencies: ["SessionEngine", "CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport"]
     ),

@@ -61,7 +61,7 @@ extension SQLiteProgressStore {
 
   /// Refuses, without writing a byte, a file that is not a coach store, is damaged, or
   /// was written by a newer coach. An empty file is a new store.
-  private static func checkExistingFile(at path: String) throws(ProgressStoreError) {
+  static func checkExistingFile(at path: String) throws(ProgressStoreError) {
     let header: [UInt8]
     do {
       let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))

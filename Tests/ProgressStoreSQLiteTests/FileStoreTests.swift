@@ -62,12 +62,38 @@ import Testing
     try old.close()
     let store = try SQLiteProgressStore(path: path)
     let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
-    #expect(applied.suffix(2) == ["v2-create-pageRead", "v2-add-enrolment-source"])
+    #expect(applied == SQLiteProgressStore.migrator.migrations)
+    #expect(applied.contains("v2-create-pageRead") && applied.contains("v2-add-enrolment-source"))
     #expect(try await store.employee(id: Make.id("ada"))?.name == "Ada")
     #expect(
       try await store.history(of: Make.id("ada"), in: Make.course).bookmark?.position
         == .question(item: "q1", retry: false))
     #expect(try await store.history(of: Make.id("ada"), in: Make.course).pagesRead.isEmpty)
+  }
+
+  @Test func aVersionTwoStoreGainsAnswerKeysScalesVersionsAndPassesAndKeepsItsRecords() async throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("progress.sqlite")
+    try SnapshotTests.versionTwoStore(at: path)
+    let store = try SQLiteProgressStore(path: path)
+    let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
+    #expect(
+      applied.suffix(4) == [
+        "v3-add-drillAttempt-keyHash", "v3-add-beliefResponse-scaleHash", "v3-add-enrolment-courseVersion",
+        "v3-create-drillPass",
+      ])
+    let ada = Make.id("ada")
+    let history = try await store.history(of: ada, in: Make.course)
+    #expect(history.attempts.map(\.keyHash) == [nil] && history.attempts.map(\.itemHash) == ["h1"])
+    #expect(history.beliefs.map(\.scaleHash) == [nil])
+    #expect(history.enrolment?.courseVersion == nil && history.passes.isEmpty)
+    // The folder an earlier coach kept stays in its column, and nothing reads or writes it.
+    _ = try await store.enrol(ada, in: Make.course, version: "abc", at: Make.time)
+    #expect(try await store.enrolments(of: ada).first?.courseVersion == "abc")
+    #expect(try await store.strings("SELECT source FROM enrolment") == ["/home/ada/courses/onboarding"])
+    let next = try await store.recordAttempt(Make.attempt("ada", "q1", key: "k"), bookmark: nil)
+    #expect(next.attempt == 2)
+    #expect(try await store.integrityCheck() == ["ok"])
   }
 
   @Test func migrationNamesFollowTheConvention() {

@@ -4,8 +4,8 @@ import LearnerModel
 
 /// A row of the append-only `drillAttempt` table.
 ///
-/// Rows keep the item's ids and content hash as they were when the answer was given, so
-/// a reworded or removed item never orphans them.
+/// Rows keep the item's ids, content hash and answer-key hash as they were when the
+/// answer was given, so a reworded or removed item never orphans them.
 struct DrillAttemptRow: Codable, FetchableRecord, TableRecord {
   static let databaseTableName = "drillAttempt"
 
@@ -22,6 +22,7 @@ struct DrillAttemptRow: Codable, FetchableRecord, TableRecord {
   var sectionId: String
   var itemId: String
   var itemHash: String
+  var keyHash: String?
   var response: String
   var score: Double
   var correct: Bool
@@ -33,7 +34,8 @@ struct DrillAttemptRow: Codable, FetchableRecord, TableRecord {
     DrillAttempt(
       employee: try RowError.employeeID(employeeId),
       item: ItemRef(courseID: courseId, moduleID: moduleId, sectionID: sectionId, itemID: itemId),
-      itemHash: itemHash, response: response, score: score, correct: correct, attempt: attempt,
+      itemHash: itemHash, keyHash: keyHash, response: response, score: score, correct: correct,
+      attempt: attempt,
       sessionID: sessionId, at: try StoredDate.read(at))
   }
 }

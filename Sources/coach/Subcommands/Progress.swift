@@ -54,29 +54,31 @@ extension Coach.Progress {
   }
 
   /// Each course the employee enrolled in, with the course (when found) and the history.
-  /// A course is read from `--courses` when given, else from the folder it was taken
-  /// from (kept with the enrolment), else from `courses`.
+  /// Courses are found by id in the courses folder (`--courses`, else `$COACH_COURSES`,
+  /// else `courses`), never by where they were taken: an enrolment keeps the course's
+  /// id and version, not a path.
   private func enrolledCourses(_ store: any ProgressStore, of employee: Employee) async throws
     -> [(id: String, course: Course?, history: History)]
   {
-    var loaded: [String: [Course]] = [:]
-    func courses(in folder: String) -> [Course] {
-      if let known = loaded[folder] { return known }
-      let result = CourseLoader.load(paths: [folder])
-      for diagnostic in result.diagnostics where diagnostic.severity == .error {
-        printError(diagnostic.description)
-      }
-      loaded[folder] = result.courses
-      return result.courses
-    }
+    let folder = courses.path
+    var available: [Course]?
     var entries: [(id: String, course: Course?, history: History)] = []
     for enrolment in try await store.enrolments(of: employee.id) {
-      let taken = enrolment.source.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
-      let folder = self.courses.given ?? taken ?? self.courses.path
-      let course = courses(in: folder).first { $0.id == enrolment.courseID }
+      if available == nil {
+        let result = CourseLoader.load(paths: [folder])
+        for diagnostic in result.diagnostics where diagnostic.severity == .error {
+          printError(diagnostic.description)
+        }
+        available = result.courses
+      }
+      let course = available?.first { $0.id == enrolment.courseID }
       if course == nil {
+        let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
+        let ids = (available ?? []).map(\.id)
         printError(
-          "coach: course '\(enrolment.courseID)' is not in \(folder); name its folder with --courses")
+          "coach: course '\(enrolment.courseID)' is not in \(absolute) (the courses folder from \(courses.origin))"
+            + (ids.isEmpty ? ", which holds no courses" : ", which holds: \(ids.joined(separator: ", "))")
+            + "; name the folder that holds it with --courses DIR or COACH_COURSES")
       }
       entries.append(
         (enrolment.courseID, course, try await store.history(of: employee.id, in: enrolment.courseID)))
