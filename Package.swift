@@ -26,11 +26,16 @@ let package = Package(
     .library(name: "CoachTestSupport", targets: ["CoachTestSupport"]),
     .library(name: "Printing", targets: ["Printing"]),
     .library(name: "Exports", targets: ["Exports"]),
+    .library(name: "Rosters", targets: ["Rosters"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    // RFC 4180 CSV, read (rosters) and written (reports): it keeps spaces, empty last
+    // fields, short rows and quoted line breaks as they are (docs/reports.md says why
+    // this one and not SwiftCSV).
+    .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
   ],
   targets: [
     .systemLibrary(
@@ -52,7 +57,14 @@ let package = Package(
     .target(name: "SessionEngine", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
     .target(
       name: "Terminal", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "SessionEngine"]),
-    .target(name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
+    .target(
+      name: "Reports",
+      dependencies: [
+        "CourseModel", "CourseProgress", "LearnerModel", "Printing",
+        .product(name: "CSV", package: "CSV.swift"),
+      ]),
+    // Roster files (CSV) read into employees, every problem named by line and column.
+    .target(name: "Rosters", dependencies: ["LearnerModel", .product(name: "CSV", package: "CSV.swift")]),
     // The FSRS-6 scheduler of spaced review: pure arithmetic on a question's review log.
     .target(name: "Review"),
     // Self-contained printable HTML (escaping, Markdown blocks, the page shell).
@@ -62,7 +74,8 @@ let package = Package(
     .executableTarget(
       name: "coach",
       dependencies: [
-        "CourseModel", "CourseParser", "Exports", "LearnerModel", "ProgressStoreSQLite", "Reports", "Terminal",
+        "CourseModel", "CourseParser", "Exports", "LearnerModel", "ProgressStoreSQLite", "Reports", "Rosters",
+        "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -82,7 +95,8 @@ let package = Package(
     .testTarget(name: "ReviewTests", dependencies: ["Review"], exclude: ["Vectors"]),
     .testTarget(name: "ProgressStoreSQLiteTests", dependencies: ["ProgressStoreSQLite", "LearnerModel"]),
     .testTarget(
-      name: "StoreConformanceTests", dependencies: ["CoachTestSupport", "LearnerModel", "ProgressStoreSQLite"]),
+      name: "StoreConformanceTests",
+      dependencies: ["CoachTestSupport", "LearnerModel", "ProgressStoreSQLite"]),
     .testTarget(
       name: "CourseProgressTests",
       dependencies: ["CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport"]
@@ -95,6 +109,11 @@ let package = Package(
       name: "TerminalTests",
       dependencies: ["Terminal", "SessionEngine", "CourseModel", "LearnerModel", "CoachTestSupport"]
     ),
+    .testTarget(
+      name: "ReportsTests",
+      dependencies: [
+        "Reports", "Rosters", "CourseModel", "CourseProgress", "LearnerModel", "CoachTestSupport",
+      ]),
     .testTarget(name: "PrintingTests", dependencies: ["Printing", "CourseModel"]),
     .testTarget(
       name: "ExportsTests",

@@ -48,7 +48,7 @@ enum Make {
 }
 
 extension StoreConformance {
-  public static let all: [ConformanceCheck] = records + promises
+  public static let all: [ConformanceCheck] = records + promises + reports
 
   /// Each record type is stored and reads back as it was given.
   static let records: [ConformanceCheck] = [
@@ -310,6 +310,9 @@ extension StoreConformance {
 struct DefaultSummary: ProgressStore {
   let base: any ProgressStore
   func saveEmployee(_ e: Employee) async throws(ProgressStoreError) { try await base.saveEmployee(e) }
+  func importRoster(_ e: [Employee], at d: Date) async throws(ProgressStoreError) -> RosterImport {
+    try await base.importRoster(e, at: d)
+  }
   func employee(id: EmployeeID) async throws(ProgressStoreError) -> Employee? {
     try await base.employee(id: id)
   }
