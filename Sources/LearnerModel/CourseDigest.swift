@@ -22,8 +22,8 @@ public struct CourseDigest: Sendable, Hashable {
   public var pagesRead: [PageRead]
   public var bookmark: Bookmark?
   /// The first drill answer in each drill section (as recorded), any question and
-  /// version: kept only for an enrolment completed as passed with no drill pass
-  /// recorded (a store from before passes were kept), whose passes are worked out from it.
+  /// version: kept only when ``needsFirstAnswers`` (a store from before passes were
+  /// kept), for drill passes worked out from the completed enrolment.
   public var firstAnswers: [SectionTime]
 
   public init(
@@ -125,9 +125,7 @@ extension CourseDigest {
       + history.signatures.map(\.at)
       + history.pagesRead.map(\.at) + (history.bookmark.map { [$0.updated] } ?? [])
     lastActive = times.max()
-    if let enrolment = history.enrolment, enrolment.passed, enrolment.completed != nil,
-      history.passes.isEmpty
-    {
+    if needsFirstAnswers {
       var first: [String: SectionTime] = [:]
       for attempt in history.attempts {
         let key = attempt.item.moduleID + "\u{1F}" + attempt.item.sectionID
@@ -137,6 +135,17 @@ extension CourseDigest {
         }
       }
       firstAnswers = first.values.sorted { ($0.moduleID, $0.sectionID) < ($1.moduleID, $1.sectionID) }
+    }
+  }
+}
+
+extension CourseDigest {
+  /// Whether the enrolment was completed as passed and a drill answered has no recorded
+  /// pass: only then are ``firstAnswers`` kept (every store decides it this way).
+  public var needsFirstAnswers: Bool {
+    guard let enrolment, enrolment.passed, enrolment.completed != nil else { return false }
+    return drills.contains { drill in
+      !passes.contains { $0.moduleID == drill.moduleID && $0.sectionID == drill.sectionID }
     }
   }
 }

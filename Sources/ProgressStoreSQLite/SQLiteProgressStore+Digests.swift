@@ -112,10 +112,7 @@ extension SQLiteProgressStore {
       }
       // A store from before passes were kept: a drill counts as passed when it was
       // answered before an enrolment completed as passed.
-      for at in digests.indices
-      where digests[at].passes.isEmpty && digests[at].enrolment?.passed == true
-        && digests[at].enrolment?.completed != nil
-      {
+      for at in digests.indices where digests[at].needsFirstAnswers {
         for row in try Row.fetchAll(
           db,
           sql: """

@@ -7,6 +7,8 @@ struct Coach: AsyncParsableCommand {
     commandName: "coach",
     abstract:
       "A training engine for Markdown courses: check them, take them, track progress, export and print them.",
-    subcommands: [Check.self, Learn.self, Progress.self, Export.self, Workbook.self]
+    subcommands: [
+      Check.self, Learn.self, Progress.self, Roster.self, Report.self, Export.self, Workbook.self,
+    ]
   )
 }
