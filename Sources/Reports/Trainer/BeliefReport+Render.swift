@@ -175,7 +175,7 @@ extension BeliefReport {
           + "</figure>\n"
         body += distributionTable(item.labels, [("Answers", distribution)])
       } else if let positions = item.positions {
-        body += "<table><thead><tr><th>Option</th>"
+        body += "<table class=\"dist\"><thead><tr><th>Option</th>"
         body += positions.indices.map {
           "<th class=\"n\">\($0 + 1)\($0 == 0 ? "st" : $0 == 1 ? "nd" : $0 == 2 ? "rd" : "th")</th>"
         }.joined()
@@ -200,7 +200,7 @@ extension BeliefReport {
   }
 
   private func distributionTable(_ labels: [String], _ rows: [(String, [Int])]) -> String {
-    var out = "<table><thead><tr><th></th>"
+    var out = "<table class=\"dist\"><thead><tr><th></th>"
     out += labels.map { "<th class=\"n\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
     for (name, counts) in rows {
       out += "<tr><td>\(name)</td>" + counts.map { "<td class=\"n\">\($0)</td>" }.joined() + "</tr>\n"

@@ -103,8 +103,8 @@ struct CohortWriter {
     case .html:
       var tr = "<tr><td>\(HTML.escape(row.id))</td><td>\(HTML.escape(row.name))</td>"
       tr += "<td>\(HTML.escape(row.role ?? "-"))</td><td>\(HTML.escape(row.cohort ?? "-"))</td>"
-      tr +=
-        "<td>\(row.started ?? "<span class=\"muted\">not started</span>")</td><td>\(row.lastActive ?? "-")</td>"
+      tr += "<td class=\"d\">\(row.started ?? "<span class=\"muted\">not started</span>")</td>"
+      tr += "<td class=\"d\">\(row.lastActive ?? "-")</td>"
       tr += "<td class=\"n\">\(row.modulesDone)/\(row.modulesForRole)</td>"
       for drill in row.drills {
         if !drill.forRole {
@@ -113,19 +113,19 @@ struct CohortWriter {
           tr += "<td class=\"muted\">-</td>"
         } else {
           let mark = drill.passed ? "ok" : "no"
-          tr += "<td>\(Shown.percent(drill.first)) / \(Shown.percent(drill.best))<br>"
+          tr += "<td>first \(Shown.percent(drill.first)), best \(Shown.percent(drill.best))<br>"
           tr += "<span class=\"\(mark)\">\(HTML.escape(drill.pass))</span></td>"
         }
       }
       let creed = row.creeds.filter(\.forRole).map { cell in
         switch cell.status {
-        case "signed": "<span class=\"ok\">signed \(cell.signedOn ?? "")</span>"
-        case "earlier-version": "signed an earlier version \(cell.signedOn ?? "")"
+        case "signed": "<span class=\"ok\">signed</span> <span class=\"d\">\(cell.signedOn ?? "")</span>"
+        case "earlier-version": "signed an earlier version <span class=\"d\">\(cell.signedOn ?? "")</span>"
         default: "<span class=\"muted\">not signed</span>"
         }
       }
       tr += "<td>\(creed.isEmpty ? "-" : creed.joined(separator: "<br>"))</td>"
-      tr += "<td>\(row.completed ?? "-")</td></tr>\n"
+      tr += "<td class=\"d\">\(row.completed ?? "-")</td></tr>\n"
       sink(tr)
     }
   }
@@ -178,7 +178,7 @@ struct CohortWriter {
       let rate = drill.enrolled > 0 ? Double(drill.passed) / Double(drill.enrolled) : 0
       return Charts.Bar(
         label: drill.title, value: rate,
-        shown: "\(Shown.percent(rate)) (\(drill.passed) of \(drill.enrolled))")
+        shown: "\(Shown.percent(rate)): \(drill.passed) of \(drill.enrolled)")
     }
     if !rates.isEmpty {
       out +=

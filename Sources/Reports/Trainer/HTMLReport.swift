@@ -33,9 +33,11 @@ struct HTMLReport {
     main.report > .summary { order: -1; }
     p.sub { color: #444; margin-top: -0.4em; }
     table { border-collapse: collapse; width: 100%; margin: 0.4em 0 1.2em; }
+    table.dist { width: auto; min-width: 24em; }
     th, td { border-bottom: 1px solid #ccc; padding: 0.25em 0.45em; text-align: left; vertical-align: top; }
     th { background: #eef1f5; font-weight: 600; position: sticky; top: 0; }
     td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+    td.d, span.d { white-space: nowrap; }
     tr.totals td { font-weight: 600; border-top: 2px solid #555; }
     .muted { color: #777; }
     .ok { color: #1a6b2f; }
@@ -67,7 +69,7 @@ enum Charts {
   {
     let rowHeight = 22
     let width = 720
-    let plot = width - labelWidth - 70
+    let plot = width - labelWidth - 130
     let height = max(bars.count, 1) * rowHeight + 8
     var svg =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" role=\"img\" "
@@ -116,6 +118,9 @@ enum Charts {
     var svg =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" role=\"img\" "
       + "viewBox=\"0 0 \(width) \(height)\">\n"
+    // The centre line first: the bars of the middle point cover it.
+    svg +=
+      "<line x1=\"\(centre)\" y1=\"2\" x2=\"\(centre)\" y2=\"\(rows.count * rowHeight + 6)\" stroke=\"#333\"/>\n"
     for (n, row) in rows.enumerated() {
       let y = 4 + n * rowHeight
       let total = Double(max(row.counts.reduce(0, +), 1))
@@ -135,13 +140,17 @@ enum Charts {
           svg +=
             "<rect x=\"\(one(x))\" y=\"\(y + 3)\" width=\"\(one(w))\" height=\"16\" fill=\"\(fill)\">"
             + "<title>\(name): \(row.counts[i])</title></rect>"
+          if w >= 22 {
+            let ink = i == middle ? "#222" : "#fff"
+            svg +=
+              "<text x=\"\(one(x + w / 2))\" y=\"\(y + 15)\" text-anchor=\"middle\" style=\"fill:\(ink)\">"
+              + "\(row.counts[i])</text>"
+          }
         }
         x += w
       }
       svg += "\n"
     }
-    svg +=
-      "<line x1=\"\(centre)\" y1=\"2\" x2=\"\(centre)\" y2=\"\(rows.count * rowHeight + 6)\" stroke=\"#333\"/>\n"
     var lx = labelWidth
     let ly = rows.count * rowHeight + 12
     for (i, label) in labels.enumerated() {

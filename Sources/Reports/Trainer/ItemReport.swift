@@ -180,7 +180,8 @@ public struct ItemReport: Sendable {
       body += "</tbody>\n</table>\n"
       let bars = rows.filter { $0.firstTryRight != nil }.prefix(40).map {
         Charts.Bar(
-          label: "\($0.rank). \($0.id)", value: $0.firstTryRight ?? 0, shown: Shown.percent($0.firstTryRight))
+          label: "\($0.rank). \($0.prompt)", value: $0.firstTryRight ?? 0,
+          shown: "\(Shown.percent($0.firstTryRight)) of \($0.learners)")
       }
       var summary =
         "<figure><figcaption>Questions ranked by difficulty: right at the first try (hardest first"
