@@ -88,6 +88,7 @@ import Testing
     let lines = table.stdout.split(separator: "\n")
     #expect(lines.allSatisfy { $0.count <= 100 }, "\(lines.filter { $0.count > 100 })")
     #expect(lines.contains { $0.hasPrefix("E1       Ada One") && $0.contains("2/2") })
+    #expect(lines.contains { $0.hasPrefix("    Greeting check: first 80%, best 80%; passed at 80% on 20") })
     #expect(table.stdout.contains("Totals: 7 listed, 6 enrolled, 1 not started, 0 in progress, 6 completed,"))
     #expect(!table.stdout.contains("\u{1B}["), "no colour when the output is not a terminal")
   }

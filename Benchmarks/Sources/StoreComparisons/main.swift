@@ -3,9 +3,11 @@
 //   1. recording an answer, one transaction each: SQLiteProgressStore vs a bare INSERT
 //      through SQLite's C API vs the `sqlite3` command, at both durability levels;
 //   2. 50 processes at once, 200 answers each: coach vs 50 `sqlite3` processes;
-//   3. the trainer's summary over 10,000 employees x 200 answers: coach vs `sqlite3`.
+//   3. the trainer's summary over 10,000 employees x 200 answers: coach vs `sqlite3`;
+//   4. the trainer's reports (cohort, items, beliefs) over 10,000 employees x 200
+//      answers: the `coach report` command vs the same figures in SQL run by `sqlite3`.
 //
-// Usage: StoreComparisons [--quick]
+// Usage: StoreComparisons [--quick] [--reports-only] [PATH-TO-RELEASE-COACH]
 import Foundation
 import LearnerModel
 import ProgressStoreSQLite
@@ -16,11 +18,17 @@ if arguments.first == "--child-writer" {
   exit(await ChildWriter.run(Array(arguments.dropFirst())))
 }
 let quick = arguments.contains("--quick")
+let reportsOnly = arguments.contains("--reports-only")
+let coachBinary = arguments.first { !$0.hasPrefix("--") } ?? "../.build/release/coach"
 
 print("coach progress store: side-by-side benchmarks (\(quick ? "quick" : "full") run)")
 print("sqlite3 command: \(Shell.sqlite3 ?? "not installed, its columns are skipped")\n")
 
 do {
+  if reportsOnly {
+    try await ReportComparison(coach: coachBinary, runs: quick ? 2 : 5).run()
+    exit(0)
+  }
   for durability in [SQLiteProgressStore.Durability.normal, .full] {
     try await RecordingComparison(durability: durability, quick: quick).run()
   }
@@ -28,6 +36,7 @@ do {
     try await ConcurrentComparison(durability: durability, processes: 50, answers: quick ? 40 : 200).run()
   }
   try await SummaryComparison(runs: quick ? 2 : 5).run()
+  try await ReportComparison(coach: coachBinary, runs: quick ? 2 : 5).run()
 } catch {
   FileHandle.standardError.write(Data("StoreComparisons: \(error)\n".utf8))
   exit(1)

@@ -54,10 +54,11 @@ enum Wrap {
   /// `text` in lines of at most `width` characters, later lines indented by `indent`.
   static func lines(_ text: String, width: Int = 100, indent: Int = 4) -> String {
     var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-      let candidate = line.isEmpty ? String(word) : line + " " + word
-      if candidate.count > width && !line.isEmpty {
+    let lead = String(text.prefix { $0 == " " })
+    var line = lead
+    for word in text.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false) {
+      let candidate = line.count == lead.count ? line + word : line + " " + word
+      if candidate.count > width && line.count > lead.count {
         lines.append(line)
         line = String(repeating: " ", count: indent) + word
       } else {
