@@ -182,6 +182,23 @@ import Testing
     #expect(tooLow.stderr.contains("--min-group: 2 is too small"))
   }
 
+  @Test func reportsLeaveTheStoreByteForByte() async throws {
+    let store = try await Self.filled()
+    func bytes() -> [Data?] {
+      ["", "-wal"].map { FileManager.default.contents(atPath: store + $0) }
+    }
+    let before = bytes()
+    for report in ["cohort", "items", "beliefs"] {
+      for format in ["table", "csv", "json", "html"] {
+        let result = try await self.report([report, "--course", "tiny", "--format", format])
+        #expect(result.status == 0, "\(report) \(format): \(result.stderr)")
+      }
+    }
+    let listed = try await CoachBinary.running(["roster", "list", "--store", store])
+    #expect(listed.status == 0)
+    #expect(bytes() == before, "the store and its log are as they were")
+  }
+
   @Test func anEmployeeOnTheRosterKeepsTheRostersRole() async throws {
     let store = CoachBinary.temporaryStore()
     let roster = (store as NSString).deletingLastPathComponent + "/roster.csv"

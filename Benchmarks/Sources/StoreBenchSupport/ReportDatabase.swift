@@ -29,13 +29,15 @@ public enum ReportDatabase {
   public static func course() throws -> Course {
     let dir = folder + "/" + courseID
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    var contents = "---\nid: \(courseID)\ntitle: Bench Reports\nroles: [frontline, manager]\n---\n\n# Bench Reports\n\n"
+    var contents =
+      "---\nid: \(courseID)\ntitle: Bench Reports\nroles: [frontline, manager]\n---\n\n# Bench Reports\n\n"
     for m in 1...modules {
       contents += "\(m). [Module \(m)](\(String(format: "%02d", m))-m\(m).md)\n"
       var text = m == 9 ? "---\naudience: [manager]\n---\n\n" : ""
       text += "# Module \(m)\n\nWhat module \(m) is about.\n\n"
       if m == 1 { text += beliefs("Before") }
-      text += "## Lesson: Reading \(m) {#lesson}\n\nSome reading for module \(m).\n\n## Drill: Check \(m) {#drill}\n\n"
+      text +=
+        "## Lesson: Reading \(m) {#lesson}\n\nSome reading for module \(m).\n\n## Drill: Check \(m) {#drill}\n\n"
       for q in 1...questionsEach {
         text += "### Question \(m).\(q): which is right? {#m\(m)q\(q)}\n\n"
         for c in 1...4 { text += "- [\(c == (q % 4) + 1 ? "x" : " ")] Choice \(c) of \(m).\(q)\n" }
@@ -45,11 +47,13 @@ public enum ReportDatabase {
         text += beliefs("After", once: false)
         text += "## Creed: Our creed {#creed}\n\n1. We listen.\n2. We keep our word.\n3. We follow through.\n"
       }
-      try text.write(toFile: dir + "/\(String(format: "%02d", m))-m\(m).md", atomically: true, encoding: .utf8)
+      try text.write(
+        toFile: dir + "/\(String(format: "%02d", m))-m\(m).md", atomically: true, encoding: .utf8)
     }
     try contents.write(toFile: dir + "/course.md", atomically: true, encoding: .utf8)
     let loaded = CourseLoader.load(paths: [dir])
-    guard let course = loaded.courses.first, !loaded.diagnostics.contains(where: { $0.severity == .error }) else {
+    guard let course = loaded.courses.first, !loaded.diagnostics.contains(where: { $0.severity == .error })
+    else {
       throw SetupError("the generated course has errors: \(loaded.diagnostics.map(\.description))")
     }
     return course
@@ -109,7 +113,8 @@ public enum ReportDatabase {
     }
     try queue.write { db in
       let employee = try db.makeStatement(
-        sql: "INSERT INTO employee (id, name, role, cohort, created, rosterImported) VALUES (?, ?, ?, ?, ?, ?)")
+        sql:
+          "INSERT INTO employee (id, name, role, cohort, created, rosterImported) VALUES (?, ?, ?, ?, ?, ?)")
       let enrolment = try db.makeStatement(
         sql: """
           INSERT INTO enrolment (employeeId, courseId, started, completed, passed, courseVersion)
@@ -141,13 +146,16 @@ public enum ReportDatabase {
           VALUES (?, ?, ?, 'creed', ?, ?, 's', ?)
           """)
       let bookmark = try db.makeStatement(
-        sql: "INSERT INTO bookmark (employeeId, courseId, moduleId, sectionId, position, updated) VALUES (?, ?, ?, ?, ?, ?)")
+        sql:
+          "INSERT INTO bookmark (employeeId, courseId, moduleId, sectionId, position, updated) VALUES (?, ?, ?, ?, ?, ?)"
+      )
       for e in 0..<employees {
         let id = String(format: "E%05d", e)
         let manager = e % 5 == 0
         let name = "Employee \(e)"
         try employee.execute(arguments: [
-          id, name, manager ? "manager" : "frontline", "cohort-\(e % 20)", time(0), e % 2 == 0 ? time(0) : nil,
+          id, name, manager ? "manager" : "frontline", "cohort-\(e % 20)", time(0),
+          e % 2 == 0 ? time(0) : nil,
         ])
         let ours = drills.filter { $0.module.isFor(role: manager ? "manager" : "frontline") }
         let questions = ours.flatMap { drill in drill.questions.map { (drill.module, $0) } }
@@ -162,12 +170,15 @@ public enum ReportDatabase {
           guard case .choice(let choices) = question.body else { continue }
           let right = Double.random(in: 0..<1, using: &random) < ability + 0.1 * Double(count - 1)
           let wrong = choices.indices.filter { !choices[$0].isCorrect }
-          let chosen = right ? choices.firstIndex(where: \.isCorrect)! : wrong[Int.random(in: 0..<wrong.count, using: &random)]
+          let chosen =
+            right
+            ? choices.firstIndex(where: \.isCorrect)! : wrong[Int.random(in: 0..<wrong.count, using: &random)]
           // One employee in ten answered m1q1 once before its answer key changed.
           let old = question.id == "m1q1" && count == 1 && e % 10 == 0
           clock += 30
           try attempt.execute(arguments: [
-            id, courseID, module.id, question.id, question.contentHash, old ? "old-key" : question.answerKeyHash,
+            id, courseID, module.id, question.id, question.contentHash,
+            old ? "old-key" : question.answerKeyHash,
             choices[chosen].text, right ? 1.0 : 0.0, right, count, time(clock),
           ])
           if !old { best[question.id] = max(best[question.id] ?? 0, right ? 1 : 0) }
@@ -176,7 +187,9 @@ public enum ReportDatabase {
         for drill in ours {
           let mean = drill.questions.map { best[$0.id] ?? 0 }.reduce(0, +) / Double(drill.questions.count)
           if mean >= 0.8 {
-            try pass.execute(arguments: [id, courseID, drill.module.id, ContentHash.drill(drill.questions), mean, time(clock)])
+            try pass.execute(arguments: [
+              id, courseID, drill.module.id, ContentHash.drill(drill.questions), mean, time(clock),
+            ])
           } else {
             passedAll = false
           }
@@ -200,7 +213,8 @@ public enum ReportDatabase {
           }
           let kind = item.kind.rawValue
           try belief.execute(arguments: [
-            id, courseID, module.id, section.id, item.id, kind, item.contentHash, item.scaleHash, point, text, ranking,
+            id, courseID, module.id, section.id, item.id, kind, item.contentHash, item.scaleHash, point, text,
+            ranking,
             item.kind == .reflect && e % 5 == 0, time(clock),
           ])
         }
@@ -211,12 +225,17 @@ public enum ReportDatabase {
               ContentHash.of(statement.text), nil, nil, "A note.", nil, false, time(clock),
             ])
           }
-          try signature.execute(arguments: [id, courseID, course.modules.last!.id, creed.contentHash, name, time(clock)])
+          try signature.execute(arguments: [
+            id, courseID, course.modules.last!.id, creed.contentHash, name, time(clock),
+          ])
         }
         try enrolment.execute(arguments: [
-          id, courseID, time(Double(e)), completed ? time(clock) : nil, completed && passedAll, course.contentHash,
+          id, courseID, time(Double(e)), completed ? time(clock) : nil, completed && passedAll,
+          course.contentHash,
         ])
-        try bookmark.execute(arguments: [id, courseID, course.modules.last!.id, nil, completed ? "end" : "overview", time(clock)])
+        try bookmark.execute(arguments: [
+          id, courseID, course.modules.last!.id, nil, completed ? "end" : "overview", time(clock),
+        ])
       }
     }
     try queue.close()

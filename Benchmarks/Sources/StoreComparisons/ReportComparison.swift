@@ -28,9 +28,11 @@ struct ReportComparison {
       sql.replacingOccurrences(of: "?1", with: "'\(ReportDatabase.courseID)'")
         .replacingOccurrences(of: "?2", with: parameter) + ";\n"
     }
-    let items = literal(SQLiteProgressStore.itemSQL, questions) + literal(SQLiteProgressStore.wrongAnswerSQL, questions)
+    let items =
+      literal(SQLiteProgressStore.itemSQL, questions) + literal(SQLiteProgressStore.wrongAnswerSQL, questions)
     let beliefs = [
-      SQLiteProgressStore.beliefPointsSQL, SQLiteProgressStore.beliefPositionsSQL, SQLiteProgressStore.beliefSharedSQL,
+      SQLiteProgressStore.beliefPointsSQL, SQLiteProgressStore.beliefPositionsSQL,
+      SQLiteProgressStore.beliefSharedSQL,
       SQLiteProgressStore.beliefChangesSQL,
     ].map { literal($0, beliefItems) }.joined()
     let cohort = Self.cohortSQL(questions: questions)
@@ -39,7 +41,8 @@ struct ReportComparison {
       let file = BenchFiles.folder.appendingPathComponent("report-\(name).sql").path
       try sql.write(toFile: file, atomically: true, encoding: .utf8)
       let arguments = [
-        "report", name, "--course", ReportDatabase.courseID, "--courses", ReportDatabase.folder, "--store", path,
+        "report", name, "--course", ReportDatabase.courseID, "--courses", ReportDatabase.folder, "--store",
+        path,
         "--format", "csv",
       ]
       // Warm the page cache for both.
@@ -58,7 +61,8 @@ struct ReportComparison {
         cli.append(theirs.seconds)
       }
       rows.append([
-        name, format(median(ours) * 1000, 0), format(median(cli) * 1000, 0), format(median(ours) / median(cli), 2) + "x",
+        name, format(median(ours) * 1000, 0), format(median(cli) * 1000, 0),
+        format(median(ours) / median(cli), 2) + "x",
       ])
       print("-- the SQL of \(name) (\(file)):\n\(sql)")
     }
