@@ -74,26 +74,3 @@ struct HeadingText {
     return slug
   }
 }
-
-/// The name among `candidates` closest to `word` (Levenshtein distance, ignoring case).
-func nearest(to word: String, among candidates: [String]) -> String {
-  let word = Array(word.lowercased())
-  func distance(_ other: [Character]) -> Int {
-    var previous = Array(0...other.count)
-    for (i, a) in word.enumerated() {
-      var current = [i + 1]
-      for (j, b) in other.enumerated() {
-        current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a == b ? 0 : 1)))
-      }
-      previous = current
-    }
-    return previous[other.count]
-  }
-  // Fewest edits; on a tie, the one that shares the longest start with the word
-  // ('Bel' is a cut 'Beliefs', not a changed 'Drill').
-  func shared(_ other: [Character]) -> Int { zip(word, other).prefix { $0 == $1 }.count }
-  return candidates.min { a, b in
-    let (x, y) = (Array(a.lowercased()), Array(b.lowercased()))
-    return (distance(x), -shared(x)) < (distance(y), -shared(y))
-  } ?? String(word)
-}
