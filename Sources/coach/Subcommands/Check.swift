@@ -10,7 +10,9 @@ extension Coach {
       abstract: "Check courses and report problems as path:line:column diagnostics.",
       discussion: """
         Each PATH is a course folder (it holds course.md), a folder of course folders, or a \
-        course.md. Diagnostics go to standard error. Exit status: 0 without errors, 1 with errors.
+        course.md. Diagnostics go to standard error: on a terminal with the source line and a \
+        caret, else (piped, or NO_COLOR set) one 'path:line:column: severity: message' line each. \
+        Exit status: 0 without errors, 1 with errors (or, with --strict, with warnings).
         """
     )
 
@@ -24,26 +26,30 @@ extension Coach {
     @Option(help: "Output format: text (a summary) or json (the course outline on standard output).")
     var format: Format = .text
 
+    @Flag(help: "Fail (exit 1) on warnings too, for CI.")
+    var strict = false
+
     func run() throws {
       let result = CourseLoader.load(paths: paths.isEmpty ? ["courses"] : paths)
-      let color = OutputStyle.usesColor(fileDescriptor: STDERR_FILENO)
-      for diagnostic in result.diagnostics { printError(Self.render(diagnostic, color: color)) }
+      let printer = DiagnosticPrinter.forFiles(rich: OutputStyle.usesColor(fileDescriptor: STDERR_FILENO))
+      var report = ""
+      for diagnostic in result.diagnostics { report += printer.render(diagnostic) }
+      writeAll(STDERR_FILENO, Array(report.utf8))
+      let errors = result.diagnostics.filter { $0.severity == .error }.count
+      let warnings = result.diagnostics.count - errors
+      var summary = result.summary
+      if strict && warnings > 0 && errors == 0 { summary += " (--strict: warnings fail)" }
       switch format {
-      case .text: print(result.summary)
+      case .text:
+        print(
+          DiagnosticPrinter.forFiles(rich: OutputStyle.usesColor(fileDescriptor: STDOUT_FILENO)).summary(
+            summary, errors: errors, warnings: warnings))
       case .json:
-        print(Outline(result).json(), terminator: "")
-        printError(result.summary)
+        writeAll(STDOUT_FILENO, Outline(result).jsonBytes())
+        printError(printer.summary(summary, errors: errors, warnings: warnings))
       }
-      let failed = result.diagnostics.hasErrors
       keepUntilExit(result)
-      if failed { throw ExitCode.failure }
-    }
-
-    private static func render(_ diagnostic: Diagnostic, color: Bool) -> String {
-      guard color else { return diagnostic.description }
-      let paint = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-      return "\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(paint)\(diagnostic.severity.rawValue):\u{1B}[0m "
-        + diagnostic.message
+      if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
     }
   }
 }
