@@ -58,6 +58,10 @@ enum Slug {
   /// Splits a trailing `{#id}` off a heading's text.
   /// - Returns: the text without the suffix (trimmed) and the id, if there was one.
   static func splitExplicitID(_ text: String) -> (text: String, id: String?) {
+    // Most headings have no id: their last byte is not a brace.
+    if let last = text.utf8.last, last != UInt8(ascii: "}"), !last.isWhitespaceByte {
+      return (text.trimmed, nil)
+    }
     let trimmed = text.trimmed
     let utf8 = trimmed.utf8
     guard utf8.last == UInt8(ascii: "}"), let open = utf8.lastIndex(of: UInt8(ascii: "{")),
@@ -75,4 +79,9 @@ enum Slug {
           || $0 == "-" || $0 == "_" || $0 == "." || $0 == ":"
       }
   }
+}
+
+extension UInt8 {
+  /// Space, tab, line feed, vertical tab, form feed or carriage return.
+  fileprivate var isWhitespaceByte: Bool { self == 0x20 || (0x09...0x0D).contains(self) || self >= 0x80 }
 }
