@@ -1,5 +1,11 @@
 import CourseModel
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension Array where Element == Inline {
   /// The start of the plain text: at least `count` bytes of it when there are that many.
   /// Enough to recognise a leading word (`Answer:`, `Hint:`) without flattening a whole
@@ -41,6 +47,15 @@ extension StringProtocol {
 }
 
 extension String {
+  /// Whether the text holds the byte (an ASCII character): a quick test before a slower search.
+  func containsByte(_ byte: UInt8) -> Bool {
+    var text = self
+    return text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+      return memchr(base, Int32(byte), bytes.count) != nil
+    }
+  }
+
   /// Whether the text holds `pattern` (ASCII), letters compared without case.
   func containsIgnoringCase(_ pattern: StaticString) -> Bool {
     var text = self

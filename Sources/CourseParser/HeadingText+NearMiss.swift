@@ -4,6 +4,7 @@ extension HeadingText {
   /// A `{#id}` that is not where an id is read (the end of the heading), as written:
   /// `{#id}` in the middle, or `{ #id }` with spaces anywhere. Learners see it.
   var strayID: String? {
+    guard fullTitle.containsByte(UInt8(ascii: "{")) else { return nil }
     let utf8 = fullTitle.utf8
     var index = utf8.startIndex
     while let open = utf8[index...].firstIndex(of: UInt8(ascii: "{")) {

@@ -16,8 +16,8 @@ struct ItemIDRegistry {
   }
 
   private var entries: [String: Entry]
-  /// The first Agree or Rate statement of each text, with its id.
-  private var statementsByText: [String: (String, SourceLocation)] = [:]
+  /// The first Agree or Rate statement of each text, by a hash of ``comparable(_:)``.
+  private var statementsByText: [UInt64: [(id: String, location: SourceLocation, prompt: String)]] = [:]
 
   /// A registry with room for `capacity` ids.
   init(capacity: Int = 0) {
@@ -103,9 +103,17 @@ struct ItemIDRegistry {
     _ id: String, kind: String, statement: Statement, at here: SourceLocation,
     into diagnostics: inout [Diagnostic]
   ) {
-    let key = Self.comparable(statement.prompt)
-    guard let (earlierID, earlierLocation) = statementsByText[key] else {
-      statementsByText[key] = (id, here)
+    let key = Self.comparableHash(statement.prompt)
+    guard let candidates = statementsByText[key] else {
+      statementsByText[key] = [(id, here, statement.prompt)]
+      return
+    }
+    // The same hash: compare the texts themselves (they nearly always match).
+    let text = Self.comparable(statement.prompt)
+    guard
+      let (earlierID, earlierLocation, _) = candidates.first(where: { Self.comparable($0.prompt) == text })
+    else {
+      statementsByText[key, default: []].append((id, here, statement.prompt))
       return
     }
     guard let earlier = entries[earlierID], earlier.kind == kind else { return }
@@ -121,6 +129,39 @@ struct ItemIDRegistry {
 
   /// A statement's text with case set aside and each run of spaces and punctuation
   /// made one space, so "Complaints are gifts." matches "complaints are  gifts".
+  /// A hash of ``comparable(_:)``, without building it for ASCII text.
+  static func comparableHash(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix(_ byte: UInt8) {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+      for byte in comparable(text).utf8 { mix(byte) }
+      return hash
+    }
+    var gap = false
+    var started = false
+    for byte in text.utf8 {
+      let kept: UInt8
+      if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) {
+        kept = byte | 0x20
+      } else if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+      {
+        kept = byte
+      } else {
+        gap = true
+        continue
+      }
+      if gap && started { mix(UInt8(ascii: " ")) }
+      gap = false
+      started = true
+      mix(kept)
+    }
+    return hash
+  }
+
   static func comparable(_ text: String) -> String {
     var kept: [UInt8] = []
     kept.reserveCapacity(text.utf8.count)

@@ -39,7 +39,9 @@ struct JSONWriter {
     separate()
     bytes.append(UInt8(ascii: "\""))
     name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")])
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(UInt8(ascii: " "))
   }
 
   mutating func string(_ value: String) {
@@ -67,11 +69,15 @@ struct JSONWriter {
 
   private mutating func scalars(_ count: Int, _ write: (inout JSONWriter, Int) -> Void) {
     if count == 0 {
-      bytes.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")])
+      bytes.append(UInt8(ascii: "["))
+      bytes.append(UInt8(ascii: "]"))
     } else if count <= 8 {
       bytes.append(UInt8(ascii: "["))
       for index in 0..<count {
-        if index > 0 { bytes.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
+        if index > 0 {
+          bytes.append(UInt8(ascii: ","))
+          bytes.append(UInt8(ascii: " "))
+        }
         write(&self, index)
       }
       bytes.append(UInt8(ascii: "]"))
@@ -104,20 +110,26 @@ struct JSONWriter {
       empty[empty.count - 1] = false
       bytes.append(UInt8(ascii: "\n"))
     } else {
-      bytes.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")])
+      bytes.append(UInt8(ascii: ","))
+      bytes.append(UInt8(ascii: "\n"))
     }
     pad()
   }
 
   private mutating func pad() {
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    for _ in 0..<indent { bytes.append(UInt8(ascii: " ")) }
   }
 
-  private static let hexDigits = Array("0123456789abcdef".utf8)
+  /// 1 for each byte a string cannot hold as it is: the quote, the backslash, C0, DEL,
+  /// and the lead bytes of C1 (0xC2) and of the bidi controls (0xE2), looked at closer.
+  private static let special: [UInt8] = (0...255).map { byte in
+    byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2 ? 1 : 0
+  }
 
   /// Writes a quoted string: runs of plain bytes are copied at once.
   private static func writeString(_ source: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
+    let table = special
     var runStart = 0
     var index = 0
     let count = source.count
@@ -125,51 +137,51 @@ struct JSONWriter {
       if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<end])) }
     }
     func escape(_ value: UInt32) {
-      out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
-      for shift in [12, 8, 4, 0] { out.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)]) }
+      let digits: StaticString = "0123456789abcdef"
+      out.append(UInt8(ascii: "\\"))
+      out.append(UInt8(ascii: "u"))
+      digits.withUTF8Buffer { hex in
+        for shift in stride(from: 12, through: 0, by: -4) {
+          out.append(hex[Int((value >> UInt32(shift)) & 0xF)])
+        }
+      }
     }
     while index < count {
+      while index < count && table[Int(source[index])] == 0 { index += 1 }
+      guard index < count else { break }
       let byte = source[index]
-      // Most bytes need nothing: printable ASCII other than the quote and the backslash,
-      // and UTF-8 that is not a C1 control or a bidi control.
-      if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte < 0x7F
-        || byte >= 0x80 && byte != 0xC2 && byte != 0xE2
-      {
-        index += 1
-        continue
-      }
       switch byte {
       case UInt8(ascii: "\""), UInt8(ascii: "\\"):
         flush(index)
-        out.append(contentsOf: [UInt8(ascii: "\\"), byte])
+        out.append(UInt8(ascii: "\\"))
+        out.append(byte)
         index += 1
       case 0x0A, 0x0D, 0x09:
         flush(index)
-        let letter = byte == 0x0A ? UInt8(ascii: "n") : byte == 0x0D ? UInt8(ascii: "r") : UInt8(ascii: "t")
-        out.append(contentsOf: [UInt8(ascii: "\\"), letter])
+        out.append(UInt8(ascii: "\\"))
+        out.append(byte == 0x0A ? UInt8(ascii: "n") : byte == 0x0D ? UInt8(ascii: "r") : UInt8(ascii: "t"))
         index += 1
       case 0xC2:
-        if index + 1 < count, (0x80...0x9F).contains(source[index + 1]) {
-          flush(index)
-          escape(UInt32(source[index + 1]))
-          index += 2
-        } else {
+        guard index + 1 < count, (0x80...0x9F).contains(source[index + 1]) else {
           index += 1
           continue
         }
+        flush(index)
+        escape(UInt32(source[index + 1]))
+        index += 2
       case 0xE2:
-        if index + 2 < count, source[index + 1] & 0xF0 == 0x80 {
-          let value = 0x2000 | (UInt32(source[index + 1] & 0x3F) << 6) | UInt32(source[index + 2] & 0x3F)
-          if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) {
-            flush(index)
-            escape(value)
-            index += 3
-            runStart = index
-            continue
-          }
+        guard index + 2 < count, source[index + 1] & 0xF0 == 0x80 else {
+          index += 1
+          continue
         }
-        index += 1
-        continue
+        let value = 0x2000 | (UInt32(source[index + 1] & 0x3F) << 6) | UInt32(source[index + 2] & 0x3F)
+        guard (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) else {
+          index += 1
+          continue
+        }
+        flush(index)
+        escape(value)
+        index += 3
       default:
         // The other C0 controls and DEL.
         flush(index)

@@ -22,7 +22,7 @@ extension ModuleReader {
           .error, heading.location, "the \(kind.rawValue.capitalized) item needs a statement after the colon")
       )
     }
-    let item = [Diagnostic.Related(heading.location, "the item")]
+    var item: [Diagnostic.Related] { [Diagnostic.Related(heading.location, "the item")] }
     checkShownText(blocks, in: .belief)
     checkDeeperItemHeadings(blocks)
     let listIndex = blocks.firstIndex { $0.listItems != nil }

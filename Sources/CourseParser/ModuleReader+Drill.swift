@@ -1,6 +1,12 @@
 import CourseModel
 
 extension ModuleReader {
+  /// A note that points at a question's heading, made only when a problem needs it.
+  struct QuestionNote {
+    var location: SourceLocation
+    var related: [Diagnostic.Related] { [Diagnostic.Related(location, "the question")] }
+  }
+
   /// The H3 kind words of a drill.
   private enum DrillKind: String, CaseIterable {
     case order, match
@@ -35,7 +41,8 @@ extension ModuleReader {
       diagnostics.append(Diagnostic(.error, heading.location, "the question needs a prompt"))
     }
     checkStrayID(heading)
-    let question = [Diagnostic.Related(heading.location, "the question")]
+    // The question's heading, as a note on problems inside the question.
+    let question = QuestionNote(location: heading.location)
 
     // Hints may stand anywhere; they are never the answer list or line.
     let hints = blocks.compactMap(Self.hintText)
@@ -148,8 +155,7 @@ extension ModuleReader {
   }
 
   /// Text after a question's answers that is not a block quote.
-  private mutating func reportStray(_ stray: Block, question: [Diagnostic.Related], fallback: SourceLocation)
-  {
+  private mutating func reportStray(_ stray: Block, question: QuestionNote, fallback: SourceLocation) {
     let location = stray.location ?? fallback
     let message: String
     var fix: String?
@@ -171,7 +177,7 @@ extension ModuleReader {
         "only a '> ' block quote may follow the answers (it is the explanation): "
         + "quote this with '> ' or move it above the answers"
     }
-    diagnostics.append(Diagnostic(.error, location, message, fix: fix, related: question))
+    diagnostics.append(Diagnostic(.error, location, message, fix: fix, related: question.related))
   }
 
   /// A `Hint:` written as a plain paragraph: every learner sees it with the question.
@@ -217,7 +223,7 @@ extension ModuleReader {
     item.first?.location ?? list.location
   }
 
-  private mutating func readChoices(_ list: Block, heading: HeadingText, question: [Diagnostic.Related])
+  private mutating func readChoices(_ list: Block, heading: HeadingText, question: QuestionNote)
     -> Question.Body?
   {
     var choices: [Question.Choice] = []
@@ -232,7 +238,8 @@ extension ModuleReader {
       }
       if marked.text.isEmpty {
         diagnostics.append(
-          Diagnostic(.error, at, "choice \(index + 1) has no text after its marker", related: question))
+          Diagnostic(
+            .error, at, "choice \(index + 1) has no text after its marker", related: question.related))
         return nil
       }
       choices.append(
@@ -242,7 +249,8 @@ extension ModuleReader {
     if !choices.contains(where: \.isCorrect) {
       diagnostics.append(
         Diagnostic(
-          .error, fallback, "no choice is marked right: mark the right one(s) with '[x]'", related: question))
+          .error, fallback, "no choice is marked right: mark the right one(s) with '[x]'",
+          related: question.related))
       return nil
     }
     adviseOnChoices(choices, locations: locations, list: fallback)
@@ -253,7 +261,7 @@ extension ModuleReader {
   /// `Match:` was meant.
   private mutating func reportUnmarkedChoice(
     _ index: Int, _ firstLine: String, at location: SourceLocation, heading: HeadingText,
-    question: [Diagnostic.Related]
+    question: QuestionNote
   ) {
     if let word = heading.kindWord, ItemKindWord.section(of: word) == nil {
       let suggestion = nearest(to: word, among: ["Order", "Match"])
@@ -273,14 +281,14 @@ extension ModuleReader {
           "'\(close)' is not a choice mark: write '[x]' for a right choice or '[ ]' for a wrong one, nothing else in the brackets",
           end: location.movedRight(by: close.utf8.count),
           fix: close.contains("x") || close.contains("X") ? "[x]" : "[ ]",
-          related: question))
+          related: question.related))
       return
     }
     diagnostics.append(
       Diagnostic(
         .error, location,
         "choice \(index + 1) ('\(firstLine.prefix(40))') needs '[ ]' or '[x]' at its start; every choice needs one",
-        related: question))
+        related: question.related))
   }
 
   /// `[ x ]`, `[v]`, `[]`, `(x)`: a mark in brackets that is not `[ ]` or `[x]`.
@@ -400,31 +408,32 @@ extension ModuleReader {
     return false
   }
 
-  private mutating func readOrder(_ list: Block, question: [Diagnostic.Related]) -> Question.Body? {
+  private mutating func readOrder(_ list: Block, question: QuestionNote) -> Question.Body? {
     if reportMarkedItems(list, kind: "Order", why: " (the list is written in the right order)") { return nil }
     let items = (list.listItems ?? []).map { Self.itemText($0) }
-    let at = list.location ?? question[0].location
+    let at = list.location ?? question.location
     if let empty = items.firstIndex(where: \.isEmpty) {
       let item = list.listItems![empty]
       diagnostics.append(
         Diagnostic(
           .error, Self.location(of: item, in: list) ?? at, "Order item \(empty + 1) has no text",
-          related: question))
+          related: question.related))
       return nil
     }
     guard items.count >= 2 else {
       diagnostics.append(
         Diagnostic(
-          .error, at, "an Order question needs at least two items, in the right order", related: question))
+          .error, at, "an Order question needs at least two items, in the right order",
+          related: question.related))
       return nil
     }
     return .order(items)
   }
 
-  private mutating func readMatch(_ list: Block, question: [Diagnostic.Related]) -> Question.Body? {
+  private mutating func readMatch(_ list: Block, question: QuestionNote) -> Question.Body? {
     if reportMarkedItems(list, kind: "Match") { return nil }
     var pairs: [MatchPair] = []
-    let listLocation = list.location ?? question[0].location
+    let listLocation = list.location ?? question.location
     for (index, item) in (list.listItems ?? []).enumerated() {
       let text = Self.itemText(item)
       let at = Self.location(of: item, in: list) ?? listLocation
@@ -435,7 +444,7 @@ extension ModuleReader {
         diagnostics.append(
           Diagnostic(
             .error, at, "match item \(index + 1) ('\(text.prefix(40))') has no '->'\(hint)",
-            fix: lookAlike.map { text.replacingOccurrences(of: $0, with: "->") }, related: question))
+            fix: lookAlike.map { text.replacingOccurrences(of: $0, with: "->") }, related: question.related))
         return nil
       }
       let left = leftText.trimmed
@@ -443,7 +452,8 @@ extension ModuleReader {
       guard !left.isEmpty, !right.isEmpty else {
         diagnostics.append(
           Diagnostic(
-            .error, at, "match item \(index + 1) needs text on both sides of '->'", related: question))
+            .error, at, "match item \(index + 1) needs text on both sides of '->'", related: question.related)
+        )
         return nil
       }
       pairs.append(MatchPair(left: left, right: right))
@@ -451,7 +461,8 @@ extension ModuleReader {
     guard pairs.count >= 2 else {
       diagnostics.append(
         Diagnostic(
-          .error, listLocation, "a Match question needs at least two 'left -> right' pairs", related: question
+          .error, listLocation, "a Match question needs at least two 'left -> right' pairs",
+          related: question.related
         ))
       return nil
     }

@@ -58,17 +58,20 @@ enum Slug {
   /// Splits a trailing `{#id}` off a heading's text.
   /// - Returns: the text without the suffix (trimmed) and the id, if there was one.
   static func splitExplicitID(_ text: String) -> (text: String, id: String?) {
-    // Most headings have no id: their last byte is not a brace.
-    if let last = text.utf8.last, last != UInt8(ascii: "}"), !last.isWhitespaceByte {
-      return (text.trimmed, nil)
-    }
     let trimmed = text.trimmed
+    var bytes = trimmed
+    let split: (textEnd: Int, idStart: Int, idEnd: Int)? = bytes.withUTF8 { utf8 in
+      guard utf8.count >= 3, utf8[utf8.count - 1] == UInt8(ascii: "}") else { return nil }
+      var open = utf8.count - 2
+      while open >= 0, utf8[open] != UInt8(ascii: "{") { open -= 1 }
+      guard open >= 0, open + 1 < utf8.count - 1, utf8[open + 1] == UInt8(ascii: "#") else { return nil }
+      return (open, open + 2, utf8.count - 1)
+    }
+    guard let split else { return (trimmed, nil) }
     let utf8 = trimmed.utf8
-    guard utf8.last == UInt8(ascii: "}"), let open = utf8.lastIndex(of: UInt8(ascii: "{")),
-      utf8.index(after: open) < utf8.endIndex, utf8[utf8.index(after: open)] == UInt8(ascii: "#")
-    else { return (trimmed, nil) }
-    let id = trimmed[utf8.index(open, offsetBy: 2)..<utf8.index(before: utf8.endIndex)]
-    return (trimmed[..<open].trimmed, String(id))
+    let index = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
+    let id = String(trimmed[index(split.idStart)..<index(split.idEnd)])
+    return (trimmed[..<index(split.textEnd)].trimmed, id)
   }
 
   /// Whether an explicit id is well formed: ASCII letters, digits, `-`, `_`, `.` and `:`.
@@ -79,9 +82,4 @@ enum Slug {
           || $0 == "-" || $0 == "_" || $0 == "." || $0 == ":"
       }
   }
-}
-
-extension UInt8 {
-  /// Space, tab, line feed, vertical tab, form feed or carriage return.
-  fileprivate var isWhitespaceByte: Bool { self == 0x20 || (0x09...0x0D).contains(self) || self >= 0x80 }
 }

@@ -18,9 +18,10 @@ extension SourceFile {
       var index = 0
       var lastLine = 0
       let count = bytes.count
+      let table = Self.mayStart
       while index < count {
         // The common case: bytes that cannot start anything unsafe, skipped by table.
-        while index < count && Self.mayStart[Int(bytes[index])] == 0 { index += 1 }
+        while index < count && table[Int(bytes[index])] == 0 { index += 1 }
         guard index < count else { break }
         guard let found = Self.unsafe(at: index, in: bytes) else {
           index += 1
