@@ -54,8 +54,10 @@ extension Array where Element == Block {
     appendPlainText(to: &out)
     return out
   }
+}
 
-  /// Appends ``plainText`` to `out`.
+extension Sequence where Element == Block {
+  /// Appends the blocks' plain text to `out`, as ``Swift/Array/plainText`` gives it.
   public func appendPlainText(to out: inout String) {
     var wroteAny = false
     for block in self {
@@ -70,7 +72,9 @@ extension Array where Element == Block {
       }
     }
   }
+}
 
+extension Array where Element == Block {
   /// The number of words a reader reads in these blocks.
   public var wordCount: Int {
     plainText.split(whereSeparator: { $0.isWhitespace }).count

@@ -231,9 +231,8 @@ extension ModuleReader {
     let fallback = list.location ?? heading.location
     for (index, item) in (list.listItems ?? []).enumerated() {
       let at = Self.location(of: item, in: list) ?? fallback
-      let firstLine = Self.firstLine(item)
-      guard let marked = Self.taskMarker(firstLine) else {
-        reportUnmarkedChoice(index, firstLine, at: at, heading: heading, question: question)
+      guard let marked = Self.markedChoice(item) ?? Self.taskMarker(Self.firstLine(item)) else {
+        reportUnmarkedChoice(index, Self.firstLine(item), at: at, heading: heading, question: question)
         return nil
       }
       if marked.text.isEmpty {
@@ -351,8 +350,12 @@ extension ModuleReader {
 
   /// A paragraph's first line as plain text, trimmed.
   static func firstLine(of inlines: [Inline]) -> String {
-    let end = inlines.firstIndex { $0 == .softBreak || $0 == .lineBreak } ?? inlines.endIndex
-    return Array(inlines[..<end]).plainText.trimmed
+    var out = ""
+    for inline in inlines {
+      if inline == .softBreak || inline == .lineBreak { break }
+      inline.appendPlainText(to: &out)
+    }
+    return out.trimmed
   }
 
   /// A list item's text: its first paragraph as plain text, a line that wraps joined by
@@ -366,12 +369,40 @@ extension ModuleReader {
   /// as plain text: a choice's feedback.
   static func afterFirstLine(_ item: [Block]) -> String {
     guard let inlines = item.first?.paragraphInlines else { return "" }
-    var rest: [String] = []
+    var out = ""
     if let lineBreak = inlines.firstIndex(where: { $0 == .softBreak || $0 == .lineBreak }) {
-      rest.append(Array(inlines[(lineBreak + 1)...]).plainText.trimmed)
+      for inline in inlines[(lineBreak + 1)...] { inline.appendPlainText(to: &out) }
+      out = out.trimmed
     }
-    rest.append(Array(item.dropFirst()).plainText)
-    return rest.filter { !$0.isEmpty }.joined(separator: "\n\n")
+    guard item.count > 1 else { return out }
+    var nested = ""
+    item.dropFirst().appendPlainText(to: &nested)
+    guard !nested.isEmpty else { return out }
+    return out.isEmpty ? nested : out + "\n\n" + nested
+  }
+
+  /// A choice whose first paragraph starts with its mark in plain text (as nearly all do):
+  /// whether it is checked and its first line, read without flattening it twice.
+  private static func markedChoice(_ item: [Block]) -> (checked: Bool, text: String)? {
+    guard let inlines = item.first?.paragraphInlines, case .text(let start)? = inlines.first else {
+      return nil
+    }
+    let bytes = start.utf8
+    guard bytes.count >= 3, bytes.first == UInt8(ascii: "[") else { return nil }
+    let mark = bytes[bytes.index(after: bytes.startIndex)]
+    guard bytes[bytes.index(bytes.startIndex, offsetBy: 2)] == UInt8(ascii: "]") else { return nil }
+    let checked: Bool
+    switch mark {
+    case UInt8(ascii: " "): checked = false
+    case UInt8(ascii: "x"), UInt8(ascii: "X"): checked = true
+    default: return nil
+    }
+    var text = String(start[bytes.index(bytes.startIndex, offsetBy: 3)...])
+    for inline in inlines.dropFirst() {
+      if inline == .softBreak || inline == .lineBreak { break }
+      inline.appendPlainText(to: &text)
+    }
+    return (checked, text.trimmed)
   }
 
   /// `[ ] text` or `[x] text`: whether it is checked, and the text.

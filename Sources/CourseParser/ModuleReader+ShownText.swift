@@ -51,7 +51,9 @@ extension ModuleReader {
       }
     }
     for block in blocks {
-      guard case .paragraph(let inlines) = block.kind, let location = block.location else { continue }
+      guard case .paragraph(let inlines) = block.kind, let location = block.location,
+        let first = Self.firstByte(inlines), first == UInt8(ascii: "#") || first | 0x20 == UInt8(ascii: "f")
+      else { continue }
       if let squashed = SquashedHeading(block) {
         guard reportSquashed else { continue }
         diagnostics.append(
@@ -62,6 +64,16 @@ extension ModuleReader {
       } else if Self.startsWord("facilitator:", inlines) {
         diagnostics.append(Self.facilitatorParagraph(at: location))
       }
+    }
+  }
+
+  /// The first byte of a paragraph's text, looking into emphasis: a quick test before
+  /// a slower one.
+  static func firstByte(_ inlines: [Inline]) -> UInt8? {
+    switch inlines.first {
+    case .text(let text): text.utf8.first
+    case .strong(let children), .emphasis(let children): firstByte(children)
+    default: nil
     }
   }
 

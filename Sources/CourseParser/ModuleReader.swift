@@ -177,6 +177,7 @@ struct ModuleReader {
     let intro = Array(body.prefix { $0.headingLevel != 3 })
     var rest = body.dropFirst(intro.count)
     var items: [(HeadingText, ArraySlice<Block>)] = []
+    items.reserveCapacity(rest.lazy.filter { $0.headingLevel == 3 }.count)
     while let heading = rest.first, case .heading(_, let inlines) = heading.kind,
       let location = heading.location
     {
