@@ -186,7 +186,7 @@ import Testing
     let broken = CoachBinary.fixtures.replacingOccurrences(of: "/courses", with: "/broken")
     let errors = try CoachBinary.run(["learn", "--courses", broken, "--store", store, "--employee", "e1"])
     #expect(errors.status == 1)
-    #expect(errors.stderr.contains("01-one.md:5:1: error:"))
+    #expect(errors.stderr.contains("01-one.md:7:1: error: no choice is marked right"))
     #expect(errors.stdout.isEmpty)
     let course = try CoachBinary.run(["learn", "--courses", courses, "--store", store, "--course", "nope"])
     #expect(course.status == 64)
