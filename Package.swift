@@ -101,6 +101,6 @@ let package = Package(
       dependencies: ["Exports", "CourseParser", "CourseModel"],
       exclude: ["Fixtures", "Golden"]
     ),
-    .testTarget(name: "CoachTests", dependencies: ["coach"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CoachTests", dependencies: ["coach", "CourseModel"], resources: [.copy("Fixtures")]),
   ]
 )

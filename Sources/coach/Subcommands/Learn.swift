@@ -86,18 +86,18 @@ extension Coach.Learn {
     if let course {
       if let match = sound.first(where: { $0.id == course }) { return [match] }
       if let bad = broken.first(where: { $0.id == course }) {
-        for diagnostic in problems(of: bad) { printError(diagnostic.description) }
+        printDiagnostics(problems(of: bad))
         printError(Self.refusal(bad))
         throw ExitCode.failure
       }
-      for diagnostic in unplaced { printError(diagnostic.description) }
+      printDiagnostics(unplaced)
       let ids = sound.map(\.id).joined(separator: ", ")
       throw ValidationError(
         "no course with id '\(course)' in \(courses.path)" + (ids.isEmpty ? "" : "; courses: \(ids)"))
     }
-    for diagnostic in unplaced { printError(diagnostic.description) }
+    printDiagnostics(unplaced)
     for bad in broken {
-      for diagnostic in problems(of: bad) { printError(diagnostic.description) }
+      printDiagnostics(problems(of: bad))
       printError(Self.refusal(bad) + (sound.isEmpty ? "" : "; the other courses are open"))
     }
     guard !sound.isEmpty else {

@@ -66,9 +66,7 @@ extension Coach.Progress {
     for enrolment in try await store.enrolments(of: employee.id) {
       if available == nil {
         let result = CourseLoader.load(paths: [folder])
-        for diagnostic in result.diagnostics where diagnostic.severity == .error {
-          printError(diagnostic.description)
-        }
+        printDiagnostics(result.diagnostics.filter { $0.severity == .error })
         available = result.courses
       }
       let course = available?.first { $0.id == enrolment.courseID }
