@@ -67,6 +67,7 @@ let package = Package(
       name: "coach",
       dependencies: [
         "CourseModel", "CourseParser", "Exports", "LearnerModel", "ProgressStoreSQLite", "Reports", "Terminal",
+        "XAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

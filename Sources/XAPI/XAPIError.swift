@@ -1,8 +1,14 @@
+import LearnerModel
+
 /// Why statements could not be made or sent. Every case says what went wrong and where:
 /// the setting and its text, or the LRS's address (never its credentials) and its answer.
 public enum XAPIError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A setting that cannot be used: its name (`--home-page`), the text given, and why.
   case badSetting(name: String, value: String, reason: String)
+  /// The progress store could not be read.
+  case store(ProgressStoreError)
+  /// No employee of the store is in the cohort asked for.
+  case noCohort(String, known: [String])
   /// LRS credentials that cannot be used: where they came from and why (never their text).
   case badCredentials(source: String, reason: String)
   /// The LRS refused a batch (a 4xx answer other than 409): the address posted to, the
@@ -19,6 +25,12 @@ public enum XAPIError: Error, Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .badSetting(let name, let value, let reason):
       return "\(name) \"\(value.prefix(200))\": \(reason)"
+    case .store(let error):
+      return error.description
+    case .noCohort(let cohort, let known):
+      return "no employee in the progress store is in cohort '\(cohort)'"
+        + (known.isEmpty
+          ? "; no employee has a cohort" : "; the cohorts are: \(known.joined(separator: ", "))")
     case .badCredentials(let source, let reason):
       return "\(source): the LRS credentials cannot be used: \(reason)"
     case .rejected(let url, let status, let detail, let stored):
