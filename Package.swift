@@ -106,6 +106,10 @@ let package = Package(
       dependencies: ["Exports", "CourseParser", "CourseModel"],
       exclude: ["Fixtures", "Golden"]
     ),
+    .testTarget(
+      name: "XAPITests",
+      dependencies: ["XAPI", "CourseModel", "LearnerModel", "SessionEngine", "CoachTestSupport"]
+    ),
     .testTarget(name: "CoachTests", dependencies: ["coach"], resources: [.copy("Fixtures")]),
   ]
 )
