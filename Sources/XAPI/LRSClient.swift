@@ -19,7 +19,8 @@ public struct LRSClient: Sendable {
 
   /// What a send did.
   public struct Report: Sendable, Hashable {
-    /// POSTs answered 200 or 204 (batches, and single statements of a batch answered 409).
+    /// POSTs the LRS answered 200, 204 or 409 (batches, and the single statements of a
+    /// batch answered 409).
     public var posts = 0
     /// Statements the LRS said it stored.
     public var stored = 0
@@ -137,6 +138,7 @@ public struct LRSClient: Sendable {
           report.posts += 1
           return 204
         case 409:
+          report.posts += 1
           return 409
         case 429, 500...599:
           failure = (response.status, detail(response))

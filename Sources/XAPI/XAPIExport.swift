@@ -72,7 +72,8 @@ public struct XAPIExport: Sendable {
   /// What a send did, in a sentence.
   public static func describe(_ report: LRSClient.Report, url: String) -> String {
     var text =
-      "sent to \(url) in \(report.posts) POSTs: \(report.stored) stored, \(report.alreadyThere) already there"
+      "sent to \(url) in \(report.posts == 1 ? "1 POST" : "\(report.posts) POSTs"): \(report.stored) stored, "
+      + "\(report.alreadyThere) already there"
     if report.retried > 0 { text += ", \(report.retried) retried" }
     if !report.conflicts.isEmpty {
       text +=

@@ -1,9 +1,10 @@
 /// What an organisation decides about its statements: who the learners are to the LRS
 /// and under which address coach's activities are named.
 ///
-/// Decide these once, before the first send: statement ids do not depend on them, so
-/// statements sent again with other settings are refused by the LRS as conflicts
-/// instead of being stored a second time.
+/// Decide these once, before the first send. Statement ids depend on the home page
+/// (whose employee ids they are) but on none of the others, so statements sent again
+/// with another activity base, identity, names or language are refused by the LRS as
+/// conflicts instead of being stored a second time.
 public struct XAPISettings: Sendable, Hashable {
   /// How an actor is identified.
   public enum Identity: String, Sendable, Hashable, CaseIterable {

@@ -48,7 +48,7 @@ import Testing
       ["--lrs", lrs.url, "--batch-size", "1000", "-o", file], environment: environment)
     try #require(sent.status == 0, "\(sent.stderr)")
     let exported = try XAPIExportTests.statements(file)
-    #expect(sent.stderr.contains("in 1 POSTs: \(exported.count) stored, 0 already there"), "\(sent.stderr)")
+    #expect(sent.stderr.contains("in 1 POST: \(exported.count) stored, 0 already there"), "\(sent.stderr)")
     #expect(!sent.stderr.contains(Self.password))
 
     // Sam's statements, read back by his registration.
@@ -121,7 +121,7 @@ import Testing
     let token = "Basic " + Data("\(Self.user):\(Self.password)".utf8).base64EncodedString()
     #expect(seen.posts.allSatisfy { $0.authorization == token })
     let count = try #require(seen.posts.last?.statements)
-    #expect(run.stderr.contains("in 1 POSTs: \(count) stored, 0 already there, 2 retried"), "\(run.stderr)")
+    #expect(run.stderr.contains("in 1 POST: \(count) stored, 0 already there, 2 retried"), "\(run.stderr)")
   }
 
   @Test func anLRSThatKeepsFailingEndsTheSendWithItsWords() throws {

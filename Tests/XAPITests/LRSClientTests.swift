@@ -191,6 +191,7 @@ import Testing
     #expect(report.alreadyThere == 2 + 1)
     #expect(report.stored == 1 + 1)
     #expect(report.conflicts == [Self.statements(6)[5].id])
+    #expect(report.posts == 5)
     #expect(transport.requests.map { Self.posted($0).count } == [2, 2, 2, 1, 1])
   }
 
