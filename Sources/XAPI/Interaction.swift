@@ -124,7 +124,7 @@ struct Interaction {
   }
 
   /// Component ids from texts: lowercase ASCII words joined by `-` (accents dropped), at
-  /// most 48 characters, made distinct with `-2`, `-3`...; `n` (the 1-based position)
+  /// most 48 characters (whole words where the words allow), made distinct with `-2`, `-3`...; `n` (the 1-based position)
   /// for a text with no letter or digit.
   static func componentIDs(_ texts: [String]) -> [String] {
     var seen = Set<String>()
@@ -142,8 +142,9 @@ struct Interaction {
         }
       }
       if slug.count > 48 {
-        slug = String(slug.prefix(48))
-        while slug.hasSuffix("-") { slug.removeLast() }
+        // Cut at the end of a word where one ends within the limit.
+        let head = slug.prefix(49)
+        slug = String(head.lastIndex(of: "-").map { head[..<$0] } ?? slug.prefix(48))
       }
       if slug.isEmpty { slug = "\(index + 1)" }
       var id = slug

@@ -252,6 +252,47 @@ import Testing
       unknown.stderr.contains("course 'nope' is not in") && unknown.stderr.contains("which holds: tiny"))
   }
 
+  /// The shipped course, taken by a frontline employee (one question missed once, the
+  /// reflections shared) and a manager (every reflection private): every statement
+  /// validates, and no private reflection leaves.
+  @Test(.timeLimit(.minutes(5))) func theShippedCourseGivesValidStatementsForEveryRole() throws {
+    let real = CoachBinary.root.appendingPathComponent("courses").path
+    let store = CoachBinary.temporaryStore()
+    let outline = try Outline.load(real)
+    let secret = "PRIVATE-manager-reflection-42"
+    for (id, role, share, misses) in [
+      ("f1", "frontline", true, [outline.drillItems.first?.id ?? "": 1]), ("m1", "manager", false, [:]),
+    ] {
+      let learner = try PipeLearner(
+        [
+          "learn", "--courses", real, "--course", "legendary-service", "--store", store, "--employee", id,
+          "--name",
+          "Alex Doe", "--role", role, "--seed", "5",
+        ], outline: outline, misses: misses, name: "Alex Doe")
+      learner.answerer.reflection = [share ? "Shared thoughts of \(id)." : secret]
+      learner.answerer.share = share
+      try #require(learner.runToEnd(limit: 5_000).status == 0)
+    }
+    let file = URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent("real.jsonl")
+      .path
+    let run = try CoachBinary.run([
+      "export", "xapi", "--course", "legendary-service", "--courses", real, "--store", store, "-o", file,
+    ])
+    try #require(run.status == 0, "\(run.stderr)")
+    print("shipped course: \(run.stderr.trimmingCharacters(in: .whitespacesAndNewlines))")
+    let validation = try XAPITools.validate(file)
+    print("shipped course: verbs \(validation.verbs), interactions \(validation.interactionTypes)")
+    #expect(validation.problems == [])
+    #expect(validation.invalid == 0 && validation.statements > 300)
+    // Both signed the creed and completed the course, and every module of their role:
+    // 13 for the front line, 16 for managers.
+    #expect(validation.verbs["completed"] == 2 * 2 + 13 + 16)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+    #expect(bytes.range(of: Data(secret.utf8)) == nil)
+    #expect(bytes.range(of: Data("Shared thoughts of f1.".utf8)) != nil)
+    #expect(bytes.range(of: Data("Alex Doe".utf8)) == nil)
+  }
+
   static func actor(_ statement: [String: Any]) -> String {
     ((statement["actor"] as? [String: Any])?["account"] as? [String: Any])?["name"] as? String ?? ""
   }

@@ -98,10 +98,11 @@ import Testing
     #expect(
       Interaction.componentIDs([
         "Look up", "Smile!", "smile", "Éclair & café", "???", String(repeating: "ab ", count: 30),
+        "The guests are loyal and will book with you again next year",
       ])
         == [
           "look-up", "smile", "smile-2", "eclair-cafe", "5",
-          "ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab",
+          "ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab-ab", "the-guests-are-loyal-and-will-book-with-you",
         ])
   }
 }
