@@ -12,7 +12,8 @@ public struct Statement: Sendable, Hashable, Encodable {
   /// ISO 8601 with a zone, to the millisecond (``Timestamp/iso8601(_:)``).
   public var timestamp: String
 
-  /// The kind of record a statement was made from (its `coach kind` in counts).
+  /// The kind of record a statement was made from (how `coach export xapi` counts them); not
+  /// part of the statement sent.
   public var kind: Kind
 
   /// What a statement was made from.
