@@ -9,6 +9,7 @@ import PackageDescription
 //   SessionEngine                      the pure learning state machine and grading
 //   Terminal                           consoles, renderers and the learn loop
 //   Reports                            what trainers and employees read
+//   XAPI                               records as xAPI statements, sent to an LRS
 //   coach                              thin subcommands; the only place that picks a store
 let package = Package(
   name: "coach",
@@ -26,6 +27,7 @@ let package = Package(
     .library(name: "CoachTestSupport", targets: ["CoachTestSupport"]),
     .library(name: "Printing", targets: ["Printing"]),
     .library(name: "Exports", targets: ["Exports"]),
+    .library(name: "XAPI", targets: ["XAPI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -59,10 +61,13 @@ let package = Package(
     .target(name: "Printing", dependencies: ["CourseModel"]),
     // Leaving the terminal: GIFT for Moodle, printable workbooks.
     .target(name: "Exports", dependencies: ["CourseModel", "Printing"]),
+    // xAPI 1.0.3 statements of the records, and sending them to a learning record store.
+    .target(name: "XAPI", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
     .executableTarget(
       name: "coach",
       dependencies: [
         "CourseModel", "CourseParser", "Exports", "LearnerModel", "ProgressStoreSQLite", "Reports", "Terminal",
+        "XAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -100,6 +105,10 @@ let package = Package(
       name: "ExportsTests",
       dependencies: ["Exports", "CourseParser", "CourseModel"],
       exclude: ["Fixtures", "Golden"]
+    ),
+    .testTarget(
+      name: "XAPITests",
+      dependencies: ["XAPI", "CourseModel", "LearnerModel", "SessionEngine", "CoachTestSupport"]
     ),
     .testTarget(name: "CoachTests", dependencies: ["coach", "CourseModel"], resources: [.copy("Fixtures")]),
   ]
