@@ -107,6 +107,6 @@ let package = Package(
       dependencies: ["Exports", "CourseParser", "CourseModel"],
       exclude: ["Fixtures", "Golden"]
     ),
-    .testTarget(name: "CoachTests", dependencies: ["coach"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CoachTests", dependencies: ["coach", "Review"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -332,9 +332,13 @@ public struct ProgressReport: Sendable, Encodable {
 
   static func rounded(_ value: Double?) -> Double? { value.map { ($0 * 10_000).rounded() / 10_000 } }
 
-  /// A time as the JSON gives it: ISO 8601 in UTC, to the millisecond.
+  /// A time as the JSON gives it: ISO 8601 in UTC, to the nearest millisecond. (The
+  /// formatter drops what is below a millisecond, so a stored time such as .234, which a
+  /// `Date` holds as .23399…, is taken to the middle of its millisecond first.)
   static func time(_ date: Date) -> String {
-    date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+    return Date(timeIntervalSince1970: (milliseconds + 0.5) / 1000)
+      .formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
   }
 
   static func entry(_ module: ModuleProgress, retired: [RetiredRecords]) -> ModuleEntry {
