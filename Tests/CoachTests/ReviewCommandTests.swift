@@ -336,24 +336,8 @@ import Testing
     }
   }()
 
-  static let script = """
-    import json, sys
-    from datetime import datetime, timedelta, timezone
-    import fsrs
-    scheduler = fsrs.Scheduler(parameters=fsrs.scheduler.DEFAULT_PARAMETERS, desired_retention=0.9,
-        learning_steps=(), relearning_steps=(), maximum_interval=36500, enable_fuzzing=False)
-    epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)
-    out = {}
-    for item, reviews in json.load(sys.stdin).items():
-        card = fsrs.Card()
-        states = []
-        for micros, good in reviews:
-            at = epoch + timedelta(microseconds=micros)
-            card, _ = scheduler.review_card(card, fsrs.Rating.Good if good else fsrs.Rating.Again, review_datetime=at)
-            states.append([card.stability, card.difficulty, (card.due - epoch) // timedelta(microseconds=1)])
-        out[item] = states
-    print(json.dumps(out))
-    """
+  /// The replay script beside the reference vectors.
+  static let script = CoachBinary.root.appendingPathComponent("Tests/ReviewTests/Vectors/replay.py")
 
   @Test(
     .enabled(
@@ -375,11 +359,9 @@ import Testing
     let input = Dictionary(grouping: answers, by: \.item).mapValues { rows in
       rows.map { [Int64(($0.at.timeIntervalSince1970 * 1_000_000).rounded()), $0.correct ? 1 : 0] }
     }
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("fsrs-\(UUID().uuidString).py")
-    try Self.script.write(to: file, atomically: true, encoding: .utf8)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try #require(Self.python))
-    process.arguments = [file.path]
+    process.arguments = [Self.script.path]
     let stdin = Pipe()
     let stdout = Pipe()
     process.standardInput = stdin
