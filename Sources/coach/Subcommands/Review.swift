@@ -66,7 +66,7 @@ extension Coach {
       if let course {
         enrolled = enrolled.filter { $0.id == course }
         guard !enrolled.isEmpty else {
-          throw ValidationError("\(person.id) has not started a course with id '\(course)'")
+          throw CourseArgument.usageError("\(person.id) has not started a course with id '\(course)'")
         }
       }
       let missing = enrolled.contains { $0.course == nil }
@@ -75,7 +75,9 @@ extension Coach {
       let scheduler = try schedule.scheduler()
       if let history {
         try showHistory(of: history, in: found, employee: person, scheduler: scheduler, at: clock())
-      } else {
+      } else if enrolled.isEmpty {
+        print("No courses to review yet: start one with coach learn.")
+      } else if !found.isEmpty {
         try await ask(found, employee: person, store: opened, clock: clock, scheduler: scheduler)
       }
       if missing { throw ExitCode.failure }
@@ -90,10 +92,6 @@ extension Coach.Review {
     _ found: [(course: Course, history: History)], employee: Employee, store: any ProgressStore,
     clock: @escaping @Sendable () -> Date, scheduler: FSRS
   ) async throws {
-    if found.isEmpty {
-      print("No courses to review yet: start one with coach learn.")
-      return
-    }
     let console: any Console =
       isatty(0) == 1 && isatty(1) == 1
       ? TerminalConsole(
