@@ -201,6 +201,39 @@ struct ReviewDriver {
     }
   }
 
+  @Test func aReviewAcrossCoursesTakesTheMostOverdueFirstWhicheverCourse() async throws {
+    // The same learner took a second course a day later, missing a question there.
+    var second = Fixture.course()
+    second.id = "service-2"
+    second.title = "Service again"
+    let store = try Fixture.store()
+    var first = Driver(session: Fixture.session(store: store), store: store)
+    try await first.run(Learner().answer)
+    var later = Driver(session: Fixture.session(second, store: store), store: store)
+    later.clock = first.clock + day
+    try await later.run(Learner(misses: ["seven-cs": 1]).answer)
+    let courses = [Fixture.course(), second]
+    func session(at date: Date) -> ReviewSession {
+      ReviewSession(
+        courses: courses.map { ($0, store.history(of: employee.id, in: $0.id)) }, employee: employee,
+        options: .init(seed: 7, sessionID: "review", interactive: false), at: date)
+    }
+    let review = session(at: later.clock + 30 * day)
+    #expect(review.items.count == 10)
+    #expect(zip(review.items, review.items.dropFirst()).allSatisfy { $0.due <= $1.due })
+    // The first course's questions (due two days after it) come before the second's,
+    // except the question missed in the second, due the day after it.
+    #expect(review.items.prefix(5).allSatisfy { $0.course == 0 })
+    #expect(review.items[5].course == 1 && review.items[5].memory.question.id == "seven-cs")
+    #expect(review.screen.location == ["Review"])
+    var driver = ReviewDriver(review, store: store)
+    try await driver.run()
+    let recorded = driver.effects.compactMap { effect -> String? in
+      if case .recordReview(let attempt) = effect { attempt.item.courseID } else { nil }
+    }
+    #expect(recorded == review.items.map { courses[$0.course].id })
+  }
+
   @Test func aLimitAsksTheMostOverdueAndSaysHowManyWait() async throws {
     let (store, done) = try await finished(misses: ["pairs": 1])
     var driver = ReviewDriver(review(store, at: done + 30 * day, limit: 2), store: store)
