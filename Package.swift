@@ -50,11 +50,13 @@ let package = Package(
       name: "ProgressStoreSQLite",
       dependencies: ["LearnerModel", .product(name: "GRDB", package: "GRDB.swift")]
     ),
-    .target(name: "CourseProgress", dependencies: ["CourseModel", "LearnerModel"]),
-    .target(name: "SessionEngine", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
+    .target(name: "CourseProgress", dependencies: ["CourseModel", "LearnerModel", "Review"]),
     .target(
-      name: "Terminal", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "SessionEngine"]),
-    .target(name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
+      name: "SessionEngine", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review"]),
+    .target(
+      name: "Terminal",
+      dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review", "SessionEngine"]),
+    .target(name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review"]),
     // The FSRS-6 scheduler of spaced review: pure arithmetic on a question's review log.
     .target(name: "Review"),
     // Self-contained printable HTML (escaping, Markdown blocks, the page shell).
@@ -66,8 +68,8 @@ let package = Package(
     .executableTarget(
       name: "coach",
       dependencies: [
-        "CourseModel", "CourseParser", "Exports", "LearnerModel", "ProgressStoreSQLite", "Reports", "Terminal",
-        "XAPI",
+        "CourseModel", "CourseParser", "CourseProgress", "Exports", "LearnerModel", "ProgressStoreSQLite",
+        "Reports", "Review", "Terminal", "XAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -87,14 +89,17 @@ let package = Package(
     .testTarget(name: "ReviewTests", dependencies: ["Review"], exclude: ["Vectors"]),
     .testTarget(name: "ProgressStoreSQLiteTests", dependencies: ["ProgressStoreSQLite", "LearnerModel"]),
     .testTarget(
-      name: "StoreConformanceTests", dependencies: ["CoachTestSupport", "LearnerModel", "ProgressStoreSQLite"]),
+      name: "StoreConformanceTests",
+      dependencies: ["CoachTestSupport", "LearnerModel", "ProgressStoreSQLite"]),
     .testTarget(
       name: "CourseProgressTests",
-      dependencies: ["CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport"]
+      dependencies: ["CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport", "Review"]
     ),
     .testTarget(
       name: "SessionEngineTests",
-      dependencies: ["SessionEngine", "CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport"]
+      dependencies: [
+        "SessionEngine", "CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport", "Review",
+      ]
     ),
     .testTarget(
       name: "TerminalTests",
@@ -110,6 +115,6 @@ let package = Package(
       name: "XAPITests",
       dependencies: ["XAPI", "CourseModel", "LearnerModel", "SessionEngine", "CoachTestSupport"]
     ),
-    .testTarget(name: "CoachTests", dependencies: ["coach", "CourseModel"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CoachTests", dependencies: ["coach", "CourseModel", "Review"], resources: [.copy("Fixtures")]),
   ]
 )

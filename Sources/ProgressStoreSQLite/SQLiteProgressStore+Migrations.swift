@@ -178,6 +178,16 @@ extension SQLiteProgressStore {
           """)
     }
 
+    // Where each answer was given: `drill` (first answers and retries) or `review` (a
+    // spaced review, `coach review`). Reviews feed the question's review schedule but not
+    // the drill's score. Rows written before are drill answers.
+    migrator.registerMigration("v4-add-drillAttempt-context", foreignKeyChecks: .immediate) { db in
+      try db.alter(table: "drillAttempt") { t in
+        t.add(column: "context", .text).notNull().defaults(to: "drill")
+          .check(sql: "context IN ('drill', 'review')")
+      }
+    }
+
     return migrator
   }()
 
