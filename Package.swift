@@ -9,6 +9,7 @@ import PackageDescription
 //   SessionEngine                      the pure learning state machine and grading
 //   Terminal                           consoles, renderers and the learn loop
 //   Reports                            what trainers and employees read
+//   XAPI                               records as xAPI statements, sent to an LRS
 //   coach                              thin subcommands; the only place that picks a store
 let package = Package(
   name: "coach",
@@ -27,6 +28,7 @@ let package = Package(
     .library(name: "Printing", targets: ["Printing"]),
     .library(name: "Exports", targets: ["Exports"]),
     .library(name: "Rosters", targets: ["Rosters"]),
+    .library(name: "XAPI", targets: ["XAPI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -53,14 +55,16 @@ let package = Package(
       name: "ProgressStoreSQLite",
       dependencies: ["LearnerModel", .product(name: "GRDB", package: "GRDB.swift")]
     ),
-    .target(name: "CourseProgress", dependencies: ["CourseModel", "LearnerModel"]),
-    .target(name: "SessionEngine", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
+    .target(name: "CourseProgress", dependencies: ["CourseModel", "LearnerModel", "Review"]),
     .target(
-      name: "Terminal", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "SessionEngine"]),
+      name: "SessionEngine", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review"]),
+    .target(
+      name: "Terminal",
+      dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review", "SessionEngine"]),
     .target(
       name: "Reports",
       dependencies: [
-        "CourseModel", "CourseProgress", "LearnerModel", "Printing",
+        "CourseModel", "CourseProgress", "LearnerModel", "Printing", "Review",
         .product(name: "CSV", package: "CSV.swift"),
       ]),
     // Roster files (CSV) read into employees, every problem named by line and column.
@@ -71,11 +75,13 @@ let package = Package(
     .target(name: "Printing", dependencies: ["CourseModel"]),
     // Leaving the terminal: GIFT for Moodle, printable workbooks.
     .target(name: "Exports", dependencies: ["CourseModel", "Printing"]),
+    // xAPI 1.0.3 statements of the records, and sending them to a learning record store.
+    .target(name: "XAPI", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
     .executableTarget(
       name: "coach",
       dependencies: [
-        "CourseModel", "CourseParser", "Exports", "LearnerModel", "ProgressStoreSQLite", "Reports", "Rosters",
-        "Terminal",
+        "CourseModel", "CourseParser", "CourseProgress", "Exports", "LearnerModel", "ProgressStoreSQLite",
+        "Reports", "Review", "Rosters", "Terminal", "XAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -99,11 +105,13 @@ let package = Package(
       dependencies: ["CoachTestSupport", "LearnerModel", "ProgressStoreSQLite"]),
     .testTarget(
       name: "CourseProgressTests",
-      dependencies: ["CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport"]
+      dependencies: ["CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport", "Review"]
     ),
     .testTarget(
       name: "SessionEngineTests",
-      dependencies: ["SessionEngine", "CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport"]
+      dependencies: [
+        "SessionEngine", "CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport", "Review",
+      ]
     ),
     .testTarget(
       name: "TerminalTests",
@@ -120,6 +128,10 @@ let package = Package(
       dependencies: ["Exports", "CourseParser", "CourseModel"],
       exclude: ["Fixtures", "Golden"]
     ),
-    .testTarget(name: "CoachTests", dependencies: ["coach"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "XAPITests",
+      dependencies: ["XAPI", "CourseModel", "LearnerModel", "SessionEngine", "CoachTestSupport"]
+    ),
+    .testTarget(name: "CoachTests", dependencies: ["coach", "CourseModel", "Review"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -17,11 +17,12 @@ enum Make {
 
   static func attempt(
     _ employee: String, _ item: String, hash: String = "h1", key: String? = nil, response: String = "a",
-    score: Double = 1, correct: Bool = true, course: String = course, at: Date = time
+    score: Double = 1, correct: Bool = true, course: String = course, at: Date = time,
+    context: DrillAttempt.Context = .drill
   ) -> DrillAttempt {
     DrillAttempt(
       employee: id(employee), item: Make.item(item, course: course), itemHash: hash, keyHash: key,
-      response: response, score: score, correct: correct, sessionID: "session-1", at: at)
+      response: response, score: score, correct: correct, sessionID: "session-1", at: at, context: context)
   }
 
   static func pass(
@@ -152,6 +153,25 @@ extension StoreConformance {
       try expectEqual(history.attempts.map(\.keyHash), ["key-1", nil], "answer-key hashes")
       try expectEqual(history.attempts, [keyed, older], "the attempts")
       try expectEqual(history.beliefs.map(\.scaleHash), ["scale-1", nil], "scale hashes")
+    },
+    ConformanceCheck("a review answer keeps its context; drill answers read back as drill answers") {
+      _, store in
+      try await Make.employees("ada", in: store)
+      let drill = try await store.recordAttempt(
+        Make.attempt("ada", "q1", key: "k", score: 0, correct: false), bookmark: nil)
+      let later = Make.time.addingTimeInterval(86_400)
+      let review = try await store.recordAttempt(
+        Make.attempt("ada", "q1", key: "k", at: later, context: .review), bookmark: nil)
+      let other = try await store.recordAttempt(
+        Make.attempt("ada", "q2", key: "k", at: later, context: .review), bookmark: nil)
+      try expectEqual(
+        [drill.context, review.context, other.context], [.drill, .review, .review], "returned")
+      try expectEqual(
+        [drill.attempt, review.attempt, other.attempt], [1, 2, 1], "numbered with drill answers")
+      let history = try await store.history(of: Make.id("ada"), in: Make.course)
+      try expectEqual(history.attempts, [drill, review, other], "the history, oldest first")
+      try expectEqual(history.attempts.map(\.context), [.drill, .review, .review], "contexts read back")
+      try expectEqual(history.bookmark, nil, "a review answer with no bookmark leaves none")
     },
     ConformanceCheck("drill passes are kept with the attempt that made them, in the order written") {
       _, store in

@@ -22,8 +22,9 @@ public struct Ledger: Sendable {
 
   /// Every drill attempt by item id, oldest first, whichever version it answered.
   public private(set) var attempts: [String: [DrillAttempt]] = [:]
-  /// The scores of the attempts that count toward each question as it is now (see
-  /// ``AnswerVersion/counts``), by item id, oldest first.
+  /// The scores of the drill answers that count toward each question as it is now (see
+  /// ``AnswerVersion/counts``), by item id, oldest first. Review answers are not drill
+  /// scores: they feed the question's review schedule only (``ReviewSchedule``).
   public private(set) var scores: [String: [Double]] = [:]
   /// The latest belief response (or creed note) at each place.
   public private(set) var beliefs: [Key: BeliefResponse] = [:]
@@ -65,7 +66,9 @@ public struct Ledger: Sendable {
 
   public mutating func add(_ attempt: DrillAttempt) {
     attempts[attempt.item.itemID, default: []].append(attempt)
-    if version(of: attempt).counts { scores[attempt.item.itemID, default: []].append(attempt.score) }
+    if attempt.context == .drill && version(of: attempt).counts {
+      scores[attempt.item.itemID, default: []].append(attempt.score)
+    }
   }
 
   public mutating func add(_ response: BeliefResponse) {

@@ -66,8 +66,9 @@ public protocol ProgressStore: Sendable {
   /// Appends one drill attempt and, in the same transaction, the drill pass it made (if
   /// any) and the bookmark's move.
   /// - Returns: the attempt as stored, with its `attempt` number filled in
-  ///   (1 + the employee's earlier attempts at the same course and item) and its time as
-  ///   the store keeps it (to the millisecond).
+  ///   (1 + the employee's earlier attempts at the same course and item, drill and review
+  ///   answers alike) and its time as the store keeps it (to the millisecond). Its
+  ///   ``DrillAttempt/context`` is kept as given.
   /// - Throws: ``ProgressStoreError/refused(store:detail:)`` for a score outside 0...1 or
   ///   a pass whose score is outside 0...1 or whose pass mark is outside 1...100; nothing
   ///   of the attempt is then written.

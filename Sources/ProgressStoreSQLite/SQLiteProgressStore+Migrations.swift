@@ -178,10 +178,20 @@ extension SQLiteProgressStore {
           """)
     }
 
+    // Where each answer was given: `drill` (first answers and retries) or `review` (a
+    // spaced review, `coach review`). Reviews feed the question's review schedule but not
+    // the drill's score. Rows written before are drill answers.
+    migrator.registerMigration("v4-add-drillAttempt-context", foreignKeyChecks: .immediate) { db in
+      try db.alter(table: "drillAttempt") { t in
+        t.add(column: "context", .text).notNull().defaults(to: "drill")
+          .check(sql: "context IN ('drill', 'review')")
+      }
+    }
+
     // Rosters: when an employee was last on an imported roster (NULL: on none) and the
     // roster's other columns (a JSON array of [name, value] pairs, in the roster's order).
     // The cohort report lists a cohort's employees by this index.
-    migrator.registerMigration("v4-add-employee-roster", foreignKeyChecks: .immediate) { db in
+    migrator.registerMigration("v8-add-employee-roster", foreignKeyChecks: .immediate) { db in
       try db.alter(table: "employee") { t in
         t.add(column: "rosterImported", .datetime)
         t.add(column: "rosterFields", .jsonText)

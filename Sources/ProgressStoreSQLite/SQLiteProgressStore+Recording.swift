@@ -71,15 +71,15 @@ extension SQLiteProgressStore {
         db.cachedStatement(
           sql: """
             INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash,
-              keyHash, response, score, correct, attempt, sessionId, at)
-            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?12, ?7, ?8, ?9, COALESCE(MAX(attempt), 0) + 1, ?10, ?11
+              keyHash, response, score, correct, attempt, sessionId, at, context)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?12, ?7, ?8, ?9, COALESCE(MAX(attempt), 0) + 1, ?10, ?11, ?13
             FROM drillAttempt WHERE employeeId = ?1 AND courseId = ?2 AND itemId = ?5
             RETURNING attempt
             """),
         arguments: [
           attempt.employee.rawValue, item.courseID, item.moduleID, item.sectionID, item.itemID,
           attempt.itemHash, attempt.response, attempt.score, attempt.correct, attempt.sessionID,
-          StoredDate.text(attempt.at), attempt.keyHash,
+          StoredDate.text(attempt.at), attempt.keyHash, attempt.context.rawValue,
         ])
       if let pass { try DrillPassRow(pass).insert(db) }
       if let bookmark { try Self.moveBookmark(bookmark, in: db) }

@@ -18,7 +18,7 @@ extension ProgressReport {
       if course.modules.isEmpty { lines.append("  (this course was not found in the courses folder)") }
       lines.append(
         "  " + pad("#", 4) + pad("Module", 36) + pad("Status", 19) + pad("Drill first/best", 20)
-          + pad("Beliefs", 9) + "Creed")
+          + pad("Recall", 8) + pad("Beliefs", 9) + "Creed")
       for (n, module) in course.modules.enumerated() {
         let drill: String
         if module.drill.attempts == 0 && module.drill.best == nil {
@@ -35,15 +35,33 @@ extension ProgressReport {
           module.creed.signed ? "signed" : module.creed.earlierVersionSignedOn != nil ? "earlier" : "-"
         lines.append(
           "  " + pad("\(n + 1)", 4) + pad(module.title, 36) + pad(module.status.label, 19) + pad(drill, 20)
-            + pad(beliefs, 9) + creed)
+            + pad(percent(module.recall), 8) + pad(beliefs, 9) + creed)
         lines += Self.notes(module).map { "      " + $0 }
       }
       for retired in course.retired {
         lines.append(
           "  retired (kept): \(Self.describe(retired)) in module \(retired.module), no longer in the course")
       }
+      if let review = course.review, review.listed > 0 {
+        lines += ["", "  " + Self.reviewLine(review)]
+      }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// "Review: 3 questions due (coach review asks them); the next on 2026-03-09. Recall is
+  /// the estimated chance of answering a module's questions right today."
+  static func reviewLine(_ review: ReviewEntry) -> String {
+    let next = review.nextDue.map { String($0.prefix(10)) }
+    var text: String
+    if review.due > 0 {
+      text =
+        "Review: \(review.due == 1 ? "1 question" : "\(review.due) questions") due (coach review asks them)"
+      text += next.map { "; the next on \($0)." } ?? "."
+    } else {
+      text = "Review: nothing due" + (next.map { "; the next on \($0)." } ?? ".")
+    }
+    return text + " Recall: the estimated chance of answering a module's drill questions right today."
   }
 
   /// What changed for a module's records, one line each.

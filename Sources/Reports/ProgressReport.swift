@@ -2,6 +2,7 @@ import CourseModel
 import CourseProgress
 import Foundation
 import LearnerModel
+import Review
 
 /// The employee's own view of their progress: what `coach progress` prints.
 ///
@@ -38,6 +39,8 @@ public struct ProgressReport: Sendable, Encodable {
     public var retired: [RetiredEntry]
     /// Statements answered in two places: the first answer and the latest.
     public var beliefChanges: [BeliefChangeEntry]
+    /// What is due for review; `nil` when the course was not found.
+    public var review: ReviewEntry?
 
     public func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
@@ -47,9 +50,34 @@ public struct ProgressReport: Sendable, Encodable {
       try container.encode(modules, forKey: .modules)
       try container.encode(retired, forKey: .retired)
       try container.encode(beliefChanges, forKey: .beliefChanges)
+      try container.encode(review, forKey: .review)
     }
 
-    enum CodingKeys: String, CodingKey { case id, title, changedSinceTaken, modules, retired, beliefChanges }
+    enum CodingKeys: String, CodingKey {
+      case id, title, changedSinceTaken, modules, retired, beliefChanges, review
+    }
+  }
+
+  /// A course's spaced review: what `coach review` would ask now.
+  public struct ReviewEntry: Sendable, Encodable {
+    /// Questions on the review list (of finished modules, answered at least once).
+    public var listed: Int
+    /// Questions due now.
+    public var due: Int
+    /// When the next question that is not due yet falls due (ISO 8601, UTC).
+    public var nextDue: String?
+    /// The chance of recall at which a question falls due (the desired retention).
+    public var retention: Double
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(listed, forKey: .listed)
+      try container.encode(due, forKey: .due)
+      try container.encode(nextDue, forKey: .nextDue)
+      try container.encode(retention, forKey: .retention)
+    }
+
+    enum CodingKeys: String, CodingKey { case listed, due, nextDue, retention }
   }
 
   public struct ModuleEntry: Sendable, Encodable {
@@ -64,6 +92,29 @@ public struct ProgressReport: Sendable, Encodable {
     public var creed: CreedEntry
     /// Records of this module's items that are no longer in the course.
     public var retired: [RetiredEntry]
+    /// The estimated recall today: FSRS's chance of answering right (0...1), averaged
+    /// over the module's drill questions answered at least once; `nil` with none.
+    public var recall: Double?
+    /// The module's questions due for review now (0 until the module is finished).
+    public var dueForReview: Int
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(id, forKey: .id)
+      try container.encode(title, forKey: .title)
+      try container.encode(status, forKey: .status)
+      try container.encode(drill, forKey: .drill)
+      try container.encode(drills, forKey: .drills)
+      try container.encode(beliefs, forKey: .beliefs)
+      try container.encode(creed, forKey: .creed)
+      try container.encode(retired, forKey: .retired)
+      try container.encode(recall, forKey: .recall)
+      try container.encode(dueForReview, forKey: .dueForReview)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case id, title, status, drill, drills, beliefs, creed, retired, recall, dueForReview
+    }
   }
 
   public struct Drill: Sendable, Encodable {
@@ -241,9 +292,15 @@ public struct ProgressReport: Sendable, Encodable {
   public var courses: [CourseEntry]
 
   /// Builds the report from each course and the employee's history in it.
-  /// - Parameter courses: For each enrolled course: its id, the course when it was
-  ///   found, and the history.
-  public init(employee: Employee, courses: [(id: String, course: Course?, history: History)]) {
+  /// - Parameters:
+  ///   - courses: For each enrolled course: its id, the course when it was found, and the
+  ///     history.
+  ///   - date: The time the report is for: what is due for review, the recall "today".
+  ///   - scheduler: The spaced-review scheduler, with its desired retention.
+  public init(
+    employee: Employee, courses: [(id: String, course: Course?, history: History)], at date: Date,
+    scheduler: FSRS = .default
+  ) {
     self.employee = Person(id: employee.id.rawValue, name: employee.name, role: employee.role)
     self.courses = courses.map { id, course, history in
       guard let course else {
@@ -252,23 +309,36 @@ public struct ProgressReport: Sendable, Encodable {
       let standing = CourseProgress.Standing(
         plan: CoursePlan(course: course, role: employee.role), history: history)
       let retired = standing.retired()
+      let schedule = ReviewSchedule(standing, scheduler: scheduler)
+      let due = schedule.due(at: date)
       var entry = CourseEntry(
         id: course.id, title: course.title,
         changedSinceTaken: history.enrolment?.courseVersion.map { $0 != course.contentHash },
         modules: standing.modules().map { module in
-          Self.entry(module, retired: retired.filter { !$0.moduleRetired && $0.moduleID == module.id })
+          var entry = Self.entry(
+            module, retired: retired.filter { !$0.moduleRetired && $0.moduleID == module.id })
+          entry.recall = Self.rounded(schedule.recall(module: module.index, at: date))
+          entry.dueForReview = due.filter { $0.module == module.index }.count
+          return entry
         },
         retired: retired.filter(\.moduleRetired).map(Self.entry), beliefChanges: [])
       entry.beliefChanges = standing.beliefChanges().compactMap(Self.entry)
+      entry.review = ReviewEntry(
+        listed: schedule.listed.count, due: due.count, nextDue: schedule.nextDue(after: date).map(Self.time),
+        retention: scheduler.parameters.desiredRetention)
       return entry
     }
   }
 
   static func rounded(_ value: Double?) -> Double? { value.map { ($0 * 10_000).rounded() / 10_000 } }
 
-  /// A time as the JSON gives it: ISO 8601 in UTC, to the millisecond.
+  /// A time as the JSON gives it: ISO 8601 in UTC, to the nearest millisecond. (The
+  /// formatter drops what is below a millisecond, so a stored time such as .234, which a
+  /// `Date` holds as .23399…, is taken to the middle of its millisecond first.)
   static func time(_ date: Date) -> String {
-    date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+    return Date(timeIntervalSince1970: (milliseconds + 0.5) / 1000)
+      .formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
   }
 
   static func entry(_ module: ModuleProgress, retired: [RetiredRecords]) -> ModuleEntry {
@@ -284,7 +354,7 @@ public struct ProgressReport: Sendable, Encodable {
       creed: CreedEntry(
         signed: module.creedSigned, signedOn: module.creed?.signedAt.map(time),
         earlierVersionSignedOn: module.creed?.earlierVersionSignedAt.map(time)),
-      retired: retired.map(entry))
+      retired: retired.map(entry), recall: nil, dueForReview: 0)
   }
 
   static func entry(_ drill: DrillProgress) -> DrillEntry {

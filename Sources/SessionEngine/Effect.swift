@@ -6,6 +6,9 @@ import LearnerModel
 public enum Effect: Sendable, Hashable {
   /// An answer, with the drill pass it made (if it made one).
   case recordAttempt(DrillAttempt, Bookmark, pass: DrillPass?)
+  /// A review answer (``ReviewSession``): an attempt of its own, with no bookmark, since a
+  /// review never moves the learner's place in the course.
+  case recordReview(DrillAttempt)
   case recordBelief(BeliefResponse, Bookmark)
   case recordSignature(CreedSignature, Bookmark)
   case recordPageRead(PageRead, Bookmark?)
@@ -29,6 +32,7 @@ extension ProgressStore {
       switch effect {
       case .recordAttempt(let attempt, let bookmark, let pass):
         try await recordAttempt(attempt, pass: pass, bookmark: bookmark)
+      case .recordReview(let attempt): try await recordAttempt(attempt, pass: nil, bookmark: nil)
       case .recordBelief(let response, let bookmark): try await recordBelief(response, bookmark: bookmark)
       case .recordSignature(let signature, let bookmark):
         try await recordSignature(signature, bookmark: bookmark)

@@ -122,6 +122,7 @@ struct ScreenBuilder {
     } else {
       parts.append(.text("You have finished this course. Open any module to look at it again.", .good))
     }
+    parts += session.reviewParts()
     let count = plan.course.modules.count
     return Screen(
       kind: .home, location: [plan.course.title], parts: parts,

@@ -93,7 +93,7 @@ import Testing
     let store = try ReleaseStoreTests.copyOfStore()
     let errors = try await CoachBinary.running(["check", broken, "--store", store])
     #expect(errors.status == 1)
-    #expect(errors.stderr.contains("01-one.md:5:1: error:"))
+    #expect(errors.stderr.contains("01-one.md:7:1: error:"))
     #expect(errors.stderr.contains("fix the errors above first"))
   }
 

@@ -40,7 +40,7 @@ import Testing
     let file = try temporaryFolder() + "/questions.gift"
     let result = try CoachBinary.run(["export", "gift", Self.broken, "-o", file])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("01-one.md:5:1: error: no choice is marked right"))
+    #expect(result.stderr.contains("01-one.md:7:1: error: no choice is marked right"))
     #expect(result.stderr.contains("has errors"))
     #expect(!FileManager.default.fileExists(atPath: file))
     let workbook = try CoachBinary.run(["workbook", Self.broken, "-o", file + ".html"])

@@ -202,7 +202,7 @@ import Testing
     let broken = CoachBinary.fixtures.replacingOccurrences(of: "/courses", with: "/broken")
     let errors = try CoachBinary.run(["learn", "--courses", broken, "--store", store, "--employee", "e1"])
     #expect(errors.status == 1)
-    #expect(errors.stderr.contains("01-one.md:5:1: error:"))
+    #expect(errors.stderr.contains("01-one.md:7:1: error: no choice is marked right"))
     #expect(errors.stdout.isEmpty)
     let course = try CoachBinary.run(["learn", "--courses", courses, "--store", store, "--course", "nope"])
     #expect(course.status == 64)
@@ -269,7 +269,7 @@ import Testing
       ],
       input: "4\n")
     #expect(run.status == 0)
-    #expect(run.stderr.contains("bad/01-one.md:5:1: error:"))
+    #expect(run.stderr.contains("bad/01-one.md:7:1: error:"))
     #expect(run.stderr.contains("the course 'bad' (\(mixed)/bad) has errors and is not offered"))
     #expect(run.stderr.contains("the other courses are open"))
     // Only one course is left, so no course menu: straight into Tiny Service.

@@ -4,10 +4,13 @@
 //      through SQLite's C API vs the `sqlite3` command, at both durability levels;
 //   2. 50 processes at once, 200 answers each: coach vs 50 `sqlite3` processes;
 //   3. the trainer's summary over 10,000 employees x 200 answers: coach vs `sqlite3`;
-//   4. the trainer's reports (cohort, items, beliefs) over 10,000 employees x 200
-//      answers: the `coach report` command vs the same figures in SQL run by `sqlite3`.
+//   4. a learner's review schedule worked out from two years of answers vs reading them;
+//   5. the trainer's reports (cohort, items, beliefs) over 10,000 employees x 200
+//      answers: the `coach report` command vs the same figures in SQL run by `sqlite3`,
+//      and the cohort report's peak memory at 1,000 and 10,000 employees.
 //
-// Usage: StoreComparisons [--quick] [--reports-only] [PATH-TO-RELEASE-COACH]
+// Usage: StoreComparisons [--quick] [--review | --reports-only] [PATH-TO-RELEASE-COACH]
+//   (--review: only the review schedule, 4.; --reports-only: only the reports, 5.)
 import Foundation
 import LearnerModel
 import ProgressStoreSQLite
@@ -25,6 +28,10 @@ print("coach progress store: side-by-side benchmarks (\(quick ? "quick" : "full"
 print("sqlite3 command: \(Shell.sqlite3 ?? "not installed, its columns are skipped")\n")
 
 do {
+  if arguments.contains("--review") {
+    try await ReviewComparison(runs: quick ? 5 : 21).run()
+    exit(0)
+  }
   if reportsOnly {
     try await ReportComparison(coach: coachBinary, runs: quick ? 2 : 5).run()
     exit(0)
@@ -36,6 +43,7 @@ do {
     try await ConcurrentComparison(durability: durability, processes: 50, answers: quick ? 40 : 200).run()
   }
   try await SummaryComparison(runs: quick ? 2 : 5).run()
+  try await ReviewComparison(runs: quick ? 5 : 21).run()
   try await ReportComparison(coach: coachBinary, runs: quick ? 2 : 5).run()
 } catch {
   FileHandle.standardError.write(Data("StoreComparisons: \(error)\n".utf8))

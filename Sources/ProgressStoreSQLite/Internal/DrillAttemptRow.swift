@@ -29,13 +29,17 @@ struct DrillAttemptRow: Codable, FetchableRecord, TableRecord {
   var attempt: Int
   var sessionId: String
   var at: String
+  var context: String
 
   func model() throws(RowError) -> DrillAttempt {
-    DrillAttempt(
+    guard let context = DrillAttempt.Context(rawValue: context) else {
+      throw RowError("drill attempt \(id): unknown context \"\(context.prefix(40))\" (drill or review)")
+    }
+    return DrillAttempt(
       employee: try RowError.employeeID(employeeId),
       item: ItemRef(courseID: courseId, moduleID: moduleId, sectionID: sectionId, itemID: itemId),
       itemHash: itemHash, keyHash: keyHash, response: response, score: score, correct: correct,
       attempt: attempt,
-      sessionID: sessionId, at: try StoredDate.read(at))
+      sessionID: sessionId, at: try StoredDate.read(at), context: context)
   }
 }

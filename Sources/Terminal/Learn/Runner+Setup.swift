@@ -52,8 +52,9 @@ extension Runner {
       let history = try await store.history(of: employee.id, in: course.id)
       let options = Session.Options(
         seed: seed ?? Shuffle.seed(from: employee.id.rawValue), sessionID: UUID().uuidString,
-        interactive: console.isInteractive)
-      var session = Session(course: course, employee: employee, history: history, options: options)
+        interactive: console.isInteractive, scheduler: scheduler)
+      var session = Session(
+        course: course, employee: employee, history: history, options: options, now: now())
       return await run(&session)
     } catch {
       return .failed(error.description)

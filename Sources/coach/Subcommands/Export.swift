@@ -4,8 +4,8 @@ extension Coach {
   /// `coach export`: a course in formats other tools read.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Export a course for other tools: GIFT for Moodle.",
-      subcommands: [GIFT.self]
+      abstract: "Export for other tools: GIFT for Moodle, xAPI statements for a learning record store.",
+      subcommands: [GIFT.self, XAPIStatements.self]
     )
   }
 }

@@ -43,6 +43,8 @@ extension Coach {
       help: ArgumentHelp("Shuffle seed: the same seed gives the same order of choices.", valueName: "n"))
     var seed: UInt64?
 
+    @OptionGroup var schedule: ScheduleOptions
+
     func validate() throws {
       if let name, name.trimmingCharacters(in: .whitespaces).isEmpty {
         throw ValidationError("--name cannot be empty")
@@ -57,7 +59,9 @@ extension Coach {
           usesColor: OutputStyle.usesColor(fileDescriptor: 1),
           controlsScreen: !["dumb", nil].contains(ProcessInfo.processInfo.environment["TERM"]))
         : PipeConsole()
-      let runner = Runner(console: console, store: try store.open())
+      let runner = Runner(
+        console: console, store: try store.open(), now: try schedule.clock(),
+        scheduler: try schedule.scheduler())
       let outcome = await runner.learn(courses: available, identity: try identity(), seed: seed)
       console.restore()
       try finish(outcome, console: console)
@@ -86,18 +90,18 @@ extension Coach.Learn {
     if let course {
       if let match = sound.first(where: { $0.id == course }) { return [match] }
       if let bad = broken.first(where: { $0.id == course }) {
-        for diagnostic in problems(of: bad) { printError(diagnostic.description) }
+        printDiagnostics(problems(of: bad))
         printError(Self.refusal(bad))
         throw ExitCode.failure
       }
-      for diagnostic in unplaced { printError(diagnostic.description) }
+      printDiagnostics(unplaced)
       let ids = sound.map(\.id).joined(separator: ", ")
       throw ValidationError(
         "no course with id '\(course)' in \(courses.path)" + (ids.isEmpty ? "" : "; courses: \(ids)"))
     }
-    for diagnostic in unplaced { printError(diagnostic.description) }
+    printDiagnostics(unplaced)
     for bad in broken {
-      for diagnostic in problems(of: bad) { printError(diagnostic.description) }
+      printDiagnostics(problems(of: bad))
       printError(Self.refusal(bad) + (sound.isEmpty ? "" : "; the other courses are open"))
     }
     guard !sound.isEmpty else {

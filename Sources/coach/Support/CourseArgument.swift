@@ -11,7 +11,7 @@ enum CourseArgument {
   static func load(_ path: String) throws -> Course {
     let result = CourseLoader.load(paths: [path])
     if result.diagnostics.hasErrors {
-      for diagnostic in result.diagnostics { printError(diagnostic.description) }
+      printDiagnostics(result.diagnostics)
       printError("coach: \(path) has errors; fix them (coach check \(path)) and try again")
       throw ExitCode.failure
     }
