@@ -95,6 +95,11 @@ extension StoreConformance {
       try expectEqual(
         page[1].drills, [DrillDigest(moduleID: "m1", sectionID: "d1", answered: 1, firstSum: 0, bestSum: 0)],
         "bob's q1 (stored before answer keys, same content) counts, his q2 answered an earlier version")
+      try expectEqual(
+        rest[0].drills,
+        [DrillDigest(moduleID: "m1", sectionID: "d1", answered: 2, firstSum: 2, bestSum: 2)],
+        "cy's drill: the review answer is not a drill score")
+      try expectEqual(rest[0].lastActive, Make.time.addingTimeInterval(900), "cy's review is activity")
       try expectEqual(rest[1].employee.isOnRoster, true, "dee is on the roster")
       try expectEqual(rest[1].enrolment, nil, "dee has not started")
       let cohort = try await store.courseDigests(scope, DigestQuery(cohort: "b", limit: 10))
@@ -115,11 +120,26 @@ extension StoreConformance {
       try expectEqual(stats[0].firstRight, 1, "q1 right at the first try (cy)")
       try expectEqual(stats[0].answers, 4, "q1's answers that count")
       try expectEqual(
-        stats[0].wrongAnswers, [AnswerCount(response: "B", count: 2)], "q1's wrong answers, case ignored")
+        stats[0].wrongAnswers, [AnswerCount(response: "B", count: 2)],
+        "q1's wrong answers, case ignored (cy's review answer C is not one)")
       try expectEqual(stats[1].learners, 2, "q2's learners (bob's answer is to an earlier version)")
       try expectEqual(stats[0].rest.n, 2, "learners who answered the whole drill")
       let defaults = try await DefaultSummary(base: store).questionStatistics(ReportRecords.scope)
       try expectEqual(stats, defaults, "the default built from histories")
+    },
+    ConformanceCheck("the summary of the report records counts drill answers to the current versions only") {
+      _, store in
+      try await ReportRecords.fill(store)
+      let rows = try await store.summary(of: ReportRecords.scope)
+      try expectEqual(rows.map(\.employee.rawValue), ["ada", "bob", "cy"], "enrolled or answered")
+      try expectEqual(
+        rows.map(\.attempts), [5, 1, 2], "answers that count (no old key, earlier version, review)")
+      try expectEqual(rows.map(\.itemsAnswered), [2, 1, 2], "questions answered as they are now")
+      try expectEqual(rows.map(\.itemsCorrect), [2, 0, 2], "questions answered right")
+      try expectEqual(rows.map(\.meanBestScore), [1, 0, 1], "mean best scores")
+      try expectEqual(rows[2].lastAnswer, Make.time.addingTimeInterval(900), "cy's review is her last answer")
+      let defaults = try await DefaultSummary(base: store).summary(of: ReportRecords.scope)
+      try expectEqual(rows, defaults, "the default built from histories")
     },
     ConformanceCheck(
       "belief figures count each employee once, per cohort, on the current scale, as the default does"
@@ -201,9 +221,13 @@ enum ReportRecords {
     // bob: q1 wrong (stored before answer keys: matched by content hash), q2 an earlier version.
     try await attempt("bob", "q1", key: nil, hash: "c1", 0, " b ", at: 15)
     try await attempt("bob", "q2", key: nil, hash: "c2-old", 1, "X", at: 16)
-    // cy: both right at once.
+    // cy: both right at once; later, q1 wrong in a spaced review (never a drill score).
     try await attempt("cy", "q1", key: "k1", 1, "A", at: 70)
     try await attempt("cy", "q2", key: "k2", 1, "X", at: 80)
+    try await store.recordAttempt(
+      Make.attempt(
+        "cy", "q1", hash: "c", key: "k1", response: "C", score: 0, correct: false,
+        at: t.addingTimeInterval(900), context: .review), bookmark: nil)
     func belief(
       _ who: String, _ item: String, _ kind: BeliefResponse.Kind, section: String, scale: String?,
       hash: String = "h", _ answer: BeliefAnswer, shared: Bool = false, at seconds: Double

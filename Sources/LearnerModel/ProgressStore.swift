@@ -96,9 +96,11 @@ public protocol ProgressStore: Sendable {
   /// The enrolments of one employee, every course, ordered by course id.
   func enrolments(of employee: EmployeeID) async throws(ProgressStoreError) -> [Enrolment]
 
-  /// Every employee enrolled in, or with answers in, a course, ordered by id: who has
-  /// done what. A default implementation reads each employee's ``History``.
-  func summary(of courseID: String) async throws(ProgressStoreError) -> [ProgressSummary]
+  /// Every employee enrolled in the scope's course, or with drill answers in it, ordered
+  /// by id: who has done what. Only drill answers that count toward the scope's questions
+  /// as they are now (``ScopeQuestion/counts(_:)``) are counted and scored. A default
+  /// implementation reads each employee's ``History``.
+  func summary(of scope: ReportScope) async throws(ProgressStoreError) -> [ProgressSummary]
 }
 
 extension ProgressStore {

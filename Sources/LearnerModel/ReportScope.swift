@@ -38,11 +38,13 @@ public struct ScopeQuestion: Sendable, Hashable, Codable {
     self.contentHash = contentHash
   }
 
-  /// Whether an answer counts toward the question as it is now: its answer key is the
+  /// Whether an answer counts toward the question as it is now: it was given in the drill
+  /// (a spaced review's answer is never a drill score), and its answer key is the
   /// question's, or (for an answer stored before coach kept answer keys) its content
-  /// hash is. The same rule as CourseProgress's `AnswerVersion.counts`; every store
-  /// counts answers this way.
+  /// hash is. The same rule as CourseProgress's `Ledger.scores` (`AnswerVersion.counts`);
+  /// every store counts answers this way.
   public func counts(_ attempt: DrillAttempt) -> Bool {
+    guard attempt.context == .drill else { return false }
     if let key = attempt.keyHash { return key == keyHash }
     return attempt.itemHash == contentHash
   }

@@ -25,8 +25,9 @@ extension SQLiteProgressStore {
   }
 
   /// `q`: the questions of parameter ?2, numbered in scope order (`ord`). An answer
-  /// counts (`COUNTS`) when its answer key is the question's, or, stored without one,
-  /// when its content hash is (``ScopeQuestion/counts(_:)``).
+  /// counts (``counts``) when it was given in the drill (not in a spaced review) and its
+  /// answer key is the question's, or, stored without one, its content hash is
+  /// (``ScopeQuestion/counts(_:)``).
   public static let questionsCTE = """
     q(itemId, moduleId, sectionId, keyHash, contentHash, ord) AS (
       SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
@@ -35,7 +36,8 @@ extension SQLiteProgressStore {
     """
 
   static let counts =
-    "(CASE WHEN a.keyHash IS NOT NULL THEN a.keyHash = q.keyHash ELSE a.itemHash = q.contentHash END)"
+    "(a.context = 'drill' AND "
+    + "(CASE WHEN a.keyHash IS NOT NULL THEN a.keyHash = q.keyHash ELSE a.itemHash = q.contentHash END))"
 
   /// Item analysis: per question (`ord`), the learners with an answer that counts, how
   /// many had the first one fully right, the answers that count, and the item-rest sums

@@ -43,6 +43,8 @@ import Testing
         if let question = plan.question(s) {
           for _ in 0..<Int.random(in: 1...3, using: &random) {
             let old = Int.random(in: 0..<5, using: &random) == 0
+            // Some answers come from a spaced review: never a drill score.
+            let review = Int.random(in: 0..<4, using: &random) == 0
             let score = [0, 0.5, 1, 1][Int.random(in: 0..<4, using: &random)]
             history.attempts.append(
               DrillAttempt(
@@ -50,7 +52,7 @@ import Testing
                 itemHash: question.contentHash,
                 keyHash: old ? "old" : question.answerKeyHash, response: "r", score: score,
                 correct: score == 1,
-                sessionID: "s", at: tick()))
+                sessionID: "s", at: tick(), context: review ? .review : .drill))
           }
         } else if let belief = plan.belief(s) {
           history.beliefs.append(
