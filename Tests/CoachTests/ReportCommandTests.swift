@@ -182,6 +182,49 @@ import Testing
     #expect(tooLow.stderr.contains("--min-group: 2 is too small"))
   }
 
+  /// A spaced review's answers feed the review schedule, never a drill's score: after E2
+  /// misses every question in a review years later, item analysis is exactly as it was,
+  /// and the cohort report keeps E2's first and best scores (only the last active day
+  /// moves). On a copy of the store, so the other tests see it as it was.
+  @Test func aReviewsAnswersAreNotDrillScoresInTheReports() async throws {
+    let original = try await Self.filled()
+    let folder = NSTemporaryDirectory() + "coach-review-report-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let store = folder + "/progress.sqlite"
+    for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: original + suffix) {
+      try FileManager.default.copyItem(atPath: original + suffix, toPath: store + suffix)
+    }
+    func json(_ arguments: [String]) async throws -> NSDictionary {
+      let result = try await CoachBinary.running(
+        ["report"] + arguments + ["--courses", Self.courses, "--store", store, "--format", "json"])
+      #expect(result.status == 0, "\(result.stderr)")
+      return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? NSDictionary ?? [:]
+    }
+    let itemsBefore = try await json(["items", "--course", "tiny"])
+    let cohortBefore = try await json(["cohort", "--course", "tiny"])
+    let outline = try await Outline.loading(Self.courses)
+    let misses = Dictionary(uniqueKeysWithValues: outline.drillItems.map { ($0.id, 1) })
+    let learner = try PipeLearner(
+      [
+        "review", "--courses", Self.courses, "--store", store, "--employee", "E2", "--now",
+        "2030-01-01T09:00:00.000Z",
+      ], outline: outline, misses: misses)
+    #expect(try await learner.finishing().status == 0)
+    let asked = learner.transcript.filter { $0.contains("· review ") }.count
+    #expect(asked == 5, "every question of E2's drill is due by 2030: \(learner.transcript.suffix(8))")
+    let itemsAfter = try await json(["items", "--course", "tiny"])
+    #expect(itemsAfter == itemsBefore, "item analysis leaves review answers out")
+    func row(_ document: NSDictionary, _ id: String) -> NSDictionary? {
+      (document["employees"] as? [NSDictionary])?.first { $0["id"] as? String == id }
+    }
+    let before = try #require(row(cohortBefore, "E2"))
+    let after = try #require(row(try await json(["cohort", "--course", "tiny"]), "E2"))
+    #expect(
+      after["drills"] as? NSArray == before["drills"] as? NSArray, "first, best and the pass as they were")
+    #expect(after["lastActive"] as? String == "2030-01-01", "the review is activity")
+    #expect(before["lastActive"] as? String != "2030-01-01")
+  }
+
   @Test func reportsLeaveTheStoreByteForByte() async throws {
     let store = try await Self.filled()
     func bytes() -> [Data?] {

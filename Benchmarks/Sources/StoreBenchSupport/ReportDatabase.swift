@@ -21,8 +21,12 @@ public enum ReportDatabase {
   public static let questionsEach = 10
 
   public static var folder: String { BenchFiles.folder.appendingPathComponent("report-courses").path }
-  public static var path: String {
-    BenchFiles.folder.appendingPathComponent("reports-\(employees)x\(answersEach)-v1.sqlite").path
+  public static var path: String { path(employees: employees) }
+
+  /// The store of `count` employees (v2: drill attempts have a context, the roster
+  /// migration is v8).
+  public static func path(employees count: Int) -> String {
+    BenchFiles.folder.appendingPathComponent("reports-\(count)x\(answersEach)-v2.sqlite").path
   }
 
   /// Writes the course and returns it parsed.
@@ -87,9 +91,10 @@ public enum ReportDatabase {
     }
   }
 
-  /// Builds the store if it is missing; returns its path.
-  public static func prepare(_ course: Course) throws -> String {
-    let final = path
+  /// Builds the store of `employees` employees (the first `employees` of the full one)
+  /// if it is missing; returns its path.
+  public static func prepare(_ course: Course, employees: Int = employees) throws -> String {
+    let final = path(employees: employees)
     if FileManager.default.fileExists(atPath: final) { return final }
     let building = BenchFiles.fresh("reports-building.sqlite")
     print("building \(final) (\(employees) employees x \(answersEach) answers, once)...")

@@ -1,3 +1,4 @@
+import CourseModel
 import Foundation
 import LearnerModel
 import ProgressStoreSQLite
@@ -69,13 +70,47 @@ struct ReportComparison {
     Table(columns: ["report", "coach ms", "sqlite3 ms", "coach/sqlite3"]).print(rows)
     for row in rows { print("RESULT report \(row[0]) coach/sqlite3: \(row[3])") }
     print()
+    try memory(course)
+  }
+
+  /// The cohort report's peak memory against the number of employees: the same course and
+  /// employees (the first 1,000 of the full store, then all 10,000), each format. A report
+  /// that streams its rows needs about the same at both sizes.
+  func memory(_ course: Course) throws {
+    let sizes = [1_000, ReportDatabase.employees]
+    print("## The cohort report's peak memory (max RSS of the process), by employees in the store")
+    let paths = try sizes.map { try ReportDatabase.prepare(course, employees: $0) }
+    var rows: [[String]] = []
+    for kind in ["csv", "table", "json", "html"] {
+      var peaks: [Double] = []
+      for path in paths {
+        let arguments = [
+          "report", "cohort", "--course", ReportDatabase.courseID, "--courses", ReportDatabase.folder,
+          "--store", path, "--format", kind,
+        ]
+        var kilobytes: [Int] = []
+        for _ in 0..<max(runs, 3) {
+          let outcome = try Shell.peak(coach, arguments)
+          guard outcome.status == 0 else { throw BenchError("coach report cohort --format \(kind) failed") }
+          kilobytes.append(outcome.kilobytes)
+        }
+        peaks.append(Double(kilobytes.sorted()[kilobytes.count / 2]) / 1024)
+      }
+      rows.append(
+        [kind] + peaks.map { format($0, 1) } + [format(peaks[1] / peaks[0], 2) + "x"])
+    }
+    Table(
+      columns: ["format"] + sizes.map { "MB at \($0)" } + ["\(sizes[1]) / \(sizes[0])"]
+    ).print(rows)
+    for row in rows { print("RESULT cohort memory \(row[0]) 10,000/1,000 employees: \(row[3])") }
+    print()
   }
 
   static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 
   /// The cohort report's figures for the benchmark's course in plain SQL: per employee,
   /// started, last active, modules done of those for their role, each drill's first and
-  /// best score (answers to the current version only) and whether it is passed, the
+  /// best score (drill answers to the current version only) and whether it is passed, the
   /// creed, completed. A module is done when its drill is passed, its pages read, its
   /// belief items and creed statements answered and its creed signed (the rules of
   /// CourseProgress's Standing, for this course's shape).
@@ -86,10 +121,11 @@ struct ReportComparison {
              json_extract(value, '$[4]') FROM json_each(\(questions))),
     perItem AS (
       SELECT a.employeeId, q.moduleId,
-             MAX(CASE WHEN (CASE WHEN a.keyHash IS NOT NULL THEN a.keyHash = q.keyHash
+             MAX(CASE WHEN a.context = 'drill' AND (CASE WHEN a.keyHash IS NOT NULL THEN a.keyHash = q.keyHash
                                  ELSE a.itemHash = q.contentHash END) THEN a.score END) AS best,
              (SELECT f.score FROM drillAttempt f
               WHERE f.courseId = a.courseId AND f.employeeId = a.employeeId AND f.itemId = a.itemId
+                AND f.context = 'drill'
                 AND (CASE WHEN f.keyHash IS NOT NULL THEN f.keyHash = q.keyHash ELSE f.itemHash = q.contentHash END)
               ORDER BY f.attempt LIMIT 1) AS first,
              MAX(a.at) AS lastAt
