@@ -93,6 +93,15 @@ import Testing
     #expect(!table.stdout.contains("\u{1B}["), "no colour when the output is not a terminal")
   }
 
+  @Test(arguments: [["items"], ["beliefs"], ["beliefs", "--cohort", "a"], ["cohort", "--cohort", "b"]])
+  func everyTableFitsOneHundredColumns(_ arguments: [String]) async throws {
+    let table = try await report(arguments + ["--course", "tiny"])
+    #expect(table.status == 0, "\(table.stderr)")
+    let lines = table.stdout.split(separator: "\n")
+    #expect(lines.count > 5)
+    #expect(lines.allSatisfy { $0.count <= 100 }, "\(lines.filter { $0.count > 100 })")
+  }
+
   @Test(arguments: [["cohort"], ["items"], ["beliefs"]])
   func theCSVReadsBackInPython(_ report: [String]) async throws {
     let result = try await self.report(report + ["--course", "tiny", "--format", "csv"])

@@ -27,14 +27,18 @@ extension BeliefReport {
       if item.kind == "reflect" {
         out += "  written: \(item.written ?? 0); shared with the trainer: \(item.shared?.count ?? 0)\n"
         for text in item.shared ?? [] {
-          out += "    \u{201C}" + text.replacingOccurrences(of: "\n", with: " ") + "\u{201D}\n"
+          let quoted =
+            "\u{201C}" + text.split(whereSeparator: \.isNewline).joined(separator: " ") + "\u{201D}"
+          out += Wrap.lines("    " + quoted, indent: 5)
         }
         continue
       }
       let who = item.beforeAndAfter ? "answered before and after" : "answered"
       out += "  \(who): \(item.respondents)\n"
       guard item.shown else {
-        out += "  " + style.dim(item.hidden ?? Self.hiddenText) + "\n"
+        for line in Wrap.lines("  " + (item.hidden ?? Self.hiddenText), indent: 2).split(separator: "\n") {
+          out += "  " + style.dim(String(line.dropFirst(2))) + "\n"
+        }
         continue
       }
       if item.kind == "rank" {
@@ -50,9 +54,8 @@ extension BeliefReport {
         }
         continue
       }
-      out +=
-        "  scale: "
-        + item.labels.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ") + "\n"
+      let scale = item.labels.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
+      out += Wrap.lines("  scale: " + scale, indent: 9)
       let columns = TextColumns(
         widths: [8] + Array(repeating: 6, count: item.labels.count), right: Set(1...item.labels.count))
       out += "  " + columns.line([""] + item.labels.indices.map { "\($0 + 1)" }) + "\n"
