@@ -27,9 +27,11 @@ extension SQLiteProgressStore {
   /// `q`: the questions of parameter ?2, numbered in scope order (`ord`). An answer
   /// counts (``counts``) when it was given in the drill (not in a spaced review) and its
   /// answer key is the question's, or, stored without one, its content hash is
-  /// (``ScopeQuestion/counts(_:)``).
+  /// (``ScopeQuestion/counts(_:)``). Materialized: read from the JSON once per query, not
+  /// once per answer it is joined with (15 s against 1.7 s for a page of 500 employees
+  /// x 200 answers).
   public static let questionsCTE = """
-    q(itemId, moduleId, sectionId, keyHash, contentHash, ord) AS (
+    q(itemId, moduleId, sectionId, keyHash, contentHash, ord) AS MATERIALIZED (
       SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
              json_extract(value, '$[3]'), json_extract(value, '$[4]'), key
       FROM json_each(?2))
