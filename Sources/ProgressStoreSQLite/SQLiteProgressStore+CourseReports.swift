@@ -37,6 +37,14 @@ extension SQLiteProgressStore {
       FROM json_each(?2))
     """
 
+  /// Every answer `a` to every question `q`, found question by question and employee by
+  /// employee through the index on course, employee and item: SQLite 3.40 makes no index
+  /// of its own on `q`, and would otherwise compare each answer with every question (over
+  /// 10,000 employees x 200 answers and 100 questions: 4.8 s of CPU against 33 s). With
+  /// ``answerOfQuestion`` in the WHERE clause.
+  static let answersByQuestion = "q CROSS JOIN employee e CROSS JOIN drillAttempt a"
+  static let answerOfQuestion = "a.employeeId = e.id AND a.itemId = q.itemId"
+
   static let counts =
     "(a.context = 'drill' AND "
     + "(CASE WHEN a.keyHash IS NOT NULL THEN a.keyHash = q.keyHash ELSE a.itemHash = q.contentHash END))"
@@ -55,8 +63,8 @@ extension SQLiteProgressStore {
     firsts AS (
       SELECT a.employeeId, q.ord, q.moduleId, q.sectionId, COUNT(*) AS answers,
              MIN(a.attempt + a.score / 2.0) AS firstKey
-      FROM drillAttempt a JOIN q ON q.itemId = a.itemId
-      WHERE a.courseId = ?1 AND \(counts)
+      FROM \(answersByQuestion)
+      WHERE \(answerOfQuestion) AND a.courseId = ?1 AND \(counts)
       GROUP BY a.employeeId, a.itemId),
     scored AS (
       SELECT employeeId, ord, moduleId, sectionId, answers,
@@ -84,8 +92,8 @@ extension SQLiteProgressStore {
   public static let wrongAnswerSQL = """
     WITH \(questionsCTE)
     SELECT q.ord, MIN(trim(a.response)) AS response, COUNT(*) AS n
-    FROM drillAttempt a JOIN q ON q.itemId = a.itemId
-    WHERE a.courseId = ?1 AND a.correct = 0 AND \(counts)
+    FROM \(answersByQuestion)
+    WHERE \(answerOfQuestion) AND a.courseId = ?1 AND a.correct = 0 AND \(counts)
     GROUP BY q.ord, lower(trim(a.response))
     ORDER BY q.ord, n DESC, response
     """

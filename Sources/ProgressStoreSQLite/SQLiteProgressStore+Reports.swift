@@ -13,8 +13,8 @@ extension SQLiteProgressStore {
     best AS (
       SELECT a.employeeId, a.itemId, MAX(a.score) AS best, MAX(a.correct) AS everCorrect,
              COUNT(*) AS tries
-      FROM drillAttempt a JOIN q ON q.itemId = a.itemId
-      WHERE a.courseId = ?1 AND \(counts) GROUP BY a.employeeId, a.itemId),
+      FROM \(answersByQuestion)
+      WHERE \(answerOfQuestion) AND a.courseId = ?1 AND \(counts) GROUP BY a.employeeId, a.itemId),
     perEmployee AS (
       SELECT employeeId, SUM(tries) AS attempts, COUNT(*) AS items, SUM(everCorrect) AS correctItems,
              AVG(best) AS meanBest
