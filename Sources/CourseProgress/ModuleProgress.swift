@@ -92,7 +92,11 @@ extension Standing {
     }
     let done = range.filter(isDone)
     progress.stepsDone = done.count
-    progress.minutesLeft = Int(range.filter { !isDone($0) }.map(minutes).reduce(0, +).rounded(.up))
+    // The course introduction opens the first module's steps but belongs to the course:
+    // the module's estimate is the same before and after it is read.
+    progress.minutesLeft = Int(
+      range.filter { !isDone($0) && plan.steps[$0].kind != .introduction }.map(minutes).reduce(0, +)
+        .rounded(.up))
     let drillsFailed = range.contains { i in
       plan.steps[i].kind == .drillResult
         && {

@@ -60,6 +60,10 @@ public struct ProgressReport: Sendable, Encodable {
 
   public struct CreedEntry: Sendable, Encodable {
     public var signed: Bool
+    /// Whether the module has a creed at all (the table says "not signed" only then).
+    public var exists = false
+
+    enum CodingKeys: String, CodingKey { case signed }
   }
 
   public var employee: Person
@@ -85,7 +89,7 @@ public struct ProgressReport: Sendable, Encodable {
         first: rounded(module.drill?.first), best: rounded(module.drill?.best),
         attempts: module.drill?.rounds ?? 0),
       beliefs: Beliefs(answered: module.beliefsAnswered, total: module.beliefsTotal),
-      creed: CreedEntry(signed: module.creedSigned))
+      creed: CreedEntry(signed: module.creedSigned, exists: module.hasCreed))
   }
 
   /// The report as JSON, keys sorted, pretty-printed.
@@ -120,7 +124,9 @@ public struct ProgressReport: Sendable, Encodable {
           ? "-" : "\(module.beliefs.answered)/\(module.beliefs.total)"
         lines.append(
           "  " + pad("\(n + 1)", 4) + pad(module.title, 36) + pad(module.status.label, 19) + pad(drill, 20)
-            + pad(beliefs, 9) + (module.creed.signed ? "signed" : "-"))
+            + pad(beliefs, 9)
+            + (module.creed.signed
+              ? "signed" : module.creed.exists && module.status != .notForRole ? "not signed" : "-"))
       }
     }
     return lines.joined(separator: "\n")

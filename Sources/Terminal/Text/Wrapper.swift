@@ -20,6 +20,7 @@ public struct Wrapper: Sendable {
   public func wrap(_ spans: [Span], first: [Span] = [], rest: [Span] = [], block: Int? = nil)
     -> [StyledLine]
   {
+    if width == Int.max { return unwrapped(spans, first: first, rest: rest, block: block) }
     var lines: [StyledLine] = []
     var current = first
     var used = StyledLine(first).width
@@ -69,6 +70,57 @@ public struct Wrapper: Sendable {
       }
     }
     if hasWord || lines.isEmpty || current.count > rest.count { flush() }
+    return lines
+  }
+
+  /// Pipe mode: no wrapping, so no words to measure. The same lines as wrapping to an
+  /// endless width (a line per `\n`, runs of spaces as one, none at either end), in one
+  /// pass with no word list, so a paragraph of many megabytes costs its own size.
+  func unwrapped(_ spans: [Span], first: [Span], rest: [Span], block: Int?) -> [StyledLine] {
+    var lines: [StyledLine] = []
+    var current = first
+    var hasWord = false
+    var text = String.UnicodeScalarView()
+    var style: TextStyle = []
+    var pendingSpace = false
+    func closeSpan() {
+      if !text.isEmpty { current.append(Span(String(text), style)) }
+      text = String.UnicodeScalarView()
+    }
+    func flush() {
+      closeSpan()
+      lines.append(StyledLine(Self.merged(current), block: block))
+      current = rest
+      hasWord = false
+      pendingSpace = false
+    }
+    for span in spans {
+      if span.style != style {
+        closeSpan()
+        style = span.style
+      }
+      for scalar in span.text.unicodeScalars {
+        let value = scalar.value
+        if value == 0x0A {
+          flush()
+        } else if value < 0x80
+          ? value == 0x20 || (0x09...0x0D).contains(value) : scalar.properties.isWhitespace
+        {
+          if hasWord { pendingSpace = true }
+        } else {
+          if pendingSpace {
+            text.append(" ")
+            pendingSpace = false
+          }
+          text.append(scalar)
+          hasWord = true
+        }
+      }
+    }
+    closeSpan()
+    if hasWord || lines.isEmpty || current.count > rest.count {
+      lines.append(StyledLine(Self.merged(current), block: block))
+    }
     return lines
   }
 

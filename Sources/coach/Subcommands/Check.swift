@@ -27,9 +27,9 @@ extension Coach {
     func run() throws {
       let result = CourseLoader.load(paths: paths.isEmpty ? ["courses"] : paths)
       let color = OutputStyle.usesColor(fileDescriptor: STDERR_FILENO)
-      for diagnostic in result.diagnostics { printError(Self.render(diagnostic, color: color)) }
+      for diagnostic in result.diagnostics { printErrorStyled(Self.render(diagnostic, color: color)) }
       switch format {
-      case .text: print(result.summary)
+      case .text: print(ShownText.safe(result.summary, keepingNewlines: true))
       case .json:
         print(Outline(result).json(), terminator: "")
         printError(result.summary)
@@ -39,11 +39,14 @@ extension Coach {
       if failed { throw ExitCode.failure }
     }
 
+    /// A diagnostic as a line; its message quotes the course, so its control
+    /// characters are shown, never sent (coach's own colours are added after).
     private static func render(_ diagnostic: Diagnostic, color: Bool) -> String {
-      guard color else { return diagnostic.description }
+      let location = ShownText.safe("\(diagnostic.location)")
+      let message = ShownText.safe(diagnostic.message, keepingNewlines: true)
+      guard color else { return "\(location): \(diagnostic.severity.rawValue): \(message)" }
       let paint = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-      return "\u{1B}[1m\(diagnostic.location):\u{1B}[0m \(paint)\(diagnostic.severity.rawValue):\u{1B}[0m "
-        + diagnostic.message
+      return "\u{1B}[1m\(location):\u{1B}[0m \(paint)\(diagnostic.severity.rawValue):\u{1B}[0m " + message
     }
   }
 }

@@ -24,11 +24,19 @@ extension Coach {
     var format = Format.table
 
     func run() async throws {
+      // Reading progress never makes a store: a path with nothing there is a mistake.
+      let path = self.store.resolvedPath
+      guard FileManager.default.fileExists(atPath: path) else {
+        printError(
+          "coach: no progress store at \(path): nothing has been recorded there (check the path; "
+            + "coach learn creates the store)")
+        throw ExitCode.failure
+      }
       let store = try store.open()
       let person = try await findEmployee(in: store)
       let enrolled = try await enrolledCourses(store, of: person)
       let report = ProgressReport(employee: person, courses: enrolled)
-      print(format == .json ? report.json() : report.table())
+      print(format == .json ? report.json() : ShownText.safe(report.table(), keepingNewlines: true))
       if enrolled.contains(where: { $0.course == nil }) { throw ExitCode.failure }
     }
   }
@@ -39,7 +47,8 @@ extension Coach.Progress {
   private func findEmployee(in store: any ProgressStore) async throws -> Employee {
     if let id = employee.id {
       guard let found = try await store.employee(id: id) else {
-        throw ValidationError("no employee '\(id)' in the progress store at \(self.store.resolvedPath)")
+        throw ValidationError(
+          ShownText.safe("no employee '\(id)' in the progress store at \(self.store.resolvedPath)"))
       }
       return found
     }
