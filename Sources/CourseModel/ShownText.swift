@@ -19,7 +19,7 @@
 public enum ShownText {
   /// `text`, safe to show.
   /// - Parameter keepingNewlines: Whether line feeds stay (for renderers that break
-  ///   lines there); otherwise they are shown as `␤`.
+  ///   lines there); otherwise they are shown as `␊`.
   public static func safe(_ text: String, keepingNewlines: Bool = false) -> String {
     guard needsCleaning(text, keepingNewlines: keepingNewlines) else { return text }
     var out = String.UnicodeScalarView()

@@ -127,7 +127,7 @@ extension CourseSummary {
 
   /// The active time of records: within each session, the gaps between one record and
   /// the next, up to ``breakAfter`` each.
-  static func activeTime(_ activity: [Ledger.Activity]) -> (time: TimeInterval, sessions: Int) {
+  public static func activeTime(_ activity: [Ledger.Activity]) -> (time: TimeInterval, sessions: Int) {
     let bySession = Dictionary(grouping: activity, by: \.session)
     var total: TimeInterval = 0
     for records in bySession.values {

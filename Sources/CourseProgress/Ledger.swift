@@ -31,6 +31,11 @@ public struct Ledger: Sendable {
   public struct Activity: Sendable, Hashable {
     public var session: String
     public var at: Date
+
+    public init(session: String, at: Date) {
+      self.session = session
+      self.at = at
+    }
   }
 
   public init(_ history: History) {

@@ -103,13 +103,14 @@ extension Standing {
           let d = drill(near: i); return d.firstPassDone && !d.passed
         }()
     }
+    // Only records move a status: a page read, an item answered. Where the bookmark is
+    // says nothing, so statuses never change as the employee looks around.
     let anyRecord = range.contains(where: hasRecord)
-    let bookmarkHere = bookmarkIndex.map(range.contains) ?? false
     if done.count == range.count {
       progress.status = hasDrill ? .passed : .completed
     } else if drillsFailed {
       progress.status = .retry
-    } else if anyRecord || bookmarkHere || !done.isEmpty {
+    } else if anyRecord || !done.isEmpty {
       progress.status = .inProgress
     }
     return progress

@@ -39,8 +39,18 @@ extension Session {
       order = Shuffle.permutation(
         count: count, seed: options.seed, key: "\(question.id)#\(r)", avoidIdentity: avoidIdentity)
       if order == previous {
-        let rotated = Array(order[1...]) + [order[0]]
-        if !(avoidIdentity && rotated == Array(0..<count)) { order = rotated }
+        // Another order: the first rotation, or else swap of neighbours, that is not the
+        // order as written when that must be avoided.
+        let identity = Array(0..<count)
+        let rotations = (1..<count).map { Array(order[$0...] + order[..<$0]) }
+        let swaps = (0..<count - 1).map { i -> [Int] in
+          var swapped = order
+          swapped.swapAt(i, i + 1)
+          return swapped
+        }
+        if let other = (rotations + swaps).first(where: { !(avoidIdentity && $0 == identity) }) {
+          order = other
+        }
       }
       if let right, let at = order.firstIndex(of: right), at == previous.firstIndex(of: right) {
         order.swapAt(at, (at + 1) % count)

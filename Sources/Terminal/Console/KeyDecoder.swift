@@ -65,8 +65,17 @@ public enum KeyDecoder {
     }
     if end - bytes.startIndex < length { return final ? .ignored(length: bytes.count) : .incomplete }
     let text = String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
-    guard let character = text.first, !text.contains("\u{FFFD}") else { return .ignored(length: length) }
-    return .key(.character(character), length: length)
+    guard let scalar = text.unicodeScalars.first, let character = text.first, !text.contains("\u{FFFD}") else {
+      return .ignored(length: length)
+    }
+    // A C1 control sent as UTF-8 (a terminal's eight-bit replies): CSI and the strings
+    // are read to their end and dropped like their ESC forms, the others dropped.
+    switch scalar.value {
+    case 0x9B: return controlSequence(bytes, from: bytes.startIndex + length, final: final)
+    case 0x90, 0x98, 0x9D, 0x9E, 0x9F: return string(bytes, from: bytes.startIndex + length, final: final)
+    case 0x80...0x9F: return .ignored(length: length)
+    default: return .key(.character(character), length: length)
+    }
   }
 
   private static func escape(_ bytes: ArraySlice<UInt8>, final: Bool) -> Decoded {
@@ -153,6 +162,9 @@ public enum KeyDecoder {
     while end < bytes.endIndex {
       switch bytes[end] {
       case 0x07, 0x9C: return .ignored(length: end + 1 - bytes.startIndex)
+      case 0xC2 where end + 1 < bytes.endIndex && bytes[end + 1] == 0x9C:
+        // ST as UTF-8.
+        return .ignored(length: end + 2 - bytes.startIndex)
       case 0x1B:
         guard end + 1 < bytes.endIndex else { return final ? .ignored(length: bytes.count) : .incomplete }
         // ST ends the string; an ESC that starts anything else ends it too, and begins

@@ -51,6 +51,8 @@ final class LazyPages {
   private var firstUnit: [Int: Int] = [:]
   private var cache: [Int: [StyledLine]] = [:]
   private var cacheOrder: [Int] = []
+  /// How many lines each unit has, once rendered (kept: a few integers a block).
+  private var counts: [Int: Int] = [:]
 
   /// Whether a screen's body is big enough to page lazily.
   static func isLarge(_ screen: Screen) -> Bool {
@@ -117,10 +119,14 @@ final class LazyPages {
       if first { lines.insert(StyledLine(block: number), at: 0) }
     }
     cache[u] = lines
+    counts[u] = lines.count
     cacheOrder.append(u)
     if cacheOrder.count > 32 { cache[cacheOrder.removeFirst()] = nil }
     return lines
   }
+
+  /// How many lines unit `u` has (rendered once to count them).
+  private func count(_ u: Int) -> Int { counts[u] ?? lines(u).count }
 
   /// The lines of the page that opens at `place`, and where the next page opens
   /// (`nil` on the last page).
@@ -154,7 +160,7 @@ final class LazyPages {
       left -= line
       guard unit > 0 else { return Place(unit: 0, line: 0) }
       unit -= 1
-      line = lines(unit).count
+      line = count(unit)
     }
     return Place(unit: unit, line: line)
   }
@@ -162,8 +168,8 @@ final class LazyPages {
   /// How far through the body a place is, 0...100.
   func percent(_ place: Place) -> Int {
     guard total > 0, place.unit < units.count else { return 100 }
-    let count = max(lines(place.unit).count, 1)
-    let within = Double(weights[place.unit]) * Double(place.line) / Double(count)
+    let lines = max(count(place.unit), 1)
+    let within = Double(weights[place.unit]) * Double(place.line) / Double(lines)
     return min(100, Int((Double(before[place.unit]) + within) * 100 / Double(total)))
   }
 
@@ -182,7 +188,7 @@ final class LazyPages {
     var line = place.line
     var u = place.unit - 1
     while u >= 0, case .piece(_, let n, _) = units[u], n == number {
-      line += lines(u).count
+      line += count(u)
       u -= 1
     }
     return PagePosition(block: number, line: line)
@@ -216,15 +222,15 @@ final class LazyPages {
     var unit = start
     var line = position.line
     while unit < units.count {
-      let count = lines(unit).count
-      guard case .piece(_, let n, _) = units[unit], n == position.block, line >= count,
+      let lines = count(unit)
+      guard case .piece(_, let n, _) = units[unit], n == position.block, line >= lines,
         unit + 1 < units.count,
         case .piece(_, let next, _) = units[unit + 1], next == n
       else { break }
-      line -= count
+      line -= lines
       unit += 1
     }
-    return Place(unit: unit, line: min(line, max(lines(unit).count - 1, 0)))
+    return Place(unit: unit, line: min(line, max(count(unit) - 1, 0)))
   }
 
   // MARK: - Sizes and pieces
