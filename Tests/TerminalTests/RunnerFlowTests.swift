@@ -34,7 +34,9 @@ import Testing
     // The home, then module 3's outline, its answers, the outline again, into the module.
     #expect(out.contains("? Press Enter to continue, or type a module number (1-3)"))
     #expect(out.contains("== Service > Module 3 of 3: Closing ==\nModule 3 of 3: Closing"))
-    #expect(out.contains("1. Overview · not read\n2. Beliefs: Where you are now · not started\n3. Creed: Our creed"))
+    #expect(
+      out.contains("1. Overview · not read\n2. Beliefs: Where you are now · not started\n3. Creed: Our creed")
+    )
     #expect(out.contains("? Enter to continue, or type a part's number (1-3)"))
     #expect(out.contains("Your answers: Module 3 of 3: Closing"))
     #expect(out.contains("You have not answered anything in this module yet."))

@@ -65,7 +65,8 @@ public enum KeyDecoder {
     }
     if end - bytes.startIndex < length { return final ? .ignored(length: bytes.count) : .incomplete }
     let text = String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
-    guard let scalar = text.unicodeScalars.first, let character = text.first, !text.contains("\u{FFFD}") else {
+    guard let scalar = text.unicodeScalars.first, let character = text.first, !text.contains("\u{FFFD}")
+    else {
       return .ignored(length: length)
     }
     // A C1 control sent as UTF-8 (a terminal's eight-bit replies): CSI and the strings
