@@ -327,7 +327,7 @@ public struct ScreenRenderer: Sendable {
           [Span(item.statement)], first: [Span(unicode ? "• " : "- ", [.dim])], rest: [Span("  ")])
       }
       var spans: [Span] = []
-      let arrow = unicode ? "  →  " : "  ->  "
+      let arrow = unicode ? " → " : " -> "
       if let before = item.before {
         spans.append(Span("\(item.beforeLabel ?? "before"): \(before)", [.dim]))
         spans.append(Span(arrow, [.dim]))
