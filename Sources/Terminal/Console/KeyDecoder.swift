@@ -54,28 +54,30 @@ public enum KeyDecoder {
     }
   }
 
-  /// One UTF-8 character.
+  /// One UTF-8 character, decoded by hand (no string is made: a paste of megabytes is
+  /// decoded at the speed it arrives).
   private static func character(_ bytes: ArraySlice<UInt8>, final: Bool) -> Decoded {
-    let first = bytes[bytes.startIndex]
+    let start = bytes.startIndex
+    let first = bytes[start]
     let length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1
-    var end = bytes.startIndex + 1
-    while end < bytes.endIndex && end - bytes.startIndex < length {
-      guard (0x80..<0xC0).contains(bytes[end]) else { return .ignored(length: end - bytes.startIndex) }
+    var value = UInt32(first) & (length == 4 ? 0x07 : length == 3 ? 0x0F : length == 2 ? 0x1F : 0x7F)
+    var end = start + 1
+    while end < bytes.endIndex && end - start < length {
+      guard (0x80..<0xC0).contains(bytes[end]) else { return .ignored(length: end - start) }
+      value = value << 6 | UInt32(bytes[end] & 0x3F)
       end += 1
     }
-    if end - bytes.startIndex < length { return final ? .ignored(length: bytes.count) : .incomplete }
-    let text = String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
-    guard let scalar = text.unicodeScalars.first, let character = text.first, !text.contains("\u{FFFD}")
-    else {
-      return .ignored(length: length)
-    }
+    if end - start < length { return final ? .ignored(length: bytes.count) : .incomplete }
+    // Overlong forms and surrogates are not characters.
+    let smallest: UInt32 = length == 4 ? 0x10000 : length == 3 ? 0x800 : length == 2 ? 0x80 : 0
+    guard value >= smallest, let scalar = Unicode.Scalar(value) else { return .ignored(length: length) }
     // A C1 control sent as UTF-8 (a terminal's eight-bit replies): CSI and the strings
     // are read to their end and dropped like their ESC forms, the others dropped.
-    switch scalar.value {
-    case 0x9B: return controlSequence(bytes, from: bytes.startIndex + length, final: final)
-    case 0x90, 0x98, 0x9D, 0x9E, 0x9F: return string(bytes, from: bytes.startIndex + length, final: final)
+    switch value {
+    case 0x9B: return controlSequence(bytes, from: start + length, final: final)
+    case 0x90, 0x98, 0x9D, 0x9E, 0x9F: return string(bytes, from: start + length, final: final)
     case 0x80...0x9F: return .ignored(length: length)
-    default: return .key(.character(character), length: length)
+    default: return .key(.character(Character(scalar)), length: length)
     }
   }
 

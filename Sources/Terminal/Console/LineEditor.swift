@@ -97,6 +97,16 @@ public struct LineEditor: Sendable, Hashable {
     }
   }
 
+  /// Inserts text at the cursor (what was typed ahead, or pasted), as far as the limit.
+  public mutating func insert(_ text: String) {
+    let room = Self.limit - characters.count
+    guard room > 0 else { return }
+    let added = Array(text.prefix(room))
+    characters.insert(contentsOf: added, at: cursor)
+    cursor += added.count
+    spaceIsKey = false
+  }
+
   private mutating func insert(_ character: Character) -> Outcome {
     guard characters.count < Self.limit else { return .unchanged }
     if cursor == characters.count {

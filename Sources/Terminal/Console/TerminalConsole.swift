@@ -186,14 +186,28 @@ public final class TerminalConsole: Console {
   /// arrow keys move in lists, and nothing but text is ever typed into the answer.
   public func editLine(_ line: inout LineEditor, view: PromptView) -> PromptEvent {
     enterRaw()
-    draw(line, view)
-    if controlsScreen { write("\u{1B}[?25h") }
+    // While a paste is still arriving, nothing is drawn until it has been read.
+    if !hasPendingInput {
+      draw(line, view)
+      if controlsScreen { write("\u{1B}[?25h") }
+    }
     while true {
+      // Plain ASCII text already read (typing ahead, a paste) goes in as one run.
+      if insertTyped(into: &line) {
+        if !hasPendingInput {
+          draw(line, view)
+          if controlsScreen { write("\u{1B}[?25h") }
+        }
+        continue
+      }
       let key = nextKey()
       if key == .resize { return .resize }
       switch line.apply(key) {
       case .edited:
-        if !hasPendingInput { draw(line, view) }
+        if !hasPendingInput {
+          draw(line, view)
+          if controlsScreen { write("\u{1B}[?25h") }
+        }
       case .unchanged: continue
       case .submit: return .submit(line.text)
       case .endOfInput: return .endOfInput
@@ -201,6 +215,25 @@ public final class TerminalConsole: Console {
       case .key(let key): return .key(key)
       }
     }
+  }
+
+  /// Inserts the printable ASCII bytes at the front of what was read (not a space a list
+  /// takes, not a menu's letter on an empty line); whether there were any.
+  private func insertTyped(into line: inout LineEditor) -> Bool {
+    var end = start
+    while end < input.count, (0x21...0x7E).contains(input[end]) || (input[end] == 0x20 && !line.spaceIsKey) {
+      end += 1
+    }
+    guard end > start else { return false }
+    if line.characters.isEmpty, !line.instantKeys.isEmpty,
+      line.instantKeys.contains(Character(Unicode.Scalar(input[start])))
+    {
+      return false
+    }
+    let text = String(decoding: input[start..<end], as: UTF8.self)
+    consume(end - start)
+    line.insert(text)
+    return true
   }
 
   /// Reads a line with coach's editing and no prompt.

@@ -39,6 +39,11 @@ public struct ScreenRenderer: Sendable {
         parts.removeFirst()
         location = parts.joined(separator: separator)
       }
+      if TextWidth.of(location) > room {
+        // "Module 3 of 13: Title" becomes "3. Title".
+        parts = parts.map(Self.shortModuleLabel)
+        location = parts.joined(separator: separator)
+      }
       while TextWidth.of(location) > room,
         let longest = parts.indices.max(by: { parts[$0].count < parts[$1].count }),
         parts[longest].count > 8
@@ -49,6 +54,14 @@ public struct ScreenRenderer: Sendable {
       if TextWidth.of(location) > room { location = String(location.prefix(room - 1)) + "…" }
     }
     return [StyledLine([Span(location, [.bold, .accent]), Span(progress, [.dim])])]
+  }
+
+  /// "Module 3 of 13: Title" as "3. Title"; anything else as it is.
+  static func shortModuleLabel(_ part: String) -> String {
+    guard part.hasPrefix("Module "), let colon = part.range(of: ": ") else { return part }
+    let words = part[..<colon.lowerBound].split(separator: " ")
+    guard words.count == 4, words[2] == "of", let n = Int(words[1]), Int(words[3]) != nil else { return part }
+    return "\(n). " + part[colon.upperBound...]
   }
 
   /// The lines of a screen's body, and where each option of its pick list starts and
