@@ -126,7 +126,9 @@ public struct ProgressReport: Sendable, Encodable {
           "  " + pad("\(n + 1)", 4) + pad(module.title, 36) + pad(module.status.label, 19) + pad(drill, 20)
             + pad(beliefs, 9)
             + (module.creed.signed
-              ? "signed" : module.creed.exists && module.status != .notForRole ? "not signed" : "-"))
+              ? "signed"
+              : module.creed.exists && ![.notForRole, .notStarted].contains(module.status)
+                ? "not signed" : "-"))
       }
     }
     return lines.joined(separator: "\n")

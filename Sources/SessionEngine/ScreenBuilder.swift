@@ -174,7 +174,10 @@ struct ScreenBuilder {
       let contents = module.sections.map { $0.kind == .lesson ? "Lesson: \($0.title)" : sectionLabel($0) }
         .joined(separator: " · ")
       parts.append(
-        .text("In this module: \(contents). About \(Self.minutes(minutesLeft(step.module))) left.", .dim))
+        .text(
+          Self.sentence("In this module: \(contents)")
+            + " About \(Self.minutes(minutesLeft(step.module))) left.",
+          .dim))
     default:
       if case .lesson(let blocks)? = plan.section(step)?.content, let section = plan.section(step) {
         parts = [.text(section.title, .title), .blank, .blocks(blocks)]

@@ -291,8 +291,10 @@ extension Session {
       && Grader.normalise(typed, punctuationAsSpace: false)
         == Grader.normalise(employee.name, punctuationAsSpace: false)
     if !isName && Self.notSigning.contains(typed.lowercased()) {
+      // The bookmark goes on past the signature: declining is an answer, and the next
+      // session does not ask again (the outline still offers it).
       state = .notSigned(index)
-      return moveBookmark(index, .none, at: now)
+      return moveBookmark(forward(from: index + 1), .none, at: now)
     }
     guard
       let answer = typedAnswer(

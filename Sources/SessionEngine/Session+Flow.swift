@@ -127,20 +127,23 @@ extension Session {
   /// The end of the course: marks the enrolment complete when everything is done.
   mutating func finishCourse(at now: Date, saving: Bool = true) -> [Effect] {
     state = .courseDone
-    var effects = saving ? moveBookmark(steps.count, .none, at: now) : []
+    let effects = saving ? moveBookmark(steps.count, .none, at: now) : []
+    return effects + (saving ? completion(at: now) : [])
+  }
+
+  /// Marks the enrolment complete when everything is done but drills below their pass
+  /// mark (and passed when none is), unless it is marked so already.
+  mutating func completion(at now: Date) -> [Effect] {
     let unfinished = steps.indices.filter { !standing.isDone($0) }
     let onlyFailedDrills = unfinished.allSatisfy {
       steps[$0].kind == .drillResult && standing.drill(near: $0).firstPassDone
     }
-    if saving && onlyFailedDrills {
-      let passed = unfinished.isEmpty
-      if completedAs != passed && !(completedAs == true) {
-        completedAs = passed
-        completed = completed ?? now
-        effects.append(.completeEnrolment(passed: passed))
-      }
-    }
-    return effects
+    guard onlyFailedDrills else { return [] }
+    let passed = unfinished.isEmpty
+    guard completedAs != passed && !(completedAs == true) else { return [] }
+    completedAs = passed
+    completed = completed ?? now
+    return [.completeEnrolment(passed: passed)]
   }
 
   /// Opens module `m` from the course home: at the bookmark when it is inside the
@@ -175,9 +178,10 @@ extension Session {
     case .success(.proceed):
       let (index, detail) = resumeTarget()
       guard index < steps.count else {
-        // Everything is done: Enter shows the summary again.
+        // Everything is done: Enter shows the summary again (and completes the
+        // enrolment, if the session that finished it stopped before it could).
         state = .courseDone
-        return []
+        return completion(at: now)
       }
       return enter(index, detail, at: now)
     case .success(.numbers(let list)):

@@ -173,8 +173,10 @@ public struct Session: Sendable {
       if let remaining = standing.firstUnfinished(where: { !declined.contains($0) }) {
         return enter(remaining, at: now)
       }
+      // A session that began at the end (its last one stopped on the way out) still
+      // marks the enrolment complete.
       state = .finished
-      return []
+      return completion(at: now)
     case .finished:
       return []
     }

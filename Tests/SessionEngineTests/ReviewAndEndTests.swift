@@ -293,6 +293,33 @@ import Testing
     #expect(ScreenBuilder.sentence("Next: Module 2") == "Next: Module 2.")
   }
 
+  @Test func aTitleEndingInAQuestionMarkIsNeverFollowedByAFullStop() throws {
+    var course = Fixture.course()
+    course.modules[0].sections[2].title = "Where do you stand?"
+    var session = Fixture.session(course, store: try Fixture.store(), interactive: true)
+    _ = session.handle(.line(""), at: Date())
+    _ = session.handle(.next, at: Date())
+    let overview = NavigationTests.text(session.screen)
+    #expect(overview.contains("Beliefs: Where do you stand? About"))
+    #expect(!overview.contains("?."))
+  }
+
+  @Test func declinedThenQuitTheNextSessionDoesNotAskToSignAgain() async throws {
+    let store = try Fixture.store()
+    var driver = Driver(session: Fixture.session(store: store), store: store)
+    try await driver.run { session in
+      if case .signature = session.state { return .line("not now") }
+      if case .notSigned = session.state { return .quit }
+      return Learner().answer(session)
+    }
+    var again = Driver(session: Fixture.session(store: store), store: store)
+    #expect(again.session.screen.kind != .signature)
+    try await again.run(Learner().answer)
+    let history = store.history(of: Fixture.employee().id, in: "service")
+    #expect(history.enrolment?.completed != nil, "the course completes in the next session")
+    #expect(history.signatures.isEmpty)
+  }
+
   @Test func theNoRightAnswerLineIsSaidOnceAndNotWhenTheIntroductionSaysIt() async throws {
     let store = try Fixture.store()
     var driver = Driver(session: Fixture.session(store: store), store: store)

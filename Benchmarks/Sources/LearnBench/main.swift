@@ -102,6 +102,7 @@ func row(_ name: String, _ seconds: Double, _ megabytes: Double? = nil) -> Strin
     + (megabytes.map { String(format: "%9.1f MB", $0) } ?? "")
 }
 
+setvbuf(stdout, nil, _IOLBF, 0)
 print("Learn benchmark (release coach at \(coach))")
 print("")
 
@@ -147,25 +148,65 @@ final class Pane {
   }
   deinit { run(["kill-server"]) }
 
+  /// Runs tmux with posix_spawn, every descriptor past standard error closed and no
+  /// signal blocked in the child: a server that `new-session` starts must not keep a
+  /// descriptor of this process open (Foundation's `Process` waits for one to close).
   @discardableResult
   func run(_ arguments: [String]) -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tmux)
-    process.arguments = ["-L", name, "-f", "/dev/null"] + arguments
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    var ends: [Int32] = [-1, -1]
+    _ = pipe(&ends)
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    if let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np") {
+      _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+    }
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    posix_spawnattr_setsigmask(&attributes, &signals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
     var environment = ProcessInfo.processInfo.environment
     environment["TMUX"] = nil
     environment["TERM"] = "xterm-256color"
-    process.environment = environment
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try? process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    let argv = ([tmux, "-L", name, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for pointer in argv + envp { free(pointer) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, tmux, &actions, &attributes, argv, envp) == 0 else { return "" }
+    close(ends[1])
+    var output = [UInt8]()
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let count = read(ends[0], &buffer, buffer.count)
+      if count <= 0 { break }
+      output += buffer[0..<count]
+    }
+    close(ends[0])
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return String(decoding: output, as: UTF8.self)
   }
 
   func screen() -> String { run(["capture-pane", "-p", "-t", name]) }
+
+  /// The screen once two captures 50 ms apart agree (a screen is never taken half drawn).
+  func settled() -> String {
+    var last = screen()
+    for _ in 0..<100 {
+      usleep(50_000)
+      let now = screen()
+      if now == last { return now }
+      last = now
+    }
+    return last
+  }
   func keys(_ keys: String...) { run(["send-keys", "-t", name] + keys) }
 
   /// Seconds until the screen shows `text` (at most `timeout`).
@@ -207,13 +248,13 @@ if let tmux {
     let open = pane.time(until: "The long read") { pane.keys("Enter") }
     var turns: [Double] = []
     for _ in 0..<7 {
-      let before = pane.screen()
+      let before = pane.settled()
       let start = Date()
       pane.keys("Enter")
       while pane.screen() == before && Date().timeIntervalSince(start) < 120 { usleep(5_000) }
       turns.append(Date().timeIntervalSince(start))
     }
-    let before = pane.screen()
+    let before = pane.settled()
     let start = Date()
     pane.keys("b")
     while pane.screen() == before && Date().timeIntervalSince(start) < 120 { usleep(5_000) }

@@ -5,9 +5,10 @@ import CourseModel
 /// Keys that are not editing (up, down, page keys, Esc, Tab) are handed back: the arrow
 /// keys never type `^[[B` into an answer.
 public struct LineEditor: Sendable, Hashable {
-  public private(set) var characters: [Character]
-  /// Where the next character goes, 0...characters.count.
-  public private(set) var cursor: Int
+  /// The text typed so far.
+  public private(set) var text: String
+  /// Where the next character goes.
+  public private(set) var cursorIndex: String.Index
   /// Whether space is a key for the caller (a list item is highlighted: space adds or
   /// removes its number) rather than text. Typing anything else turns it off.
   public var spaceIsKey = false
@@ -15,20 +16,35 @@ public struct LineEditor: Sendable, Hashable {
   /// are handed back as keys, not typed.
   public var instantKeys: Set<Character> = []
 
-  /// The longest line kept; more is dropped (the answer parser then says it is too long).
+  /// The longest line kept, in bytes; more is dropped (the answer parser then says it is
+  /// too long).
   public static let limit = 1 << 20
 
   public init(_ text: String = "") {
-    characters = Array(text.prefix(Self.limit))
-    cursor = characters.count
+    self.text = Self.clipped(text)
+    cursorIndex = self.text.endIndex
   }
 
-  public var text: String { String(characters) }
+  /// The characters of the line, for drawing it.
+  public var characters: [Character] { Array(text) }
+  /// The cursor as a count of characters from the start.
+  public var cursor: Int { text.distance(from: text.startIndex, to: cursorIndex) }
+  public var isEmpty: Bool { text.isEmpty }
 
   /// Replaces the text; the cursor goes to its end.
   public mutating func set(_ text: String) {
-    characters = Array(text.prefix(Self.limit))
-    cursor = characters.count
+    self.text = Self.clipped(text)
+    cursorIndex = self.text.endIndex
+  }
+
+  private static func clipped(_ text: String) -> String {
+    guard text.utf8.count > limit else { return text }
+    var clipped = ""
+    for character in text {
+      if clipped.utf8.count + character.utf8.count > limit { break }
+      clipped.append(character)
+    }
+    return clipped
   }
 
   /// What a key did to the line.
@@ -45,7 +61,7 @@ public struct LineEditor: Sendable, Hashable {
   public mutating func apply(_ key: Key) -> Outcome {
     switch key {
     case .character(let character):
-      if characters.isEmpty && instantKeys.contains(character) { return .key(key) }
+      if text.isEmpty && instantKeys.contains(character) { return .key(key) }
       spaceIsKey = false
       return insert(character)
     case .space:
@@ -53,44 +69,53 @@ public struct LineEditor: Sendable, Hashable {
       return insert(" ")
     case .backspace:
       spaceIsKey = false
-      guard cursor > 0 else { return .unchanged }
-      characters.remove(at: cursor - 1)
-      cursor -= 1
+      guard cursorIndex > text.startIndex else { return .unchanged }
+      let before = text.index(before: cursorIndex)
+      text.remove(at: before)
+      cursorIndex = before
       return .edited
     case .delete:
-      guard cursor < characters.count else { return .unchanged }
-      characters.remove(at: cursor)
+      guard cursorIndex < text.endIndex else { return .unchanged }
+      let offset = cursor
+      text.remove(at: cursorIndex)
+      cursorIndex = text.index(text.startIndex, offsetBy: offset)
       return .edited
     case .left, .control("b"):
-      guard cursor > 0 else { return .unchanged }
-      cursor -= 1
+      guard cursorIndex > text.startIndex else { return .unchanged }
+      cursorIndex = text.index(before: cursorIndex)
       return .edited
     case .right, .control("f"):
-      guard cursor < characters.count else { return .unchanged }
-      cursor += 1
+      guard cursorIndex < text.endIndex else { return .unchanged }
+      cursorIndex = text.index(after: cursorIndex)
       return .edited
     case .home, .control("a"):
-      cursor = 0
+      cursorIndex = text.startIndex
       return .edited
     case .end, .control("e"):
-      cursor = characters.count
+      cursorIndex = text.endIndex
       return .edited
     case .control("u"):
-      characters.removeSubrange(0..<cursor)
-      cursor = 0
+      text.removeSubrange(text.startIndex..<cursorIndex)
+      cursorIndex = text.startIndex
       return .edited
     case .control("k"):
-      characters.removeSubrange(cursor...)
+      text.removeSubrange(cursorIndex...)
+      cursorIndex = text.endIndex
       return .edited
     case .control("w"):
-      var start = cursor
-      while start > 0 && characters[start - 1] == " " { start -= 1 }
-      while start > 0 && characters[start - 1] != " " { start -= 1 }
-      characters.removeSubrange(start..<cursor)
-      cursor = start
+      var start = cursorIndex
+      while start > text.startIndex && text[text.index(before: start)] == " " {
+        start = text.index(before: start)
+      }
+      while start > text.startIndex && text[text.index(before: start)] != " " {
+        start = text.index(before: start)
+      }
+      let offset = text.distance(from: text.startIndex, to: start)
+      text.removeSubrange(start..<cursorIndex)
+      cursorIndex = text.index(text.startIndex, offsetBy: offset)
       return .edited
     case .enter: return .submit
-    case .endOfInput: return characters.isEmpty ? .endOfInput : .submit
+    case .endOfInput: return text.isEmpty ? .endOfInput : .submit
     case .interrupt: return .interrupt
     case .up, .down, .pageUp, .pageDown, .escape, .tab, .backTab, .resize: return .key(key)
     case .control, .other: return .unchanged
@@ -98,23 +123,33 @@ public struct LineEditor: Sendable, Hashable {
   }
 
   /// Inserts text at the cursor (what was typed ahead, or pasted), as far as the limit.
-  public mutating func insert(_ text: String) {
-    let room = Self.limit - characters.count
-    guard room > 0 else { return }
-    let added = Array(text.prefix(room))
-    characters.insert(contentsOf: added, at: cursor)
-    cursor += added.count
+  public mutating func insert(_ typed: String) {
+    guard text.utf8.count + typed.utf8.count <= Self.limit else {
+      for character in typed where insert(character) == .edited {}
+      return
+    }
     spaceIsKey = false
+    if cursorIndex == text.endIndex {
+      text += typed
+      cursorIndex = text.endIndex
+    } else {
+      let offset = cursor + typed.count
+      text.insert(contentsOf: typed, at: cursorIndex)
+      cursorIndex = text.index(text.startIndex, offsetBy: offset)
+    }
   }
 
+  @discardableResult
   private mutating func insert(_ character: Character) -> Outcome {
-    guard characters.count < Self.limit else { return .unchanged }
-    if cursor == characters.count {
-      characters.append(character)
+    guard text.utf8.count + character.utf8.count <= Self.limit else { return .unchanged }
+    if cursorIndex == text.endIndex {
+      text.append(character)
+      cursorIndex = text.endIndex
     } else {
-      characters.insert(character, at: cursor)
+      let offset = cursor + 1
+      text.insert(character, at: cursorIndex)
+      cursorIndex = text.index(text.startIndex, offsetBy: offset)
     }
-    cursor += 1
     return .edited
   }
 }

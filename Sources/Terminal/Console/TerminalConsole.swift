@@ -29,6 +29,9 @@ public final class TerminalConsole: Console {
     self.controlsScreen = controlsScreen
     Signals.install()
     if tcgetattr(0, &signalState.pointee.original) == 0 { signalState.pointee.hasOriginal = 1 }
+    // Raw from the start: a key pressed before the first prompt is ready is read as a
+    // key, never echoed or held by the terminal's own line editing.
+    enterRaw()
     if controlsScreen {
       write("\u{1B}[?1049h")
       signalState.pointee.alternateScreen = 1
@@ -225,7 +228,7 @@ public final class TerminalConsole: Console {
       end += 1
     }
     guard end > start else { return false }
-    if line.characters.isEmpty, !line.instantKeys.isEmpty,
+    if line.isEmpty, !line.instantKeys.isEmpty,
       line.instantKeys.contains(Character(Unicode.Scalar(input[start])))
     {
       return false

@@ -36,14 +36,8 @@ extension Runner {
     var bottom: [StyledLine] = [StyledLine()]
     if let notice = renderer.notice(screen) { bottom += wrapped(notice) }
     if let transient { bottom += wrapped(StyledLine(transient, [.warn])) }
-    var footer = renderer.footer(screen, page: page, compact: isShort)
-    if let label, !footer.isEmpty {
-      footer[0] = StyledLine([Span(label + (unicode ? " · " : " | "), [.dim])] + footer[0].spans)
-    }
-    return bottom + footer
+    return bottom + renderer.footer(screen, page: page, label: label, compact: isShort)
   }
-
-  private var unicode: Bool { renderer.unicode }
 
   func wrapped(_ line: StyledLine) -> [StyledLine] {
     Wrapper(width: renderer.width).wrap(line.spans)

@@ -169,9 +169,15 @@ public struct ScreenRenderer: Sendable {
   /// The keys at the bottom of a terminal screen, most important first, wrapped to the
   /// width; `compact` keeps to one line (a short terminal), dropping what does not fit
   /// (`?` still shows them all).
-  public func footer(_ screen: Screen, page: (Int, Int)? = nil, compact: Bool = false) -> [StyledLine] {
+  public func footer(_ screen: Screen, page: (Int, Int)? = nil, label: String? = nil, compact: Bool = false)
+    -> [StyledLine]
+  {
     var items: [String] = []
-    if let (page, count) = page, count > 1 { items.append("page \(page + 1) of \(count)") }
+    if let label {
+      items.append(label)
+    } else if let (page, count) = page, count > 1 {
+      items.append("page \(page + 1) of \(count)")
+    }
     let arrows = unicode ? "↑↓" : "up/down"
     switch screen.input {
     case .keys(let back):

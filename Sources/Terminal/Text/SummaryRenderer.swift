@@ -11,7 +11,9 @@ struct SummaryRenderer {
     var lines: [StyledLine] = []
     var dates: [String] = []
     if let started = summary.started { dates.append("Started \(Self.day(started))") }
-    if let completed = summary.completed { dates.append("completed \(Self.day(completed))") }
+    if let completed = summary.completed, summary.isComplete {
+      dates.append("completed \(Self.day(completed))")
+    }
     if !dates.isEmpty { lines += wrapper.wrap([Span(dates.joined(separator: ", ") + ".", [.dim])]) }
     lines += wrapper.wrap([
       Span(

@@ -79,11 +79,11 @@ extension Coach {
 
     func run() async throws {
       let available = try loadCourses()
+      // A terminal that cannot move its cursor (TERM unset or dumb) gets the plain text.
+      let drawable = !["dumb", nil].contains(ProcessInfo.processInfo.environment["TERM"])
       let console: any Console =
-        !plain && isatty(0) == 1 && isatty(1) == 1
-        ? TerminalConsole(
-          usesColor: OutputStyle.usesColor(fileDescriptor: 1),
-          controlsScreen: !["dumb", nil].contains(ProcessInfo.processInfo.environment["TERM"]))
+        !plain && drawable && isatty(0) == 1 && isatty(1) == 1
+        ? TerminalConsole(usesColor: OutputStyle.usesColor(fileDescriptor: 1), controlsScreen: true)
         : PipeConsole()
       let runner = Runner(console: console, store: try store.open())
       let outcome = await runner.learn(courses: available, identity: try identity(), seed: seed)
