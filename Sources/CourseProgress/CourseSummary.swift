@@ -97,7 +97,8 @@ extension CourseSummary {
       for section in module.sections {
         switch section.content {
         case .drill(_, let questions) where forRole:
-          let drill = Standing.standing(of: questions, pass: module.pass, ledger: standing.ledger)
+          let drill = Standing.standing(
+            of: questions, pass: module.pass, ledger: standing.ledger, drill: (module.id, section.id))
           drills.append(
             Drill(
               module: m, sectionID: section.id, title: section.title, questions: questions.count,

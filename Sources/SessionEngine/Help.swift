@@ -5,6 +5,11 @@ public enum Help {
     "A line you type is your answer. Only lines starting with / are commands: /m this module's outline, "
     + "/h the course home, /a your answers in this module, /q save and quit, /? this help."
 
+  /// The commands at a prompt in a review (`coach review`).
+  public static let reviewCommands =
+    "A line you type is your answer. Only lines starting with / are commands: /h end the review, "
+    + "/q save and quit, /? this help."
+
   public static func lines(for input: Screen.Input, screen: Screen.Kind) -> [String] {
     switch input {
     case .keys(let back):

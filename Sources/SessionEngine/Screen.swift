@@ -108,6 +108,16 @@ public struct Screen: Sendable, Hashable {
   /// On menus (the course home, an outline): the letters that act at once when the
   /// answer line is empty, as on a screen that waits for a key.
   public var menuKeys: Set<Character> = []
+  /// Which way-around keys the screen offers.
+  public var navigation = Navigation.course
+
+  /// The keys that go around: a course's, or a review's.
+  public enum Navigation: Sendable, Hashable {
+    /// m (or /m) this module's outline, h (or /h) the course home.
+    case course
+    /// `coach review`: h (or /h) ends the review; a review has no module outline.
+    case review
+  }
 
   public init(
     kind: Kind, location: [String] = [], progress: String? = nil, parts: [Part] = [], input: Input,

@@ -37,8 +37,16 @@ extension Session {
       case .introduction, .overview, .lesson: return index
       case .drillResult:
         if index == result || (!standing.isDone(index) && !declined.contains(index)) { return index }
+      case .signature:
+        // A creed never signed (asked on the way, and it may be left unsigned: then the
+        // course goes on); a creed signed only in an earlier version, whose new version
+        // the employee is invited to sign (once a session).
+        if standing.signatures(index).isEmpty || (standing.invitesAgain(index) && !declined.contains(index)) {
+          return index
+        }
       default:
-        if !standing.hasRecord(index) { return index }
+        // An item not answered as it is now.
+        if !standing.isDone(index) { return index }
       }
       index += 1
     }
@@ -134,7 +142,7 @@ extension Session {
   /// Marks the enrolment complete when everything is done but drills below their pass
   /// mark (and passed when none is), unless it is marked so already.
   mutating func completion(at now: Date) -> [Effect] {
-    let unfinished = steps.indices.filter { !standing.isDone($0) }
+    let unfinished = steps.indices.filter { !standing.isSettled($0) }
     let onlyFailedDrills = unfinished.allSatisfy {
       steps[$0].kind == .drillResult && standing.drill(near: $0).firstPassDone
     }
@@ -382,12 +390,13 @@ extension Session {
 
   mutating func handleResult(_ index: Int, _ event: Event, at now: Date) -> [Effect] {
     let drill = standing.drill(near: index)
-    if drill.passed {
+    if drill.passedNow || (drill.passed && drill.missed.isEmpty) {
       guard event == .next || { if case .line = event { true } else { false } }() else { return [] }
       return advance(after: index, at: now)
     }
     guard case .line(let text) = event else { return [] }
-    switch AnswerParser.parse(text, as: .yesNo(default: true)) {
+    // Below the mark now with a pass recorded earlier: the retry is offered, not pressed.
+    switch AnswerParser.parse(text, as: .yesNo(default: !drill.passed)) {
     case .failure(let problem):
       notice = problem.hint
       return []
@@ -404,7 +413,7 @@ extension Session {
       showHelp = true
       return []
     case .success:
-      notice = AnswerParser.expectation(.yesNo(default: true))
+      notice = AnswerParser.expectation(.yesNo(default: !drill.passed))
       return []
     }
   }

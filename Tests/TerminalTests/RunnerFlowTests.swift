@@ -141,21 +141,21 @@ final class FailingStore: ProgressStore {
   }
   func employee(id: EmployeeID) async throws(ProgressStoreError) -> Employee? { inner.employee(id: id) }
   func allEmployees() async throws(ProgressStoreError) -> [Employee] { inner.allEmployees() }
-  func enrol(_ employee: EmployeeID, in courseID: String, from source: String?, at date: Date)
+  func enrol(_ employee: EmployeeID, in courseID: String, version: String?, at date: Date)
     async throws(ProgressStoreError) -> Enrolment
   {
     if point == .enrol { throw full }
-    return try inner.enrol(employee, in: courseID, from: source, at: date)
+    return try inner.enrol(employee, in: courseID, version: version, at: date)
   }
   func completeEnrolment(_ employee: EmployeeID, in courseID: String, passed: Bool, at date: Date)
     async throws(ProgressStoreError)
   {
     try inner.completeEnrolment(employee, in: courseID, passed: passed, at: date)
   }
-  func recordAttempt(_ attempt: DrillAttempt, bookmark: Bookmark?) async throws(ProgressStoreError)
-    -> DrillAttempt
+  func recordAttempt(_ attempt: DrillAttempt, pass: DrillPass?, bookmark: Bookmark?)
+    async throws(ProgressStoreError) -> DrillAttempt
   {
-    try inner.recordAttempt(attempt, bookmark: bookmark)
+    try inner.recordAttempt(attempt, pass: pass, bookmark: bookmark)
   }
   func recordBelief(_ response: BeliefResponse, bookmark: Bookmark?) async throws(ProgressStoreError) {
     if point == .belief { throw full }

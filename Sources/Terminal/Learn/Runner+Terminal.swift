@@ -139,7 +139,11 @@ extension Runner {
       case .character("h"): return .home
       case .interrupt: return nil
       case .resize, .other, .control, .tab, .backTab, .home, .end, .delete: continue
-      case .character: transient = "Press Enter to go on (m: outline, h: home, q: save and quit, ?: help)."
+      case .character:
+        transient =
+          screen.navigation == .review
+          ? "Press Enter to go on (h: end the review, q: save and quit, ?: help)."
+          : "Press Enter to go on (m: outline, h: home, q: save and quit, ?: help)."
       }
     }
   }

@@ -1,6 +1,7 @@
 import CourseModel
 import Foundation
 import LearnerModel
+import Review
 import SessionEngine
 
 /// Connects a ``Session`` to a ``Console`` and a ``ProgressStore``: shows each screen,
@@ -22,18 +23,26 @@ public final class Runner {
   let console: any Console
   let store: any ProgressStore
   let now: @Sendable () -> Date
+  /// The spaced-review scheduler: what the course home counts as due, what a review asks.
+  let scheduler: FSRS
   /// What pipe mode printed last, so a re-prompt prints only the hint and the prompt.
   var lastShown: Screen?
   var lastHeader: [String] = []
   /// The pages of the long lesson on screen, if one is.
   var lazy: (key: LazyKey, pages: LazyPages)?
 
+  /// - Parameters:
+  ///   - now: The clock every record and screen is timed by (the real clock unless a test
+  ///     or `--now` sets another).
+  ///   - scheduler: The spaced-review scheduler, with its desired retention.
   public init(
-    console: any Console, store: any ProgressStore, now: @escaping @Sendable () -> Date = { Date() }
+    console: any Console, store: any ProgressStore, now: @escaping @Sendable () -> Date = { Date() },
+    scheduler: FSRS = .default
   ) {
     self.console = console
     self.store = store
     self.now = now
+    self.scheduler = scheduler
   }
 
   /// Runs a session until the employee quits or, in pipe mode, the course is done.

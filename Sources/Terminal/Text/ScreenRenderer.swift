@@ -183,10 +183,7 @@ public struct ScreenRenderer: Sendable {
     case .keys(let back):
       items.append("Enter: next")
       if back || (page?.0 ?? 0) > 0 { items.append("b: back") }
-      switch screen.kind {
-      case .answers: items += ["m: outline", "h: home"]
-      default: items += ["m: outline", "h: home"]
-      }
+      items += screen.navigation == .review ? ["h: end review"] : ["m: outline", "h: home"]
       items += ["q: save and quit", "?: help"]
     case .line(let prompt):
       if let page, page.1 > 1 { items.append("PgDn/PgUp: more") }
@@ -205,7 +202,8 @@ public struct ScreenRenderer: Sendable {
         } else {
           items.append("Enter: send")
         }
-        items += ["/m: outline", "/h: home", "q: save and quit", "?: help"]
+        items += screen.navigation == .review ? ["/h: end review"] : ["/m: outline", "/h: home"]
+        items += ["q: save and quit", "?: help"]
       }
     case .lines:
       if let page, page.1 > 1 { items.append("PgDn/PgUp: more") }

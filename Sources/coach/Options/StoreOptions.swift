@@ -28,4 +28,17 @@ struct StoreOptions: ParsableArguments {
       throw ExitCode.failure
     }
   }
+
+  /// Opens the store at `path` to read only: nothing is ever written to it, and a store
+  /// written by an earlier coach keeps its schema. A failure is printed on standard
+  /// error and ends the command.
+  static func openToRead(_ path: String) throws -> any ProgressStore {
+    let resolved = StoreLocation.resolve(explicit: path, environment: ProcessInfo.processInfo.environment)
+    do {
+      return try SQLiteProgressStore.snapshot(of: resolved)
+    } catch {
+      printError("coach: \(error.description)")
+      throw ExitCode.failure
+    }
+  }
 }
