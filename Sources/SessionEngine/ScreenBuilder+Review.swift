@@ -10,14 +10,16 @@ extension ScreenBuilder {
     let right = feedback.score >= 1 - 1e-9
     let verdict: String
     var parts: [Screen.Part] = [.text(question.prompt, .dim), .blank]
+    // A question of several parts says how many were right, not only a percentage.
+    let counted = Self.partsRight(question, feedback.answer)
     if right {
       verdict = "Right."
       parts.append(.text(verdict, .good))
     } else if feedback.score > 0 {
-      verdict = "Partly right: \(Self.percent(feedback.score))."
+      verdict = "Partly right: \(Self.percent(feedback.score))" + (counted.map { " (\($0))" } ?? "") + "."
       parts.append(.text(verdict, .warn))
     } else {
-      verdict = "Not right."
+      verdict = "Not right" + (counted.map { " (\($0))" } ?? "") + "."
       parts.append(.text(verdict, .bad))
     }
     switch (question.body, feedback.answer) {
@@ -76,6 +78,34 @@ extension ScreenBuilder {
     return Screen(
       kind: .feedback, location: location(index), progress: "question \(n) of \(total)", parts: parts,
       input: .keys(back: false))
+  }
+
+  /// How many parts of a select-all, order or match answer were right, in words: "3 of 4
+  /// right choices picked, 1 wrong one too", "3 of 5 in the right place", "2 of 3 pairs
+  /// right". `nil` for a question of one part (one choice, a short answer).
+  static func partsRight(_ question: Question, _ answer: DrillAnswer) -> String? {
+    switch (question.body, answer) {
+    case (.choice(let choices), .choices(let picked)) where question.kind != .single:
+      let right = Set(choices.indices.filter { choices[$0].isCorrect })
+      let wrong = picked.subtracting(right).count
+      var text = "\(picked.intersection(right).count) of \(right.count) right choices picked"
+      if wrong > 0 { text += ", \(wrong) wrong \(wrong == 1 ? "one" : "ones") too" }
+      return text
+    case (.order(let items), .order(let given)):
+      let placed = given.enumerated().filter { position, index in
+        index < items.count && position < items.count
+          && (index == position || items[index] == items[position])
+      }.count
+      return "\(placed) of \(items.count) in the right place"
+    case (.match(let pairs), .match(let given)):
+      let right = pairs.indices.filter { left in
+        guard let chosen = given[left], chosen < pairs.count else { return false }
+        return pairs[chosen].right == pairs[left].right
+      }.count
+      return "\(right) of \(pairs.count) \(pairs.count == 1 ? "pair" : "pairs") right"
+    default:
+      return nil
+    }
   }
 
   /// Every choice in the order it was shown, marked: chosen and right, chosen and not

@@ -50,6 +50,10 @@ import Testing
       ))
     #expect(text.contains("The right pairs:\n1. Arrive → Greet — you had \"Listen\""))
     #expect(text.contains("The answer: hello (also accepted: hi)"))
+    // A question of several parts says how many were right, not only a percentage.
+    #expect(text.contains("Not right (0 of 2 right choices picked, 1 wrong one too)."))
+    #expect(text.contains("Partly right: 33% (1 of 3 in the right place)."))
+    #expect(text.contains("Not right (0 of 3 pairs right)."))
     #expect(!text.contains("Right.\n\nRight."), "the choice's own 'Right.' is not said twice")
     #expect(text.contains("Listening first shows respect."))
     // The missed question comes back after the rest of the drill, in a new order.

@@ -59,13 +59,46 @@ import Testing
     // Consistency (right) and Discounts (wrong); Recovery (right) missed.
     let typed = [0, 1].map { String(layout.firstIndex(of: $0)! + 1) }.joined(separator: " ")
     _ = session.handle(.line(typed), at: Date())
-    // One right and one wrong pick cancel out: 0.
-    #expect(session.screen.parts.contains(.text("Not right.", .bad)))
+    // One right and one wrong pick cancel out: 0, and the verdict says how many were right.
+    #expect(
+      session.screen.parts.contains(.text("Not right (1 of 2 right choices picked, 1 wrong one too).", .bad)),
+      "\(session.screen.parts)")
     let marks = Dictionary(uniqueKeysWithValues: Self.reviewed(session).map { ($0.text, $0.mark) })
     #expect(marks["Consistency"] == .chosenRight)
     #expect(marks["Discounts"] == .chosenWrong)
     #expect(marks["Recovery"] == .missed)
     #expect(marks["Slogans"] == Screen.Review.Mark.none)
+  }
+
+  @Test func aPartlyRightAnswerSaysHowManyPartsWereRight() throws {
+    let store = try Fixture.store()
+    func verdict(_ picks: [Int]) throws -> Screen.Part? {
+      var session = Self.atFirstQuestion(store)
+      _ = session.handle(
+        .line(
+          Learner.answer(Self.question(session), layout: session.layout(Self.question(session)), wrong: false)
+        ),
+        at: Date())
+      _ = session.handle(.next, at: Date())
+      let layout = session.layout(Self.question(session))
+      _ = session.handle(
+        .line(picks.map { String(layout.firstIndex(of: $0)! + 1) }.joined(separator: " ")), at: Date())
+      return session.screen.parts.dropFirst(2).first
+    }
+    // Raving fans: Consistency (0) and Recovery (2) are right; Discounts (1) and Slogans (3) not.
+    #expect(try verdict([0]) == .text("Partly right: 50% (1 of 2 right choices picked).", .warn))
+    #expect(
+      try verdict([0, 2, 1])
+        == .text("Partly right: 50% (2 of 2 right choices picked, 1 wrong one too).", .warn))
+    #expect(try verdict([1, 3]) == .text("Not right (0 of 2 right choices picked, 2 wrong ones too).", .bad))
+    #expect(try verdict([0, 2]) == .text("Right.", .good))
+    let order = Question(id: "o", prompt: "Order", body: .order(["A", "B", "C", "D", "E"]))
+    #expect(ScreenBuilder.partsRight(order, .order([0, 1, 2, 4, 3])) == "3 of 5 in the right place")
+    let match = Question(
+      id: "m", prompt: "Match", body: .match([.init(left: "a", right: "1"), .init(left: "b", right: "2")]))
+    #expect(ScreenBuilder.partsRight(match, .match([0: 0, 1: 0])) == "1 of 2 pairs right")
+    let single = Question(id: "s", prompt: "One", body: .choice([.init(text: "x", isCorrect: true)]))
+    #expect(ScreenBuilder.partsRight(single, .choices([0])) == nil, "one part: the percentage says it all")
   }
 
   @Test func aMissedOrderShowsTheRightOrderAndAMissedMatchTheRightPairs() async throws {
@@ -74,11 +107,18 @@ import Testing
     var orderReview: [Screen.Review] = []
     var matchReview: [Screen.Review] = []
     var shortParts: [Screen.Part] = []
+    var verdicts: [Screen.Part] = []
     try await driver.run(limit: 40) { session in
       if case .feedback = session.state {
         let title = session.screen.parts.first
-        if title == .text("Order the journey", .dim) { orderReview = Self.reviewed(session) }
-        if title == .text("Match the moment", .dim) { matchReview = Self.reviewed(session) }
+        if title == .text("Order the journey", .dim) {
+          orderReview = Self.reviewed(session)
+          verdicts.append(session.screen.parts[2])
+        }
+        if title == .text("Match the moment", .dim) {
+          matchReview = Self.reviewed(session)
+          verdicts.append(session.screen.parts[2])
+        }
         if title == .text("Which C means the customer calls only once?", .dim) {
           shortParts = session.screen.parts
         }
@@ -88,6 +128,11 @@ import Testing
     }
     #expect(orderReview.map(\.text) == ["Arrive", "Order", "Pay"])
     #expect(orderReview.map(\.words) == ["you had it 3rd", "you had it right", "you had it 1st"])
+    #expect(
+      verdicts == [
+        .text("Partly right: 33% (1 of 3 in the right place).", .warn),
+        .text("Not right (0 of 3 pairs right).", .bad),
+      ])
     #expect(matchReview.map(\.text) == ["Greeting → Smile", "Complaint → Listen", "Goodbye → Thank"])
     #expect(matchReview.allSatisfy { $0.isMiss })
     #expect(matchReview[0].words == "you had \"Listen\"")
