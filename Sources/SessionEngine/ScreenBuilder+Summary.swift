@@ -29,6 +29,14 @@ extension ScreenBuilder {
           "You can sign the creed whenever you are ready: open module \(creed.module + 1)'s outline (m) and "
             + "choose the creed.", .dim))
     }
+    if unfinished.isEmpty && session.completed != nil {
+      parts += [
+        .blank,
+        .text(
+          "To print your certificate of completion: coach certificate --employee \(employee.id) --course "
+            + "\(plan.course.id) -o certificate.html", .plain),
+      ]
+    }
     return Screen(
       kind: .courseDone, location: [plan.course.title], parts: parts, input: .keys(back: false))
   }
