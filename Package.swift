@@ -56,7 +56,8 @@ let package = Package(
     .target(
       name: "Terminal",
       dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review", "SessionEngine"]),
-    .target(name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review"]),
+    .target(
+      name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Printing", "Review"]),
     // The FSRS-6 scheduler of spaced review: pure arithmetic on a question's review log.
     .target(name: "Review"),
     // Self-contained printable HTML (escaping, Markdown blocks, the page shell).
@@ -115,6 +116,7 @@ let package = Package(
       name: "XAPITests",
       dependencies: ["XAPI", "CourseModel", "LearnerModel", "SessionEngine", "CoachTestSupport"]
     ),
-    .testTarget(name: "CoachTests", dependencies: ["coach", "CourseModel", "Review"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "CoachTests", dependencies: ["coach", "CourseModel", "Review"], resources: [.copy("Fixtures")]),
   ]
 )
