@@ -58,13 +58,15 @@ lint:
 	$(SWIFT) format lint --recursive --strict Sources Tests Benchmarks/Sources Benchmarks/Benchmarks
 	scripts/check-layers
 
-## bench: release builds; parser vs the cmark command, then the store vs bare SQLite.
+## bench: release builds; parser vs the cmark command, the store vs bare SQLite, then
+## coach learn with a 50 MB lesson and a 200,000-line paste beside baselines of the same run.
 bench: deps
 	@command -v cmark >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark
 	$(SWIFT) build -c release --product coach
 	cd Benchmarks && $(SWIFT) run -c release ParserBench ../.build/release/coach
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 	cd Benchmarks && $(SWIFT) run -c release StoreComparisons ../.build/release/coach
+	cd Benchmarks && $(SWIFT) run -c release LearnBench ../.build/release/coach
 
 reliability: deps
 	$(SWIFT) build -c release --product coach-store-stress

@@ -132,6 +132,7 @@ let package = Package(
       name: "XAPITests",
       dependencies: ["XAPI", "CourseModel", "LearnerModel", "SessionEngine", "CoachTestSupport"]
     ),
-    .testTarget(name: "CoachTests", dependencies: ["coach", "CourseModel", "Review"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "CoachTests", dependencies: ["coach", "CourseModel", "Review"], resources: [.copy("Fixtures")]),
   ]
 )

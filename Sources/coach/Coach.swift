@@ -8,8 +8,8 @@ struct Coach: AsyncParsableCommand {
     abstract:
       "A training engine for Markdown courses: check them, take them, review them, track progress, report, export and print them.",
     subcommands: [
-      Check.self, Learn.self, Review.self, Progress.self, Roster.self, Report.self, Export.self,
-      Workbook.self,
+      Check.self, Learn.self, Review.self, Progress.self, Certificate.self, Roster.self, Report.self,
+      Export.self, Workbook.self,
     ]
   )
 }
