@@ -65,9 +65,9 @@ public struct CourseLayout: Sendable {
 }
 
 /// Where one employee stands, worked out from their ``CourseDigest`` by the rules of
-/// ``Standing``: a module is done when every step of it is (pages read or passed, items
-/// answered in their current version, drills passed now or as recorded, creeds signed in
-/// any version).
+/// ``Standing``: a module is done when every step of it is (pages read to their end, items
+/// answered, drills passed now or as recorded, creeds signed in any version or, signing
+/// being optional, their statements all answered).
 public struct DigestStanding: Sendable {
   public struct DrillResult: Sendable, Hashable {
     public var drill: CourseLayout.Drill
@@ -152,7 +152,6 @@ public struct DigestStanding: Sendable {
     self.creeds = creeds
 
     // Steps, as Standing settles them.
-    let bookmarkIndex = digest.bookmark.flatMap { plan.locate($0)?.index }
     let read = Set(digest.pagesRead.map { [$0.moduleID, $0.sectionID, $0.page.rawValue] })
     func drill(_ step: Step) -> DrillResult? {
       guard let section = plan.section(step) else { return nil }
@@ -182,15 +181,15 @@ public struct DigestStanding: Sendable {
     var forRole = 0
     for range in plan.moduleSteps where !range.isEmpty {
       forRole += 1
-      var laterRecord = false
       var settled = true
-      for index in range.reversed() {
+      for index in range {
         let step = plan.steps[index]
         let ok: Bool
         switch step.kind {
         case .introduction, .overview, .lesson:
+          // A page is done only when it was read to its end.
           let key = plan.pageKey(index).map { [$0.module, $0.section, $0.page.rawValue] } ?? []
-          ok = read.contains(key) || (bookmarkIndex.map { $0 > index } ?? false) || laterRecord
+          ok = read.contains(key)
         case .question:
           // Which questions were answered is not in a digest: a drill not passed with
           // every question answered still has its result step to settle.
@@ -198,10 +197,11 @@ public struct DigestStanding: Sendable {
           ok = (result?.passed ?? false) || (result.map { $0.answered == $0.drill.questions } ?? false)
         case .drillResult: ok = drill(step)?.passed ?? false
         case .belief, .statement: ok = anyRecord(step)
-        case .signature: ok = signed(step)
+        case .signature:
+          // Signing is optional: a creed whose statements were all answered is done.
+          ok = signed(step) || plan.statementSteps(near: index).allSatisfy { anyRecord(plan.steps[$0]) }
         }
         if !ok { settled = false }
-        if anyRecord(step) { laterRecord = true }
       }
       if settled { done += 1 }
     }
