@@ -65,7 +65,7 @@ bench: deps
 	$(SWIFT) build -c release --product coach
 	cd Benchmarks && $(SWIFT) run -c release ParserBench ../.build/release/coach
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
-	cd Benchmarks && $(SWIFT) run -c release StoreComparisons
+	cd Benchmarks && $(SWIFT) run -c release StoreComparisons ../.build/release/coach
 	cd Benchmarks && $(SWIFT) run -c release LearnBench ../.build/release/coach
 
 reliability: deps

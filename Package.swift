@@ -27,12 +27,17 @@ let package = Package(
     .library(name: "CoachTestSupport", targets: ["CoachTestSupport"]),
     .library(name: "Printing", targets: ["Printing"]),
     .library(name: "Exports", targets: ["Exports"]),
+    .library(name: "Rosters", targets: ["Rosters"]),
     .library(name: "XAPI", targets: ["XAPI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    // RFC 4180 CSV, read (rosters) and written (reports): it keeps spaces, empty last
+    // fields, short rows and quoted line breaks as they are (docs/reports.md says why
+    // this one and not SwiftCSV).
+    .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
   ],
   targets: [
     .systemLibrary(
@@ -57,7 +62,13 @@ let package = Package(
       name: "Terminal",
       dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review", "SessionEngine"]),
     .target(
-      name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Printing", "Review"]),
+      name: "Reports",
+      dependencies: [
+        "CourseModel", "CourseProgress", "LearnerModel", "Printing", "Review",
+        .product(name: "CSV", package: "CSV.swift"),
+      ]),
+    // Roster files (CSV) read into employees, every problem named by line and column.
+    .target(name: "Rosters", dependencies: ["LearnerModel", .product(name: "CSV", package: "CSV.swift")]),
     // The FSRS-6 scheduler of spaced review: pure arithmetic on a question's review log.
     .target(name: "Review"),
     // Self-contained printable HTML (escaping, Markdown blocks, the page shell).
@@ -70,7 +81,7 @@ let package = Package(
       name: "coach",
       dependencies: [
         "CourseModel", "CourseParser", "CourseProgress", "Exports", "LearnerModel", "ProgressStoreSQLite",
-        "Reports", "Review", "Terminal", "XAPI",
+        "Reports", "Review", "Rosters", "Terminal", "XAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -106,6 +117,11 @@ let package = Package(
       name: "TerminalTests",
       dependencies: ["Terminal", "SessionEngine", "CourseModel", "LearnerModel", "CoachTestSupport"]
     ),
+    .testTarget(
+      name: "ReportsTests",
+      dependencies: [
+        "Reports", "Rosters", "CourseModel", "CourseProgress", "LearnerModel", "CoachTestSupport",
+      ]),
     .testTarget(name: "PrintingTests", dependencies: ["Printing", "CourseModel"]),
     .testTarget(
       name: "ExportsTests",

@@ -38,6 +38,8 @@ let package = Package(
     .target(
       name: "StoreBenchSupport",
       dependencies: [
+        .product(name: "CourseModel", package: "coach"), .product(name: "CourseParser", package: "coach"),
+        .product(name: "Reports", package: "coach"),
         .product(name: "LearnerModel", package: "coach"),
         .product(name: "ProgressStoreSQLite", package: "coach"),
         .product(name: "GRDB", package: "GRDB.swift"),
@@ -57,6 +59,7 @@ let package = Package(
       name: "StoreComparisons",
       dependencies: [
         "StoreBenchSupport", .product(name: "LearnerModel", package: "coach"),
+        .product(name: "Reports", package: "coach"),
         .product(name: "ProgressStoreSQLite", package: "coach"),
         .product(name: "CourseModel", package: "coach"), .product(name: "CourseParser", package: "coach"),
         .product(name: "CourseProgress", package: "coach"), .product(name: "Review", package: "coach"),

@@ -44,9 +44,33 @@ public final class InMemoryProgressStore: ProgressStore {
   public func saveEmployee(_ employee: Employee) throws(ProgressStoreError) {
     records.withLock { r in
       var saved = employee
-      saved.created = r.employees[employee.id]?.created ?? StoredTime.stored(employee.created)
+      let known = r.employees[employee.id]
+      saved.created = known?.created ?? StoredTime.stored(employee.created)
+      // What a roster import keeps is written only by importRoster.
+      saved.rosterImported = known?.rosterImported
+      saved.rosterFields = known?.rosterFields ?? []
       r.employees[employee.id] = saved
       r.writes += 1
+    }
+  }
+
+  @discardableResult
+  public func importRoster(_ employees: [Employee], at date: Date) throws(ProgressStoreError) -> RosterImport
+  {
+    if let refusal = Employee.rosterRefusal(employees) { throw .refused(store: name, detail: refusal) }
+    return records.withLock { r in
+      var result = RosterImport()
+      for entry in employees {
+        let known = r.employees[entry.id]
+        if let known {
+          if Employee.rosterUnchanged(entry, known) { result.unchanged += 1 } else { result.updated += 1 }
+        } else {
+          result.added += 1
+        }
+        r.employees[entry.id] = Employee.imported(entry, over: known, at: date)
+      }
+      r.writes += 1
+      return result
     }
   }
 

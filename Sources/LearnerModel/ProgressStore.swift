@@ -13,8 +13,39 @@ import Foundation
 /// resume is exact. Records refer to an employee: save the employee
 /// (``saveEmployee(_:)``) before recording anything for them.
 public protocol ProgressStore: Sendable {
-  /// Adds the employee, or updates the name, role and cohort of a known one.
+  /// Adds the employee, or updates the name, role and cohort of a known one. What a
+  /// roster import keeps (``Employee/rosterImported``, ``Employee/rosterFields``) is
+  /// neither written nor changed: only ``importRoster(_:at:)`` writes it.
   func saveEmployee(_ employee: Employee) async throws(ProgressStoreError)
+
+  /// Imports a roster in one write transaction: employees the store does not know are
+  /// added (created at `date`), known ones get the roster's name, role, cohort and extra
+  /// columns, and all of them are marked on the roster at `date`
+  /// (``Employee/imported(_:over:at:)``). Employees the roster leaves out are untouched.
+  /// - Throws: ``ProgressStoreError/refused(store:detail:)`` for a roster that
+  ///   ``Employee/rosterRefusal(_:)`` refuses; then, as on any failure, nothing is written.
+  @discardableResult
+  func importRoster(_ employees: [Employee], at date: Date) async throws(ProgressStoreError) -> RosterImport
+
+  /// One page of employees, ordered by id. A default implementation filters
+  /// ``allEmployees()``.
+  func employees(_ query: EmployeeQuery) async throws(ProgressStoreError) -> [Employee]
+
+  /// One page of the cohort report: employees enrolled in the course or on the roster
+  /// (only enrolled ones with `startedSince`), ordered by id, each with the digest of
+  /// their records (``CourseDigest/init(employee:history:scope:)`` says what it holds).
+  /// A default implementation reads each employee's ``History``.
+  func courseDigests(_ scope: ReportScope, _ query: DigestQuery) async throws(ProgressStoreError)
+    -> [CourseDigest]
+
+  /// Item analysis: one entry per question of the scope, in scope order (questions
+  /// nobody answered included). A default implementation reads every history.
+  func questionStatistics(_ scope: ReportScope) async throws(ProgressStoreError) -> [QuestionStatistics]
+
+  /// Belief figures: for each belief item of the scope, one entry per cohort with
+  /// answers that count (``BeliefStatistics``), ordered by item (scope order), then
+  /// cohort (no cohort first). A default implementation reads every history.
+  func beliefStatistics(_ scope: ReportScope) async throws(ProgressStoreError) -> [BeliefStatistics]
 
   /// The employee with this id, if known.
   func employee(id: EmployeeID) async throws(ProgressStoreError) -> Employee?
@@ -65,9 +96,11 @@ public protocol ProgressStore: Sendable {
   /// The enrolments of one employee, every course, ordered by course id.
   func enrolments(of employee: EmployeeID) async throws(ProgressStoreError) -> [Enrolment]
 
-  /// Every employee enrolled in, or with answers in, a course, ordered by id: who has
-  /// done what. A default implementation reads each employee's ``History``.
-  func summary(of courseID: String) async throws(ProgressStoreError) -> [ProgressSummary]
+  /// Every employee enrolled in the scope's course, or with drill answers in it, ordered
+  /// by id: who has done what. Only drill answers that count toward the scope's questions
+  /// as they are now (``ScopeQuestion/counts(_:)``) are counted and scored. A default
+  /// implementation reads each employee's ``History``.
+  func summary(of scope: ReportScope) async throws(ProgressStoreError) -> [ProgressSummary]
 }
 
 extension ProgressStore {

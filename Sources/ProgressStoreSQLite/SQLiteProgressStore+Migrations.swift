@@ -188,6 +188,17 @@ extension SQLiteProgressStore {
       }
     }
 
+    // Rosters: when an employee was last on an imported roster (NULL: on none) and the
+    // roster's other columns (a JSON array of [name, value] pairs, in the roster's order).
+    // The cohort report lists a cohort's employees by this index.
+    migrator.registerMigration("v8-add-employee-roster", foreignKeyChecks: .immediate) { db in
+      try db.alter(table: "employee") { t in
+        t.add(column: "rosterImported", .datetime)
+        t.add(column: "rosterFields", .jsonText)
+      }
+      try db.create(index: "employee_on_cohort", on: "employee", columns: ["cohort", "id"])
+    }
+
     return migrator
   }()
 

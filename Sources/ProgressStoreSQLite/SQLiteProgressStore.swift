@@ -103,6 +103,14 @@ public struct SQLiteProgressStore: ProgressStore {
     }
   }
 
+  /// A store read in place through a read-only connection whose schema is up to date
+  /// (``openToRead(_:)``): no migration runs, and every record method is refused.
+  init(readOnly writer: any DatabaseWriter, path: String) {
+    self.writer = writer
+    self.path = path
+    self.readsOnly = true
+  }
+
   init(writer: any DatabaseWriter, path: String, readsOnly: Bool = false) throws(ProgressStoreError) {
     self.writer = writer
     self.path = path

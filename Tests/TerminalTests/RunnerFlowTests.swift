@@ -139,6 +139,9 @@ final class FailingStore: ProgressStore {
   func saveEmployee(_ employee: Employee) async throws(ProgressStoreError) {
     try inner.saveEmployee(employee)
   }
+  func importRoster(_ employees: [Employee], at date: Date) async throws(ProgressStoreError) -> RosterImport {
+    try inner.importRoster(employees, at: date)
+  }
   func employee(id: EmployeeID) async throws(ProgressStoreError) -> Employee? { inner.employee(id: id) }
   func allEmployees() async throws(ProgressStoreError) -> [Employee] { inner.allEmployees() }
   func enrol(_ employee: EmployeeID, in courseID: String, version: String?, at date: Date)

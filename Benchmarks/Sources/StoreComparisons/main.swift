@@ -4,9 +4,13 @@
 //      through SQLite's C API vs the `sqlite3` command, at both durability levels;
 //   2. 50 processes at once, 200 answers each: coach vs 50 `sqlite3` processes;
 //   3. the trainer's summary over 10,000 employees x 200 answers: coach vs `sqlite3`;
-//   4. a learner's review schedule worked out from two years of answers vs reading them.
+//   4. a learner's review schedule worked out from two years of answers vs reading them;
+//   5. the trainer's reports (cohort, items, beliefs) over 10,000 employees x 200
+//      answers: the `coach report` command vs the same figures in SQL run by `sqlite3`,
+//      and the cohort report's peak memory at 1,000 and 10,000 employees.
 //
-// Usage: StoreComparisons [--quick] [--review]   (--review: only the review schedule, 4.)
+// Usage: StoreComparisons [--quick] [--review | --reports-only] [PATH-TO-RELEASE-COACH]
+//   (--review: only the review schedule, 4.; --reports-only: only the reports, 5.)
 import Foundation
 import LearnerModel
 import ProgressStoreSQLite
@@ -17,6 +21,8 @@ if arguments.first == "--child-writer" {
   exit(await ChildWriter.run(Array(arguments.dropFirst())))
 }
 let quick = arguments.contains("--quick")
+let reportsOnly = arguments.contains("--reports-only")
+let coachBinary = arguments.first { !$0.hasPrefix("--") } ?? "../.build/release/coach"
 
 print("coach progress store: side-by-side benchmarks (\(quick ? "quick" : "full") run)")
 print("sqlite3 command: \(Shell.sqlite3 ?? "not installed, its columns are skipped")\n")
@@ -24,6 +30,10 @@ print("sqlite3 command: \(Shell.sqlite3 ?? "not installed, its columns are skipp
 do {
   if arguments.contains("--review") {
     try await ReviewComparison(runs: quick ? 5 : 21).run()
+    exit(0)
+  }
+  if reportsOnly {
+    try await ReportComparison(coach: coachBinary, runs: quick ? 2 : 5).run()
     exit(0)
   }
   for durability in [SQLiteProgressStore.Durability.normal, .full] {
@@ -34,6 +44,7 @@ do {
   }
   try await SummaryComparison(runs: quick ? 2 : 5).run()
   try await ReviewComparison(runs: quick ? 5 : 21).run()
+  try await ReportComparison(coach: coachBinary, runs: quick ? 2 : 5).run()
 } catch {
   FileHandle.standardError.write(Data("StoreComparisons: \(error)\n".utf8))
   exit(1)

@@ -105,8 +105,25 @@ extension Runner {
       known
       ?? Employee(id: id, name: given.name ?? "", role: given.role, cohort: given.cohort, created: now())
     if let name = given.name { employee.name = name }
-    if let role = given.role { employee.role = role }
-    if let cohort = given.cohort { employee.cohort = cohort }
+    // An employee on the roster takes the roster's role and cohort, whatever was given.
+    let rostered = known?.isOnRoster ?? false
+    if rostered {
+      var ignored: [String] = []
+      if let role = given.role, role != known?.role {
+        ignored.append("role \(known?.role.map { "is \($0)" } ?? "is not set") (not \(role))")
+      }
+      if let cohort = given.cohort, cohort != known?.cohort {
+        ignored.append("cohort \(known?.cohort.map { "is \($0)" } ?? "is not set") (not \(cohort))")
+      }
+      if !ignored.isEmpty {
+        console.writeLine(
+          "You are on the roster: your \(ignored.joined(separator: " and your ")). "
+            + "Your trainer keeps the roster; ask them to change it.")
+      }
+    } else {
+      if let role = given.role { employee.role = role }
+      if let cohort = given.cohort { employee.cohort = cohort }
+    }
     if employee.name.isEmpty {
       let screen = Screen(
         kind: .home, location: ["coach"],
@@ -127,7 +144,7 @@ extension Runner {
       case .interrupted: return .interrupted
       }
     }
-    if known?.role == nil && given.role == nil && !roles.isEmpty {
+    if !rostered && known?.role == nil && given.role == nil && !roles.isEmpty {
       let screen = Screen(
         kind: .home, location: ["coach"],
         parts: [

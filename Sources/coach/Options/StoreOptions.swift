@@ -29,6 +29,18 @@ struct StoreOptions: ParsableArguments {
     }
   }
 
+  /// Opens the store to read it for a report: in place and read-only (a store written by
+  /// an earlier coach is read from a copy brought up to date in memory), never written.
+  /// A failure is printed on standard error and ends the command.
+  func openToReport() throws -> any ProgressStore {
+    do {
+      return try SQLiteProgressStore.openToRead(resolvedPath)
+    } catch {
+      printError("coach: \(error.description)")
+      throw ExitCode.failure
+    }
+  }
+
   /// Opens the store at `path` to read only: nothing is ever written to it, and a store
   /// written by an earlier coach keeps its schema. A failure is printed on standard
   /// error and ends the command.

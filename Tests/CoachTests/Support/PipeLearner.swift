@@ -64,9 +64,14 @@ final class PipeLearner: @unchecked Sendable {
 
   var answerer: Answerer
 
-  init(_ arguments: [String], outline: Outline, misses: [String: Int] = [:], name: String = "Sam Lee") throws
-  {
+  /// - Parameter beliefs: answers to give, in turn, at prompts that start with a key
+  ///   ("agree", "rate", "rank", "reflection", "Share"); the usual answer once they run out.
+  init(
+    _ arguments: [String], outline: Outline, misses: [String: Int] = [:], name: String = "Sam Lee",
+    beliefs: [String: [String]] = [:]
+  ) throws {
     answerer = Answerer(items: outline.drillItems, misses: misses, name: name)
+    answerer.beliefs = beliefs
     process.executableURL = CoachBinary.url
     process.arguments = arguments
     process.standardInput = input
@@ -152,6 +157,8 @@ struct Answerer {
   let items: [Outline.Item]
   var misses: [String: Int]
   var tries: [String: Int] = [:]
+  /// Belief answers to give in turn, by the prompt's first word.
+  var beliefs: [String: [String]] = [:]
   let name: String
   /// The lines of every reflection written.
   var reflection = ["I remember a greeting.", "It was warm."]
@@ -172,6 +179,10 @@ struct Answerer {
 
   private mutating func compute(_ prompt: String) -> [String] {
     let options = numbered()
+    for (key, queue) in beliefs where prompt.hasPrefix("? " + key) && !queue.isEmpty {
+      beliefs[key]!.removeFirst()
+      return key == "reflection" ? [queue[0], ""] : [queue[0]]
+    }
     if prompt.hasPrefix("? agree") { return ["4"] }
     if prompt.hasPrefix("? rate") { return ["3"] }
     if prompt.hasPrefix("? rank") { return [(1...options.count).map(String.init).joined(separator: " ")] }
