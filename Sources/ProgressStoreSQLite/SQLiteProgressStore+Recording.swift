@@ -148,14 +148,21 @@ extension SQLiteProgressStore {
   /// on the answer-recording path GRDB's own `write`, which prepares `BEGIN` and `COMMIT`
   /// afresh each time, cost as much as the insert. IMMEDIATE takes the write lock first,
   /// so a busy store waits in the busy handler instead of failing halfway.
-  func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T)
+  ///
+  /// A store made by ``guarded(by:)`` first checks, in the same transaction, that the
+  /// employee's session lease still names its session (`checksLease` turns that off for
+  /// the lease's own methods).
+  func write<T: Sendable>(checksLease: Bool = true, _ updates: @escaping @Sendable (Database) throws -> T)
     async throws(ProgressStoreError)
     -> T
   {
+    let lease = checksLease ? self.lease : nil
+    let path = self.path
     do {
       return try await writer.writeWithoutTransaction { db in
         try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
         do {
+          if let lease { try Self.checkLease(lease, in: db, store: path) }
           let value = try updates(db)
           try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
           return value

@@ -309,6 +309,7 @@ struct ScreenBuilder {
       case .point(let p): item.scale.indices.contains(p - 1) ? "\(p). \(item.scale[p - 1])" : "\(p)"
       case .text(let text): text
       case .order(let items): items.joined(separator: " > ")
+      case .sealed: "(private: sealed with a key that was reset, so it cannot be shown)"
       }
     }
     let module = plan.course.modules.firstIndex { $0.id == earlier.item.moduleID }

@@ -33,7 +33,7 @@ import Testing
   @Test func anEmptyFileIsMigratedToTheFullSchema() async throws {
     let folder = try TemporaryFolder()
     let path = folder.path("progress.sqlite")
-    _ = FileManager.default.createFile(atPath: path, contents: Data())
+    try folder.write(Data(), to: "progress.sqlite")
     let store = try SQLiteProgressStore(path: path)
     let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
     #expect(applied == SQLiteProgressStore.migrator.migrations)
@@ -62,7 +62,8 @@ import Testing
     try old.close()
     let store = try SQLiteProgressStore(path: path)
     let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
-    #expect(applied.suffix(2) == ["v2-create-pageRead", "v2-add-enrolment-source"])
+    #expect(applied.contains("v2-create-pageRead") && applied.contains("v2-add-enrolment-source"))
+    #expect(Set(applied) == SQLiteProgressStore.knownMigrations)
     #expect(try await store.employee(id: Make.id("ada"))?.name == "Ada")
     #expect(
       try await store.history(of: Make.id("ada"), in: Make.course).bookmark?.position

@@ -35,7 +35,7 @@ import Testing
   func aFileThatIsNotSQLiteIsRefusedByteIdentical(contents: Data) throws {
     let folder = try TemporaryFolder()
     let path = folder.path("progress.sqlite")
-    try contents.write(to: URL(fileURLWithPath: path))
+    try folder.write(contents, to: "progress.sqlite")
     #expect {
       _ = try SQLiteProgressStore(path: path)
     } throws: { error in
@@ -74,7 +74,7 @@ import Testing
     // Scribble over the schema's b-tree page (page 1 after the 100-byte file header).
     var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     for i in 100..<1024 { bytes[i] = 0x5A }
-    try bytes.write(to: URL(fileURLWithPath: path))
+    try folder.write(bytes, to: "progress.sqlite")
 
     #expect {
       _ = try SQLiteProgressStore(path: path)
