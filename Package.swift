@@ -61,14 +61,15 @@ let package = Package(
     .target(name: "SessionEngine", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
     .target(
       name: "Terminal",
-      dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "SessionEngine"]),
+      dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "PrivateText", "SessionEngine"]),
     .target(name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
     // The FSRS-6 scheduler of spaced review: pure arithmetic on a question's review log.
     .target(name: "Review"),
     .executableTarget(
       name: "coach",
       dependencies: [
-        "CourseModel", "CourseParser", "LearnerModel", "ProgressStoreSQLite", "Reports", "Terminal",
+        "CourseModel", "CourseParser", "LearnerModel", "PrivateText", "ProgressStoreSQLite", "Reports",
+        "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -97,7 +98,9 @@ let package = Package(
     ),
     .testTarget(
       name: "TerminalTests",
-      dependencies: ["Terminal", "SessionEngine", "CourseModel", "LearnerModel", "CoachTestSupport"]
+      dependencies: [
+        "Terminal", "SessionEngine", "CourseModel", "LearnerModel", "PrivateText", "CoachTestSupport",
+      ]
     ),
     .testTarget(name: "CoachTests", dependencies: ["coach"], resources: [.copy("Fixtures")]),
   ]

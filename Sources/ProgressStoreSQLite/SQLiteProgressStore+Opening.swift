@@ -26,9 +26,9 @@ extension SQLiteProgressStore {
 
   /// The path as the file system reads it from here: relative paths are taken from the
   /// current folder, so a path whose folders do not exist yet still has parents up to `/`.
+  /// Nothing else changes: a symbolic link stays a link, so that it is found and refused.
   static func absolute(_ path: String) -> String {
-    let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-    return (joined as NSString).standardizingPath
+    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
   }
 
   /// Checks the folders and any existing file, makes a missing folder (private mode) and

@@ -89,6 +89,12 @@ public struct SQLiteProgressStore: ProgressStore {
         queue = try DatabaseQueue(
           path: Self.absolute(path),
           configuration: Self.configuration(busyTimeout: busyTimeout, readOnly: true))
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+        // A store in WAL mode is read through its -shm file, which SQLite makes beside it.
+        throw .cannotWrite(
+          store: path,
+          detail: "cannot open it even to read: SQLite needs to make \(path)-shm beside it, and that "
+            + "folder cannot be written")
       } catch {
         throw ProgressStoreError(error, store: path)
       }

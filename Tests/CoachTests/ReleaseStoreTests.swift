@@ -11,6 +11,8 @@ import Testing
     let path = CoachBinary.temporaryStore()
     try FileManager.default.copyItem(
       atPath: folder.appendingPathComponent("v2-store.sqlite").path, toPath: path)
+    // coach made its stores 0600; a checkout of the repository gives the copy 0644.
+    chmod(path, 0o600)
     return path
   }
 
@@ -27,11 +29,15 @@ import Testing
     #expect(Self.expected.count == 14, "one employee per bookmark form")
     for row in Self.expected {
       let store = try Self.copyOfStore()
-      let result = try CoachBinary.run([
-        "learn", "--courses", CoachBinary.fixtures, "--store", store, "--employee", row.employee, "--seed",
-        "7",
-      ])
-      let lines = result.stdout.components(separatedBy: "\n")
+      // Each employee of the old store chooses a passphrase first, then resumes.
+      let result = try CoachBinary.run(
+        [
+          "learn", "--courses", CoachBinary.fixtures, "--store", store, "--employee", row.employee, "--seed",
+          "7",
+        ], input: "\(CoachBinary.passphrase)\n\(CoachBinary.passphrase)\n")
+      let all = result.stdout.components(separatedBy: "\n")
+      let chosen = try #require(all.firstIndex(of: "? the same passphrase again"), "\(row.employee)")
+      let lines = Array(all[(chosen + 1)...])
       #expect(result.status == 0, "\(row.employee): \(result.stderr)")
       #expect(lines.first { $0.hasPrefix("== ") } == row.header, "\(row.employee)")
       #expect((lines.first { $0.hasPrefix("? ") } ?? "") == row.prompt, "\(row.employee)")
@@ -47,6 +53,12 @@ import Testing
       command:
         "'\(CoachBinary.url.path)' learn --courses '\(CoachBinary.fixtures)' --store '\(store)' --employee e-block3 --seed 7; sleep 60",
       columns: 40, rows: 10)
+    try pane.wait(for: "? choose a passphrase")
+    pane.type(CoachBinary.passphrase)
+    pane.keys("Enter")
+    try pane.wait(for: "? the same passphrase again")
+    pane.type(CoachBinary.passphrase)
+    pane.keys("Enter")
     try pane.wait(for: "Continue")
     pane.keys("Enter")
     let screen = try pane.wait(for: "page 2 of 3")

@@ -41,6 +41,9 @@ public protocol Console: AnyObject {
   func clearScreen()
   /// Reads one line.
   func readLine() -> LineInput
+  /// Reads one line without showing it (a passphrase). Consoles that show nothing as it
+  /// is typed anyway (pipes, scripts) read it as ``readLine()``.
+  func readSecret() -> LineInput
   /// Reads one key (terminals only; pipes read a line and report Enter).
   func readKey() -> Key
   /// Puts the terminal back as it was.
@@ -48,5 +51,7 @@ public protocol Console: AnyObject {
 }
 
 extension Console {
+  public func readSecret() -> LineInput { readLine() }
+
   func writeLine(_ text: String = "") { write(text + "\n") }
 }

@@ -69,9 +69,20 @@ public final class TerminalConsole: Console {
   /// Reads a line with the terminal's own editing (backspace, Ctrl-U, UTF-8 aware).
   /// Ctrl-C ends the process through the signal handler; Ctrl-D on an empty line is end
   /// of input; Ctrl-D after text ends the line.
-  public func readLine() -> LineInput {
+  public func readLine() -> LineInput { readLine(echo: true) }
+
+  /// Reads a line as ``readLine()`` does, without echoing what is typed (a passphrase);
+  /// the line end, which the terminal does not show either, is written after it.
+  public func readSecret() -> LineInput {
+    let line = readLine(echo: false)
+    write("\n")
+    return line
+  }
+
+  private func readLine(echo: Bool) -> LineInput {
     var mode = signalState.pointee.original
-    mode.c_lflag |= tcflag_t(ICANON | ECHO | ECHOE | ISIG)
+    mode.c_lflag |= tcflag_t(ICANON | ECHOE | ISIG)
+    if echo { mode.c_lflag |= tcflag_t(ECHO) } else { mode.c_lflag &= ~tcflag_t(ECHO) }
     #if os(Linux)
       mode.c_iflag |= tcflag_t(IUTF8)
     #endif

@@ -1,6 +1,7 @@
 import CourseModel
 import Foundation
 import LearnerModel
+import PrivateText
 import SessionEngine
 
 /// Connects a ``Session`` to a ``Console`` and a ``ProgressStore``: shows each screen,
@@ -19,20 +20,67 @@ public final class Runner {
     case failed(String)
   }
 
+  /// How the runner opens an employee's records: the cost of new passphrases, how long a
+  /// wrong one waits, and how the session lease is named and kept alive.
+  public struct Options: Sendable {
+    /// scrypt's cost for a new passphrase (``PassphraseKDF/standard`` unless a test
+    /// needs a cheap one).
+    public var kdf: PassphraseKDF
+    /// The wait after a wrong passphrase, before anything else is shown.
+    public var wrongPassphraseDelay: Duration
+    /// Wrong passphrases before the session gives up.
+    public var passphraseTries: Int
+    /// The store's name in messages (its path).
+    public var storeName: String
+    /// This machine and process, as the session lease names them.
+    public var host: String
+    public var process: Int32
+    /// How long a lease lasts without a heartbeat, and how often the heartbeat comes.
+    public var leaseLength: Duration
+    public var heartbeat: Duration
+    /// How often a session waiting for another one to end looks again.
+    public var waitStep: Duration
+
+    public init(
+      kdf: PassphraseKDF = .standard, wrongPassphraseDelay: Duration = .seconds(2), passphraseTries: Int = 3,
+      storeName: String = "progress store", host: String = ProcessInfo.processInfo.hostName,
+      process: Int32 = ProcessInfo.processInfo.processIdentifier, leaseLength: Duration = .seconds(90),
+      heartbeat: Duration = .seconds(20), waitStep: Duration = .seconds(1)
+    ) {
+      self.kdf = kdf
+      self.wrongPassphraseDelay = wrongPassphraseDelay
+      self.passphraseTries = passphraseTries
+      self.storeName = storeName
+      self.host = host
+      self.process = process
+      self.leaseLength = leaseLength
+      self.heartbeat = heartbeat
+      self.waitStep = waitStep
+    }
+  }
+
   let console: any Console
-  let store: any ProgressStore
+  /// The store as given; then, once the employee has given their passphrase and holds
+  /// the session lease, their sealed and guarded view of it.
+  private(set) var store: any ProgressStore
+  let options: Options
   let now: @Sendable () -> Date
   /// What pipe mode printed last, so a re-prompt prints only the hint and the prompt.
   var lastShown: Screen?
   var lastHeader: [String] = []
 
   public init(
-    console: any Console, store: any ProgressStore, now: @escaping @Sendable () -> Date = { Date() }
+    console: any Console, store: any ProgressStore, options: Options = Options(),
+    now: @escaping @Sendable () -> Date = { Date() }
   ) {
     self.console = console
     self.store = store
+    self.options = options
     self.now = now
   }
+
+  /// From now on, records go through `store` (the employee's sealed, guarded view).
+  func use(_ store: any ProgressStore) { self.store = store }
 
   /// Runs a session until the employee quits or, in pipe mode, the course is done.
   ///

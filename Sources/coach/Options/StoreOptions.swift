@@ -3,7 +3,8 @@ import Foundation
 import LearnerModel
 import ProgressStoreSQLite
 
-/// `--store PATH`: where progress is kept. The only place that picks a store.
+/// `--store PATH` and `--shared-store`: where progress is kept, and whether other people
+/// use that store too. The only place that picks and opens a store.
 struct StoreOptions: ParsableArguments {
   @Option(
     name: .customLong("store"),
@@ -14,15 +15,34 @@ struct StoreOptions: ParsableArguments {
       valueName: "path"))
   var path: String?
 
+  @Flag(
+    name: .customLong("shared-store"),
+    help: ArgumentHelp(
+      "The store is shared on purpose (a training room's host): it may belong to another user and be "
+        + "read and written by its group. Also set by COACH_SHARED_STORE=1. See docs/security.md."))
+  var sharedOnPurpose = false
+
   /// The path the store lives at, after `$COACH_STORE` and the XDG rules.
   var resolvedPath: String {
     StoreLocation.resolve(explicit: path, environment: ProcessInfo.processInfo.environment)
   }
 
-  /// Opens the store; a failure is printed on standard error and ends the command.
-  func open() throws -> any ProgressStore {
+  /// Whether the store is declared shared: `--shared-store` or `COACH_SHARED_STORE=1`.
+  var sharing: SQLiteProgressStore.Sharing {
+    sharedOnPurpose || ProcessInfo.processInfo.environment["COACH_SHARED_STORE"] == "1"
+      ? .shared : .privateFile
+  }
+
+  /// Opens the store; a failure is printed on standard error (one line that says why)
+  /// and ends the command.
+  func open(_ access: SQLiteProgressStore.Access = .readWrite) throws -> SQLiteProgressStore {
+    let path = resolvedPath
+    if let problem = StoreLocation.unsupported(path) {
+      printError("coach: \(problem)")
+      throw ExitCode.failure
+    }
     do {
-      return try SQLiteProgressStore(path: resolvedPath)
+      return try SQLiteProgressStore(path: path, access: access, sharing: sharing)
     } catch {
       printError("coach: \(error.description)")
       throw ExitCode.failure

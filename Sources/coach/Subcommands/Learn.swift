@@ -3,6 +3,7 @@ import CourseModel
 import CourseParser
 import Foundation
 import LearnerModel
+import PrivateText
 import Terminal
 
 extension Coach {
@@ -57,7 +58,9 @@ extension Coach {
           usesColor: OutputStyle.usesColor(fileDescriptor: 1),
           controlsScreen: !["dumb", nil].contains(ProcessInfo.processInfo.environment["TERM"]))
         : PipeConsole()
-      let runner = Runner(console: console, store: try store.open())
+      let opened = try store.open()
+      let runner = Runner(
+        console: console, store: opened, options: Runner.Options(kdf: Self.kdf, storeName: opened.path))
       let outcome = await runner.learn(courses: available, identity: try identity(), seed: seed)
       console.restore()
       try finish(outcome, console: console)
@@ -66,6 +69,18 @@ extension Coach {
 }
 
 extension Coach.Learn {
+  /// scrypt's cost for a new passphrase: ``PassphraseKDF/standard``.
+  ///
+  /// A debug build (the one the tests run, where scrypt's C code is not optimised and one
+  /// derivation takes seconds) takes `COACH_DEBUG_FAST_KDF=1` to mean the cheapest cost
+  /// coach accepts; release builds have no such switch.
+  static var kdf: PassphraseKDF {
+    #if DEBUG
+      if ProcessInfo.processInfo.environment["COACH_DEBUG_FAST_KDF"] == "1" { return PassphraseKDF(logN: 10) }
+    #endif
+    return .standard
+  }
+
   /// The courses to offer: all of `--courses`, or the one `--course` names. Errors in the
   /// courses are printed and stop the command before anything starts.
   private func loadCourses() throws -> [Course] {

@@ -24,9 +24,18 @@ extension Coach {
     var format = Format.table
 
     func run() async throws {
-      let store = try store.open()
+      // Read-only: progress never creates, upgrades or writes a store.
+      let store = try self.store.open(.readOnly)
       let person = try await findEmployee(in: store)
+      if Identity.isNeeded(sharing: self.store.sharing, employees: try await store.allEmployees().count) {
+        try await Identity.prove(person.id, in: store, storeName: store.path)
+      }
       let enrolled = try await enrolledCourses(store, of: person)
+      for entry in enrolled {
+        for problem in entry.history.unreadable {
+          printError("coach: \(store.path): skipped a stored record that cannot be read: \(problem)")
+        }
+      }
       let report = ProgressReport(employee: person, courses: enrolled)
       print(format == .json ? report.json() : report.table())
       if enrolled.contains(where: { $0.course == nil }) { throw ExitCode.failure }

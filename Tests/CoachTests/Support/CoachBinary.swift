@@ -61,7 +61,7 @@ enum CoachBinary {
     let process = Process()
     process.executableURL = url
     process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    process.environment = Self.environment.merging(environment) { $1 }
     let stdin = Pipe()
     let stdout = Pipe()
     let stderr = Pipe()
@@ -79,6 +79,16 @@ enum CoachBinary {
     process.waitUntilExit()
     return Result(status: process.terminationStatus, stdout: out.finish(), stderr: err.finish())
   }
+
+  /// The environment coach runs in: this process's, with the cheapest scrypt cost for new
+  /// passphrases (`COACH_DEBUG_FAST_KDF`, which only a debug build reads): the debug
+  /// build's unoptimised scrypt takes seconds at the real cost.
+  static var environment: [String: String] {
+    ProcessInfo.processInfo.environment.merging(["COACH_DEBUG_FAST_KDF": "1"]) { $1 }
+  }
+
+  /// The passphrase the tests' employees choose.
+  static let passphrase = "correct horse battery staple"
 
   /// A fresh folder for a store.
   static func temporaryStore() -> String {

@@ -69,6 +69,7 @@ final class PipeLearner: @unchecked Sendable {
     answerer = Answerer(items: outline.drillItems, misses: misses, name: name)
     process.executableURL = CoachBinary.url
     process.arguments = arguments
+    process.environment = CoachBinary.environment
     process.standardInput = input
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
@@ -92,8 +93,21 @@ final class PipeLearner: @unchecked Sendable {
     }.start()
   }
 
-  /// Waits for the next `? ` line; `nil` when the program ended first.
+  /// Whether ``nextPrompt(timeout:)`` answers passphrase prompts itself (with the
+  /// answerer's passphrase) and goes on to the next prompt.
+  var answersPassphrase = true
+
+  /// Waits for the next `? ` line, answering passphrase prompts on the way unless told
+  /// not to; `nil` when the program ended first.
   func nextPrompt(timeout: Double = 20) -> String? {
+    while let prompt = nextLine(timeout: timeout) {
+      guard answersPassphrase, Answerer.isPassphrase(prompt) else { return prompt }
+      send(answerer.passphrase)
+    }
+    return nil
+  }
+
+  private func nextLine(timeout: Double) -> String? {
     screen = []
     while true {
       let (line, done): (String?, Bool) = lock.withLock {
@@ -153,12 +167,20 @@ struct Answerer {
   var misses: [String: Int]
   var tries: [String: Int] = [:]
   let name: String
+  var passphrase = CoachBinary.passphrase
+  var reflection = ["I remember a greeting.", "It was warm."]
+  var note = "It means listening first."
+  var share = "n"
   private var screen: [String] = []
 
   init(items: [Outline.Item], misses: [String: Int], name: String) {
     self.items = items
     self.misses = misses
     self.name = name
+  }
+
+  static func isPassphrase(_ prompt: String) -> Bool {
+    ["? choose a passphrase", "? the same passphrase again", "? passphrase"].contains(prompt)
   }
 
   mutating func answer(_ prompt: String, screen: [String]) -> [String] {
@@ -171,9 +193,10 @@ struct Answerer {
     if prompt.hasPrefix("? agree") { return ["4"] }
     if prompt.hasPrefix("? rate") { return ["3"] }
     if prompt.hasPrefix("? rank") { return [(1...options.count).map(String.init).joined(separator: " ")] }
-    if prompt.hasPrefix("? reflection") { return ["I remember a greeting.", "It was warm.", ""] }
-    if prompt.hasPrefix("? Share") { return ["n"] }
-    if prompt.hasPrefix("? note") { return ["It means listening first."] }
+    if Self.isPassphrase(prompt) { return [passphrase] }
+    if prompt.hasPrefix("? reflection") { return reflection + [""] }
+    if prompt.hasPrefix("? Share") { return [share] }
+    if prompt.hasPrefix("? note") { return [note] }
     if prompt.hasPrefix("? sign") { return [name] }
     if prompt.hasPrefix("? Try") { return ["y"] }
     guard let item = currentItem() else { return [""] }
