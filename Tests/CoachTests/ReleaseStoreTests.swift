@@ -44,6 +44,44 @@ import Testing
     }
   }
 
+  @Test(
+    .enabled(if: PrivacyTests.hasSQLite, "the sqlite3 command is not installed (apt-get install sqlite3)"))
+  func thePlainDraftAndPendingShareResumeAndAreSealedOnFirstOpen() throws {
+    let store = try Self.copyOfStore()
+    let old = ["e-draft": "My first line\nSecond line", "e-share": "I was greeted by name.\nIt felt good."]
+    #expect(
+      PrivacyTests.filesHolding("My first line", store: store) != [], "the old store holds it in plain text")
+    for (employee, text) in old.sorted(by: { $0.key < $1.key }) {
+      let input = "\(CoachBinary.passphrase)\n\(CoachBinary.passphrase)\n"
+      let first = try CoachBinary.run(
+        [
+          "learn", "--courses", CoachBinary.fixtures, "--store", store, "--employee", employee, "--seed", "7",
+        ],
+        input: input)
+      #expect(first.status == 0, "\(employee): \(first.stderr)")
+      if employee == "e-draft" {
+        #expect(first.stdout.contains(text + "\n"), "the draft's lines are shown again")
+      }
+      // In pipe mode, end of input after the draft sends it: both now wait for the share
+      // question, sealed.
+      let position = try PrivacyTests.sqlite(
+        store, "SELECT substr(position, 1, 13) FROM bookmark WHERE employeeId = '\(employee)'")
+      #expect(position == "sealed-share:", "\(employee)")
+      // Sealed, it still resumes, with the passphrase.
+      let again = try CoachBinary.run(
+        [
+          "learn", "--courses", CoachBinary.fixtures, "--store", store, "--employee", employee, "--seed", "7",
+        ],
+        input: "\(CoachBinary.passphrase)\n")
+      #expect(again.status == 0)
+      #expect(again.stdout.contains("? Share this reflection with your trainer? [y/N]"), "\(employee)")
+    }
+    #expect(PrivacyTests.filesHolding("My first line", store: store) == [])
+    #expect(
+      try PrivacyTests.sqlite(store, "SELECT COUNT(*) FROM bookmark WHERE position LIKE '%greeted by name%'")
+        == "0")
+  }
+
   @Test(.enabled(if: installedTmux != nil, "tmux is not installed (apt-get install tmux)"))
   func aLessonLeftOnItsSecondPageOpensThereOnATerminal() throws {
     let store = try Self.copyOfStore()
