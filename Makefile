@@ -4,7 +4,7 @@ COURSES ?= courses
 BIN := .build/debug/coach
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test engine-tests run check lint bench reliability reliability-quick clean
+.PHONY: all deps build test engine-tests run check lint bench reliability reliability-quick fuzz clean
 
 all: build
 
@@ -60,5 +60,11 @@ reliability-quick: deps
 	$(SWIFT) build --product coach-store-stress
 	.build/debug/coach-store-stress --kill-trials 10 --writers 8 --answers 50
 
+## fuzz: libFuzzer under AddressSanitizer, the course parser and the answer parser,
+## FUZZ_SECONDS each (default 1800); not part of make test. See scripts/fuzz.
+FUZZ_SECONDS ?= 1800
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz
+
 clean:
-	rm -rf .build Benchmarks/.build Tests/EngineOnly/.build
+	rm -rf .build Benchmarks/.build Tests/EngineOnly/.build Fuzz/.build
