@@ -41,16 +41,18 @@ check: build
 	$(BIN) check $(COURSES)
 
 lint:
-	$(SWIFT) format lint --recursive --strict Sources Tests Benchmarks/Sources Benchmarks/Benchmarks
+	$(SWIFT) format lint --recursive --strict Sources Tests Benchmarks/Sources Benchmarks/Benchmarks Fuzz/Sources
 	scripts/check-layers
 
-## bench: release builds; parser vs the cmark command, then the store vs bare SQLite.
+## bench: release builds; parser vs the cmark command, the store vs bare SQLite, then what
+## a passphrase costs at each scrypt cost.
 bench: deps
 	@command -v cmark >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark
 	$(SWIFT) build -c release --product coach
 	cd Benchmarks && $(SWIFT) run -c release ParserBench ../.build/release/coach
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 	cd Benchmarks && $(SWIFT) run -c release StoreComparisons
+	cd Benchmarks && $(SWIFT) run -c release KDFCost
 
 reliability: deps
 	$(SWIFT) build -c release --product coach-store-stress

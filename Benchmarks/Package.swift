@@ -5,6 +5,7 @@
 //   swift package --disable-sandbox benchmark     every suite under Benchmarks/ (ordo-one)
 //   swift run -c release StoreComparisons        side-by-side table: coach vs bare SQLite
 //   swift run -c release ParserBench PATH        coach check vs the cmark command, 10 MB
+//   swift run -c release KDFCost                 what one passphrase costs, per scrypt cost
 //
 // To add a suite: an executable target under Benchmarks/<Name>/ that depends on
 // `benchmark` and uses the `BenchmarkPlugin`, like `StoreBenchmarks` below.
@@ -49,6 +50,14 @@ let package = Package(
       name: "ParserBench",
       dependencies: [.product(name: "CourseParser", package: "coach")],
       path: "Sources/ParserBench"
+    ),
+    // What a passphrase costs at each scrypt cost (docs/security.md gives the figures).
+    .executableTarget(
+      name: "KDFCost",
+      dependencies: [
+        .product(name: "LearnerModel", package: "coach"), .product(name: "PrivateText", package: "coach"),
+      ],
+      path: "Sources/KDFCost"
     ),
     .executableTarget(
       name: "StoreComparisons",
