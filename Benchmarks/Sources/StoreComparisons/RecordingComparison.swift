@@ -34,7 +34,9 @@ struct RecordingComparison {
     }
     for _ in 0..<rounds {
       await time("bare INSERT, C API") { for _ in 0..<perRound { bare.insertAnswer() } }
-      try await time("coach recordAttempt + bookmark") { for _ in 0..<perRound { try await ours.recordAnswer() } }
+      try await time("coach recordAttempt + bookmark") {
+        for _ in 0..<perRound { try await ours.recordAnswer() }
+      }
       try await time("coach recordAttempt alone") {
         for _ in 0..<perRound { try await ours.recordAnswer(withBookmark: false) }
       }
