@@ -61,7 +61,7 @@ let package = Package(
     .target(name: "SessionEngine", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
     .target(
       name: "Terminal",
-      dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "PrivateText", "SessionEngine"]),
+      dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "SessionEngine"]),
     .target(name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
     // The FSRS-6 scheduler of spaced review: pure arithmetic on a question's review log.
     .target(name: "Review"),

@@ -160,3 +160,19 @@ extension BeliefAnswer {
     return false
   }
 }
+
+/// The lock the learn loop is given: it makes and opens keys, and hands back the sealed view.
+@Suite struct PassphraseLockTests {
+  @Test func aNewKeyIsKeptWrappedAndOpensOnlyWithItsPassphrase() async throws {
+    let base = InMemoryProgressStore()
+    try base.saveEmployee(Employee(id: ada, name: "Ada", created: Date()))
+    let lock = PassphraseLock(kdf: testKDF)
+    #expect(lock.minimumLength == 10)
+    #expect(lock.problem(withNewPassphrase: "short", for: ada) != nil)
+    let view = try await lock.create(for: ada, passphrase: passphrase, in: base, name: "s", at: Date())
+    #expect(view is SealedStore)
+    let wrapped = try #require(base.wrappedKey(of: ada))
+    #expect(try await lock.open(wrapped, passphrase: "not the one at all", in: base, name: "s") == nil)
+    #expect(try await lock.open(wrapped, passphrase: passphrase, in: base, name: "s") is SealedStore)
+  }
+}

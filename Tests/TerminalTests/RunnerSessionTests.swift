@@ -105,7 +105,7 @@ import Testing
     let other = lease("other", host: "lab-7", process: 4321)
     #expect(try store.claimSession(other, takingOver: nil) == .claimed)
     let console = ScriptedConsole([passphrase, "1", "3"])
-    var options = Runner.Options(kdf: PassphraseKDF(logN: 10), waitStep: .milliseconds(20))
+    var options = Runner.Options(lock: testLock, waitStep: .milliseconds(20))
     options.host = "lab-1"
     let id = self.id
     // The other session ends a moment after this one started waiting.
@@ -127,7 +127,7 @@ import Testing
     // A process id that is not running: the largest pid is far below Int32.max.
     let crashed = lease("crashed", host: "this-host", process: Int32.max - 1)
     #expect(try store.claimSession(crashed, takingOver: nil) == .claimed)
-    var options = Runner.Options(kdf: PassphraseKDF(logN: 10))
+    var options = Runner.Options(lock: testLock)
     options.host = "this-host"
     let console = ScriptedConsole([passphrase, "3"])
     _ = await Runner(console: console, store: store, options: options).learn(

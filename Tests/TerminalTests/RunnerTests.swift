@@ -9,11 +9,12 @@ import Testing
 
 /// The passphrase the scripted employees choose, and a runner that makes keys cheaply.
 let passphrase = "a long enough passphrase"
+let testLock = PassphraseLock(kdf: PassphraseKDF(logN: 10))
 
 func runner(_ console: any Console, _ store: any ProgressStore) -> Runner {
   Runner(
     console: console, store: store,
-    options: Runner.Options(kdf: PassphraseKDF(logN: 10), wrongPassphraseDelay: .milliseconds(50)))
+    options: Runner.Options(lock: testLock, wrongPassphraseDelay: .milliseconds(50)))
 }
 
 @Suite struct RunnerTests {

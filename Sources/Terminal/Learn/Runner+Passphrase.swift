@@ -1,6 +1,5 @@
 import Foundation
 import LearnerModel
-import PrivateText
 import SessionEngine
 
 /// The passphrase: chosen once, asked at the start of every session, before anything of
@@ -15,33 +14,30 @@ extension Runner {
   }
 
   /// Asks for the passphrase (or for a new one, the first time) and opens the employee's
-  /// records with it: the store from now on seals and opens their private text.
+  /// records with it: the store returned seals and opens their private text.
   /// - Parameter known: The employee as the store knows them, or `nil` for a new one
   ///   (whose row is saved first, since the key belongs to it).
-  func unlock(_ id: EmployeeID, known: Employee?, given: Identity) async throws -> SealedStore {
-    let key: EmployeeKey
+  func unlock(_ id: EmployeeID, known: Employee?, given: Identity) async throws -> any ProgressStore {
+    let lock = options.lock
     if let wrapped = try await store.wrappedKey(of: id) {
-      key = try await enter(wrapped)
-    } else {
-      let chosen = try await choosePassphrase(for: id)
-      if known == nil {
-        try await store.saveEmployee(
-          Employee(id: id, name: given.name ?? "", role: given.role, cohort: given.cohort, created: now()))
-      }
-      let made: (key: EmployeeKey, wrapped: WrappedKey)
-      do {
-        made = try EmployeeKey.create(for: id, passphrase: chosen, kdf: options.kdf, at: now())
-      } catch {
-        throw SetupStop.failed(error.description)
-      }
-      try await store.saveWrappedKey(made.wrapped)
-      key = made.key
+      return try await enter(wrapped)
     }
-    return try await SealedStore.open(store, key: key, name: options.storeName).store
+    let chosen = try await choosePassphrase(for: id)
+    if known == nil {
+      try await store.saveEmployee(
+        Employee(id: id, name: given.name ?? "", role: given.role, cohort: given.cohort, created: now()))
+    }
+    do {
+      return try await lock.create(for: id, passphrase: chosen, in: store, name: options.storeName, at: now())
+    } catch let error as ProgressStoreError {
+      throw error
+    } catch {
+      throw SetupStop.failed("\(options.storeName): \(error)")
+    }
   }
 
   /// Asks for the passphrase until it opens the key, waiting after each wrong one.
-  private func enter(_ wrapped: WrappedKey) async throws -> EmployeeKey {
+  private func enter(_ wrapped: WrappedKey) async throws -> any ProgressStore {
     var screen = Screen(
       kind: .home, location: ["coach"],
       parts: [
@@ -51,16 +47,19 @@ extension Runner {
       input: .line(prompt: "passphrase"))
     for attempt in 1...max(1, options.passphraseTries) {
       let typed = try await askSecret(screen)
+      let opened: (any ProgressStore)?
       do {
-        return try EmployeeKey.unlock(wrapped, passphrase: typed)
-      } catch .wrongPassphrase {
-        // The same wait for every wrong passphrase, and nothing of the employee shown.
-        try? await Task.sleep(for: options.wrongPassphraseDelay)
-        screen.notice =
-          "That passphrase does not open these records (\(attempt) of \(options.passphraseTries) tries)."
+        opened = try await options.lock.open(wrapped, passphrase: typed, in: store, name: options.storeName)
+      } catch let error as ProgressStoreError {
+        throw error
       } catch {
-        throw SetupStop.failed("\(options.storeName): \(error.description)")
+        throw SetupStop.failed("\(options.storeName): \(error)")
       }
+      if let opened { return opened }
+      // The same wait for every wrong passphrase, and nothing of the employee shown.
+      try? await Task.sleep(for: options.wrongPassphraseDelay)
+      screen.notice =
+        "That passphrase does not open these records (\(attempt) of \(options.passphraseTries) tries)."
     }
     throw SetupStop.failed(
       "the passphrase for \(wrapped.employee) was wrong \(options.passphraseTries) times; nothing was opened. "
@@ -79,7 +78,7 @@ extension Runner {
           "It seals your reflections and notes, so that only you can read them: not your trainer, not "
             + "anyone who copies the progress store. You type it each time you start coach.", .plain),
         .text(
-          "Use a few words, at least \(EmployeeKey.minimumLength) characters. Nobody can recover it: if you "
+          "Use a few words, at least \(options.lock.minimumLength) characters. Nobody can recover it: if you "
             + "forget it, a trainer can reset it, and your private text is lost (your scores are kept).",
           .dim),
       ],
@@ -87,7 +86,7 @@ extension Runner {
     while true {
       let chosen = try await askSecret(first)
       first.notice = nil
-      if let problem = EmployeeKey.checkNewPassphrase(chosen, for: id) {
+      if let problem = options.lock.problem(withNewPassphrase: chosen, for: id) {
         first.notice = problem.prefix(1).uppercased() + problem.dropFirst() + "."
         continue
       }

@@ -1,7 +1,6 @@
 import CourseModel
 import Foundation
 import LearnerModel
-import PrivateText
 import SessionEngine
 
 /// Connects a ``Session`` to a ``Console`` and a ``ProgressStore``: shows each screen,
@@ -23,9 +22,9 @@ public final class Runner {
   /// How the runner opens an employee's records: the cost of new passphrases, how long a
   /// wrong one waits, and how the session lease is named and kept alive.
   public struct Options: Sendable {
-    /// scrypt's cost for a new passphrase (``PassphraseKDF/standard`` unless a test
-    /// needs a cheap one).
-    public var kdf: PassphraseKDF
+    /// How the employee's passphrase opens their private text (coach gives
+    /// `PrivateText`'s `PassphraseLock`).
+    public var lock: any PrivateTextLock
     /// The wait after a wrong passphrase, before anything else is shown.
     public var wrongPassphraseDelay: Duration
     /// Wrong passphrases before the session gives up.
@@ -42,12 +41,12 @@ public final class Runner {
     public var waitStep: Duration
 
     public init(
-      kdf: PassphraseKDF = .standard, wrongPassphraseDelay: Duration = .seconds(2), passphraseTries: Int = 3,
+      lock: any PrivateTextLock, wrongPassphraseDelay: Duration = .seconds(2), passphraseTries: Int = 3,
       storeName: String = "progress store", host: String = ProcessInfo.processInfo.hostName,
       process: Int32 = ProcessInfo.processInfo.processIdentifier, leaseLength: Duration = .seconds(90),
       heartbeat: Duration = .seconds(20), waitStep: Duration = .seconds(1)
     ) {
-      self.kdf = kdf
+      self.lock = lock
       self.wrongPassphraseDelay = wrongPassphraseDelay
       self.passphraseTries = passphraseTries
       self.storeName = storeName
@@ -70,7 +69,7 @@ public final class Runner {
   var lastHeader: [String] = []
 
   public init(
-    console: any Console, store: any ProgressStore, options: Options = Options(),
+    console: any Console, store: any ProgressStore, options: Options,
     now: @escaping @Sendable () -> Date = { Date() }
   ) {
     self.console = console
