@@ -60,7 +60,8 @@ extension Coach {
         : PipeConsole()
       let opened = try store.open()
       let runner = Runner(
-        console: console, store: opened, options: Runner.Options(lock: PassphraseLock(kdf: Self.kdf), storeName: opened.path))
+        console: console, store: opened,
+        options: Runner.Options(lock: PassphraseLock(kdf: Self.kdf), storeName: opened.path))
       let outcome = await runner.learn(courses: available, identity: try identity(), seed: seed)
       console.restore()
       try finish(outcome, console: console)
