@@ -162,12 +162,19 @@ import Testing
 
     let lock = try RawDatabase(path: path, unsafeTransactions: true)
     try lock.execute("BEGIN IMMEDIATE")
-    let started = Date()
-    await #expect(throws: ProgressStoreError.busy(store: path)) {
-      try await waiter.recordAttempt(Make.attempt("ada", "q1"), bookmark: nil)
+    // The store waits its own 200 ms, not the 5 s default. Each try also counts the time
+    // the answer waits to be taken up by a test thread, which the end-to-end tests running
+    // beside this one can keep busy for seconds: the shortest of three tries is the wait.
+    var waits: [Double] = []
+    for _ in 0..<3 {
+      let started = Date()
+      await #expect(throws: ProgressStoreError.busy(store: path)) {
+        try await waiter.recordAttempt(Make.attempt("ada", "q1"), bookmark: nil)
+      }
+      waits.append(Date().timeIntervalSince(started))
     }
-    let waited = Date().timeIntervalSince(started)
-    #expect(waited > 0.1 && waited < 2)
+    let waited = waits.min() ?? 0
+    #expect(waited > 0.1 && waited < 2, "waited \(waits) s")
     try lock.execute("ROLLBACK")
     try await waiter.recordAttempt(Make.attempt("ada", "q1"), bookmark: nil)
   }
