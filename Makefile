@@ -4,7 +4,7 @@ COURSES ?= courses
 BIN := .build/debug/coach
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test engine-tests run check lint bench reliability reliability-quick fuzz clean
+.PHONY: all deps print-deps xapi-deps build test engine-tests run check lint bench reliability reliability-quick fuzz clean
 
 all: build
 
@@ -16,10 +16,24 @@ deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libsqlite3-dev pkg-config; \
 	fi
 
+## print-deps: install headless Chromium and poppler-utils, which the workbook print tests
+## use (without them those tests are skipped).
+print-deps:
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null; then \
+	  echo "Installing chromium and poppler-utils with apt-get..."; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \
+	fi
+
+## xapi-deps: the Python virtual environment of the xAPI tests (ralph-malph 5.1.0 and its
+## LRS, every version pinned in Tests/xapi-tools/requirements.txt), under .build/.
+xapi-deps:
+	@Tests/xapi-tools/venv.sh >/dev/null
+
 build: deps
 	$(SWIFT) build
 
-test: build lint
+test: build lint xapi-deps
 	$(SWIFT) test
 	$(MAKE) --no-print-directory engine-tests
 	$(MAKE) --no-print-directory reliability-quick

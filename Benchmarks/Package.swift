@@ -64,6 +64,8 @@ let package = Package(
       dependencies: [
         "StoreBenchSupport", .product(name: "LearnerModel", package: "coach"),
         .product(name: "ProgressStoreSQLite", package: "coach"),
+        .product(name: "CourseModel", package: "coach"), .product(name: "CourseParser", package: "coach"),
+        .product(name: "CourseProgress", package: "coach"), .product(name: "Review", package: "coach"),
       ],
       path: "Sources/StoreComparisons"
     ),

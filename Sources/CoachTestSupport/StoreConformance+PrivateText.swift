@@ -76,7 +76,9 @@ extension StoreConformance {
       try await Make.employees("ada", "bob", in: store)
       try await store.saveWrappedKey(Make.wrappedKey("ada"))
       try await store.saveWrappedKey(Make.wrappedKey("bob"))
-      let attempt = try await store.recordAttempt(Make.attempt("ada", "q1"), bookmark: nil)
+      let attempt = try await store.recordAttempt(
+        Make.attempt("ada", "q1"), pass: Make.pass("ada"), bookmark: nil)
+      let review = try await store.recordAttempt(Make.attempt("ada", "q1", context: .review), bookmark: nil)
       let point = BeliefResponse(
         employee: Make.id("ada"), item: Make.item("b1"), kind: .agree, itemHash: "h", answer: .point(4),
         sessionID: "s", at: Make.time)
@@ -96,7 +98,8 @@ extension StoreConformance {
       try expect(try await store.resetEmployee(Make.id("ada")), "ada had a key")
       try expectEqual(try await store.wrappedKey(of: Make.id("ada")), nil, "ada's key is gone")
       let history = try await store.history(of: Make.id("ada"), in: Make.course)
-      try expectEqual(history.attempts, [attempt], "attempts and scores stay")
+      try expectEqual(history.attempts, [attempt, review], "attempts, review answers and scores stay")
+      try expectEqual(history.passes.map(\.drillHash), ["d1"], "drill passes stay")
       try expectEqual(history.beliefs, [point, sealed], "points and sealed answers stay")
       try expectEqual(history.signatures, [signature], "signatures stay")
       try expectEqual(history.bookmark?.position, .item("r2"), "the draft is the item again")
@@ -213,6 +216,16 @@ extension StoreConformance {
       let belief = Make.reflection("ada", "r1", .point(3))
       let writes: [(String, () async throws -> Void)] = [
         ("an attempt", { _ = try await old.recordAttempt(Make.attempt("ada", "q2"), bookmark: nil) }),
+        (
+          "an attempt with its drill pass",
+          {
+            _ = try await old.recordAttempt(Make.attempt("ada", "q3"), pass: Make.pass("ada"), bookmark: nil)
+          }
+        ),
+        (
+          "a review answer",
+          { _ = try await old.recordAttempt(Make.attempt("ada", "q1", context: .review), bookmark: nil) }
+        ),
         ("a belief", { try await old.recordBelief(belief, bookmark: nil) }),
         ("a bookmark", { try await old.saveBookmark(Make.bookmark("ada", .end)) }),
         (

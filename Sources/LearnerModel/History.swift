@@ -7,6 +7,8 @@ public struct History: Sendable, Hashable {
   public var beliefs: [BeliefResponse]
   /// Oldest first.
   public var signatures: [CreedSignature]
+  /// Drill passes, oldest first.
+  public var passes: [DrillPass]
   /// Oldest first.
   public var pagesRead: [PageRead]
   public var bookmark: Bookmark?
@@ -17,13 +19,14 @@ public struct History: Sendable, Hashable {
 
   public init(
     enrolment: Enrolment? = nil, attempts: [DrillAttempt] = [], beliefs: [BeliefResponse] = [],
-    signatures: [CreedSignature] = [], pagesRead: [PageRead] = [], bookmark: Bookmark? = nil,
-    unreadable: [String] = []
+    signatures: [CreedSignature] = [], passes: [DrillPass] = [], pagesRead: [PageRead] = [],
+    bookmark: Bookmark? = nil, unreadable: [String] = []
   ) {
     self.enrolment = enrolment
     self.attempts = attempts
     self.beliefs = beliefs
     self.signatures = signatures
+    self.passes = passes
     self.pagesRead = pagesRead
     self.bookmark = bookmark
     self.unreadable = unreadable

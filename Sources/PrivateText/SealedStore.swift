@@ -132,11 +132,11 @@ public struct SealedStore: ProgressStore {
 
   public func allEmployees() async throws(ProgressStoreError) -> [Employee] { try await base.allEmployees() }
 
-  public func enrol(_ employee: EmployeeID, in courseID: String, from source: String?, at date: Date)
+  public func enrol(_ employee: EmployeeID, in courseID: String, version: String?, at date: Date)
     async throws(ProgressStoreError) -> Enrolment
   {
     try mine(employee)
-    return try await base.enrol(employee, in: courseID, from: source, at: date)
+    return try await base.enrol(employee, in: courseID, version: version, at: date)
   }
 
   public func completeEnrolment(_ employee: EmployeeID, in courseID: String, passed: Bool, at date: Date)
@@ -147,11 +147,12 @@ public struct SealedStore: ProgressStore {
   }
 
   @discardableResult
-  public func recordAttempt(_ attempt: DrillAttempt, bookmark: Bookmark?) async throws(ProgressStoreError)
-    -> DrillAttempt
+  public func recordAttempt(_ attempt: DrillAttempt, pass: DrillPass?, bookmark: Bookmark?)
+    async throws(ProgressStoreError) -> DrillAttempt
   {
     try mine(attempt.employee)
-    return try await base.recordAttempt(attempt, bookmark: sealed(bookmark))
+    if let pass { try mine(pass.employee) }
+    return try await base.recordAttempt(attempt, pass: pass, bookmark: sealed(bookmark))
   }
 
   public func recordBelief(_ response: BeliefResponse, bookmark: Bookmark?) async throws(ProgressStoreError) {

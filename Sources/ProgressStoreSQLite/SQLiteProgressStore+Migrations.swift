@@ -133,13 +133,68 @@ extension SQLiteProgressStore {
       try db.alter(table: "enrolment") { t in t.add(column: "source", .text) }
     }
 
+    // What each answer was graded against (Question.answerKeyHash). Rows written before
+    // keep NULL: they are matched by itemHash (see CourseProgress's AnswerVersion).
+    migrator.registerMigration("v3-add-drillAttempt-keyHash", foreignKeyChecks: .immediate) { db in
+      try db.alter(table: "drillAttempt") { t in t.add(column: "keyHash", .text) }
+    }
+
+    // The scale a belief was answered on (BeliefItem.scaleHash); NULL for older rows and
+    // for creed statement notes.
+    migrator.registerMigration("v3-add-beliefResponse-scaleHash", foreignKeyChecks: .immediate) { db in
+      try db.alter(table: "beliefResponse") { t in t.add(column: "scaleHash", .text) }
+    }
+
+    // The version of the course as last taken (Course.contentHash). It replaces `source`,
+    // the folder the course was taken from: that column stays for older coaches to read
+    // but is no longer written or read.
+    migrator.registerMigration("v3-add-enrolment-courseVersion", foreignKeyChecks: .immediate) { db in
+      try db.alter(table: "enrolment") { t in t.add(column: "courseVersion", .text) }
+    }
+
+    // A drill passed, as it happened: the version of the drill, the pass mark and score
+    // then. Append-only, like attempts.
+    migrator.registerMigration("v3-create-drillPass", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "drillPass") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("moduleId", .text).notNull()
+        t.column("sectionId", .text).notNull()
+        t.column("drillHash", .text).notNull()
+        t.column("passMark", .integer).notNull().check { $0 >= 1 && $0 <= 100 }
+        t.column("score", .double).notNull().check { $0 >= 0 && $0 <= 1 }
+        t.column("sessionId", .text).notNull()
+        t.column("at", .datetime).notNull()
+      }
+      try db.create(
+        index: "drillPass_on_course_employee", on: "drillPass", columns: ["courseId", "employeeId"])
+      try db.execute(
+        sql: """
+          CREATE TRIGGER drillPass_append_only_update BEFORE UPDATE ON drillPass
+          BEGIN SELECT RAISE(ABORT, 'drill passes are append-only'); END;
+          CREATE TRIGGER drillPass_append_only_delete BEFORE DELETE ON drillPass
+          BEGIN SELECT RAISE(ABORT, 'drill passes are append-only'); END;
+          """)
+    }
+
+    // Where each answer was given: `drill` (first answers and retries) or `review` (a
+    // spaced review, `coach review`). Reviews feed the question's review schedule but not
+    // the drill's score. Rows written before are drill answers.
+    migrator.registerMigration("v4-add-drillAttempt-context", foreignKeyChecks: .immediate) { db in
+      try db.alter(table: "drillAttempt") { t in
+        t.add(column: "context", .text).notNull().defaults(to: "drill")
+          .check(sql: "context IN ('drill', 'review')")
+      }
+    }
+
     // Private text is sealed: a reflection or creed note that is not shared is kept as
     // the bytes of a sealed envelope in `sealed`, never as `text`. SQLite cannot change
     // a CHECK constraint in place, so the table is rebuilt (ids, and so the order of
     // responses, are kept; rows written before stay plain text until their employee
     // next opens the store with their key, which seals them).
-    migrator.registerMigration("v3-add-beliefResponse-sealed") { db in
-      try db.create(table: "beliefResponse_v3") { t in
+    migrator.registerMigration("v5-add-beliefResponse-sealed") { db in
+      try db.create(table: "beliefResponse_v5") { t in
         t.autoIncrementedPrimaryKey("id")
         t.column("employeeId", .text).notNull().references("employee")
         t.column("courseId", .text).notNull()
@@ -155,6 +210,7 @@ extension SQLiteProgressStore {
         t.column("shared", .boolean).notNull().defaults(to: false)
         t.column("sessionId", .text).notNull()
         t.column("at", .datetime).notNull()
+        t.column("scaleHash", .text)
         t.check(
           sql: "(point IS NOT NULL) + (text IS NOT NULL) + (ranking IS NOT NULL) + (sealed IS NOT NULL) = 1")
         // Sealed text is private by definition: it is never marked shared.
@@ -162,12 +218,12 @@ extension SQLiteProgressStore {
       }
       try db.execute(
         sql: """
-          INSERT INTO beliefResponse_v3 (id, employeeId, courseId, moduleId, sectionId, itemId, kind,
-            itemHash, point, text, ranking, shared, sessionId, at)
+          INSERT INTO beliefResponse_v5 (id, employeeId, courseId, moduleId, sectionId, itemId, kind,
+            itemHash, point, text, ranking, shared, sessionId, at, scaleHash)
           SELECT id, employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash, point, text,
-            ranking, shared, sessionId, at FROM beliefResponse;
+            ranking, shared, sessionId, at, scaleHash FROM beliefResponse;
           DROP TABLE beliefResponse;
-          ALTER TABLE beliefResponse_v3 RENAME TO beliefResponse;
+          ALTER TABLE beliefResponse_v5 RENAME TO beliefResponse;
           """)
       try db.create(
         index: "beliefResponse_on_course_employee_item", on: "beliefResponse",
@@ -176,7 +232,7 @@ extension SQLiteProgressStore {
 
     // One wrapped private-text key per employee, sealed under a key derived from their
     // passphrase: the store cannot open it.
-    migrator.registerMigration("v3-create-employeeKey", foreignKeyChecks: .immediate) { db in
+    migrator.registerMigration("v6-create-employeeKey", foreignKeyChecks: .immediate) { db in
       try db.create(table: "employeeKey", options: .withoutRowID) { t in
         t.primaryKey("employeeId", .text).references("employee")
         t.column("keyId", .text).notNull()
@@ -189,7 +245,7 @@ extension SQLiteProgressStore {
     }
 
     // One open learn session per employee: who holds it, its heartbeat and its expiry.
-    migrator.registerMigration("v3-create-sessionLease", foreignKeyChecks: .immediate) { db in
+    migrator.registerMigration("v7-create-sessionLease", foreignKeyChecks: .immediate) { db in
       try db.create(table: "sessionLease", options: .withoutRowID) { t in
         t.primaryKey("employeeId", .text).references("employee")
         t.column("sessionId", .text).notNull()

@@ -49,6 +49,9 @@ extension SQLiteProgressStore {
       let signatures = try rows(CreedSignatureRow.self, "creed signature", order: Column("id")) {
         row throws(RowError) in try row.model()
       }
+      let passes = try rows(DrillPassRow.self, "drill pass", order: Column("id")) { row throws(RowError) in
+        try row.model()
+      }
       let pagesRead = try rows(PageReadRow.self, "page read", order: Column("at")) { row throws(RowError) in
         try row.model()
       }
@@ -66,7 +69,7 @@ extension SQLiteProgressStore {
       }
       return History(
         enrolment: try enrolment?.model(), attempts: attempts, beliefs: beliefs, signatures: signatures,
-        pagesRead: pagesRead, bookmark: bookmark, unreadable: unreadable)
+        passes: passes, pagesRead: pagesRead, bookmark: bookmark, unreadable: unreadable)
     }
   }
 

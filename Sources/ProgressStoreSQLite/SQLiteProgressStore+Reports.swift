@@ -62,6 +62,7 @@ extension SQLiteProgressStore {
       var counts: [String: Int] = [:]
       for table in [
         "employee", "enrolment", "drillAttempt", "beliefResponse", "creedSignature", "pageRead", "bookmark",
+        "drillPass",
       ] {
         counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
       }

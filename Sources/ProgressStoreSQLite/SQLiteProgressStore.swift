@@ -57,6 +57,9 @@ public struct SQLiteProgressStore: ProgressStore {
   let writer: any DatabaseWriter
   /// The session lease every write checks first (``guarded(by:)``); `nil` checks none.
   let lease: SessionLease?
+  /// Whether every record is refused: a store opened with ``Access/readOnly``, or a copy
+  /// of a file read into memory (``snapshot(of:)``).
+  let readsOnly: Bool
 
   /// Opens the store at `path`, creating the file and its folder when they are missing,
   /// and brings its schema up to date.
@@ -98,7 +101,7 @@ public struct SQLiteProgressStore: ProgressStore {
       } catch {
         throw ProgressStoreError(error, store: path)
       }
-      try self.init(writer: queue, path: path, migrating: false)
+      try self.init(writer: queue, path: path, migrating: false, readsOnly: true)
     }
   }
 
@@ -147,10 +150,13 @@ public struct SQLiteProgressStore: ProgressStore {
   }
 
   /// Wraps a connection: brings the schema up to date, or (read-only) checks it is current.
-  private init(writer: any DatabaseWriter, path: String, migrating: Bool = true) throws(ProgressStoreError) {
+  init(
+    writer: any DatabaseWriter, path: String, migrating: Bool = true, readsOnly: Bool = false
+  ) throws(ProgressStoreError) {
     self.writer = writer
     self.path = path
     self.lease = nil
+    self.readsOnly = readsOnly
     if migrating { try migrate() } else { try checkSchemaIsCurrent() }
   }
 
@@ -159,6 +165,7 @@ public struct SQLiteProgressStore: ProgressStore {
     self.writer = store.writer
     self.path = store.path
     self.lease = lease
+    self.readsOnly = store.readsOnly
   }
 
   public func guarded(by lease: SessionLease) -> any ProgressStore {

@@ -204,7 +204,7 @@ import Testing
     let path = folder.path("progress.sqlite")
     do {
       let old = try RawDatabase(path: path)
-      try old.migrate(upTo: "v2-add-enrolment-source")
+      try old.migrate(upTo: "v4-add-drillAttempt-context")
       try old.close()
     }
     let before = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -212,7 +212,7 @@ import Testing
       _ = try SQLiteProgressStore(path: path, access: .readOnly)
     } throws: { error in
       guard case .olderStore(_, let missing) = error as? ProgressStoreError else { return false }
-      return missing.first == "v3-add-beliefResponse-sealed" && "\(error)".contains("run coach learn once")
+      return missing.first == "v5-add-beliefResponse-sealed" && "\(error)".contains("run coach learn once")
     }
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
   }

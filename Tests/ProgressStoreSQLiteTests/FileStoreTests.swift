@@ -62,13 +62,119 @@ import Testing
     try old.close()
     let store = try SQLiteProgressStore(path: path)
     let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
+    #expect(applied == SQLiteProgressStore.migrator.migrations)
     #expect(applied.contains("v2-create-pageRead") && applied.contains("v2-add-enrolment-source"))
-    #expect(Set(applied) == SQLiteProgressStore.knownMigrations)
     #expect(try await store.employee(id: Make.id("ada"))?.name == "Ada")
     #expect(
       try await store.history(of: Make.id("ada"), in: Make.course).bookmark?.position
         == .question(item: "q1", retry: false))
     #expect(try await store.history(of: Make.id("ada"), in: Make.course).pagesRead.isEmpty)
+  }
+
+  @Test func aVersionTwoStoreGainsAnswerKeysScalesVersionsAndPassesAndKeepsItsRecords() async throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("progress.sqlite")
+    try SnapshotTests.versionTwoStore(at: path)
+    let store = try SQLiteProgressStore(path: path)
+    let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
+    #expect(
+      applied.suffix(8) == [
+        "v3-add-drillAttempt-keyHash", "v3-add-beliefResponse-scaleHash", "v3-add-enrolment-courseVersion",
+        "v3-create-drillPass", "v4-add-drillAttempt-context", "v5-add-beliefResponse-sealed",
+        "v6-create-employeeKey", "v7-create-sessionLease",
+      ])
+    let ada = Make.id("ada")
+    let history = try await store.history(of: ada, in: Make.course)
+    #expect(history.attempts.map(\.keyHash) == [nil] && history.attempts.map(\.itemHash) == ["h1"])
+    // An answer stored before coach kept where answers were given was given in the drill.
+    #expect(history.attempts.map(\.context) == [.drill])
+    #expect(history.beliefs.map(\.scaleHash) == [nil])
+    #expect(history.enrolment?.courseVersion == nil && history.passes.isEmpty)
+    // The folder an earlier coach kept stays in its column, and nothing reads or writes it.
+    _ = try await store.enrol(ada, in: Make.course, version: "abc", at: Make.time)
+    #expect(try await store.enrolments(of: ada).first?.courseVersion == "abc")
+    #expect(try await store.strings("SELECT source FROM enrolment") == ["/home/ada/courses/onboarding"])
+    let next = try await store.recordAttempt(Make.attempt("ada", "q1", key: "k"), bookmark: nil)
+    #expect(next.attempt == 2)
+    #expect(try await store.integrityCheck() == ["ok"])
+  }
+
+  @Test func aVersionFourStoreGainsSealedAnswersKeysAndLeasesAndKeepsEveryBeliefAsItWas() async throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("progress.sqlite")
+    let old = try RawDatabase(path: path)
+    try old.migrate(upTo: "v4-add-drillAttempt-context")
+    try old.execute(
+      "INSERT INTO employee (id, name, created) VALUES ('ada', 'Ada', '2026-01-02 03:04:05.006')")
+    try old.execute(
+      """
+      INSERT INTO beliefResponse (id, employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash,
+        scaleHash, point, text, ranking, shared, sessionId, at)
+      VALUES (7, 'ada', '\(Make.course)', 'm1', 's1', 'b1', 'agree', 'h1', 'sc1', 4, NULL, NULL, 0, 's',
+          '2026-01-02 03:04:05.006'),
+        (9, 'ada', '\(Make.course)', 'm1', 's1', 'r1', 'reflect', 'h2', NULL, NULL, 'plain', NULL, 1, 's',
+          '2026-01-02 03:04:06.006')
+      """)
+    try old.close()
+    let store = try SQLiteProgressStore(path: path)
+    // The table was rebuilt for its new CHECK: ids, scales, points, text and shares kept.
+    #expect(
+      try await store.strings("SELECT id || ':' || IFNULL(scaleHash, '-') FROM beliefResponse ORDER BY id")
+        == ["7:sc1", "9:-"])
+    let beliefs = try await store.history(of: Make.id("ada"), in: Make.course).beliefs
+    #expect(beliefs.map(\.scaleHash) == ["sc1", nil])
+    #expect(beliefs.map(\.answer) == [.point(4), .text("plain")] && beliefs.map(\.shared) == [false, true])
+    await #expect(throws: (any Error).self, "a sealed answer is never marked shared") {
+      try await store.execute(
+        """
+        INSERT INTO beliefResponse (employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash,
+          sealed, shared, sessionId, at)
+        VALUES ('ada', 'c', 'm', 's', 'r2', 'reflect', 'h', x'00', 1, 's', '2026-01-02 03:04:05.006')
+        """)
+    }
+    #expect(try await store.integrityCheck() == ["ok"])
+    #expect(try await store.strings("PRAGMA foreign_key_check").isEmpty)
+  }
+
+  @Test func aVersionThreeStoreGainsTheContextOfAnswersAndKeepsItsRecords() async throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("progress.sqlite")
+    let old = try RawDatabase(path: path)
+    try old.migrate(upTo: "v3-create-drillPass")
+    try old.execute(
+      "INSERT INTO employee (id, name, created) VALUES ('ada', 'Ada', '2026-01-02 03:04:05.006')")
+    try old.execute(
+      """
+      INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash, keyHash,
+        response, score, correct, attempt, sessionId, at)
+      VALUES ('ada', '\(Make.course)', 'm1', 's1', 'q1', 'h1', 'k1', 'a', 1, 1, 1, 's',
+        '2026-01-02 03:04:05.006')
+      """)
+    try old.close()
+    let store = try SQLiteProgressStore(path: path)
+    #expect(
+      try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
+        == SQLiteProgressStore.migrator.migrations)
+    let review = try await store.recordAttempt(
+      {
+        var attempt = Make.attempt("ada", "q1", key: "k1")
+        attempt.context = .review
+        return attempt
+      }(), bookmark: nil)
+    let history = try await store.history(of: Make.id("ada"), in: Make.course)
+    #expect(history.attempts.map(\.context) == [.drill, .review])
+    #expect(history.attempts.map(\.attempt) == [1, 2] && review.attempt == 2)
+    #expect(try await store.strings("SELECT context FROM drillAttempt ORDER BY id") == ["drill", "review"])
+    // The column takes only the two contexts, even from raw SQL.
+    await #expect(throws: (any Error).self) {
+      try await store.execute(
+        """
+        INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash, response,
+          score, correct, attempt, sessionId, at, context)
+        VALUES ('ada', 'c', 'm1', 's1', 'q1', 'h1', 'a', 1, 1, 3, 's', '2026-01-02 03:04:05.006', 'quiz')
+        """)
+    }
+    #expect(try await store.integrityCheck() == ["ok"])
   }
 
   @Test func migrationNamesFollowTheConvention() {

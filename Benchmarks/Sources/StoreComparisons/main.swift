@@ -3,9 +3,10 @@
 //   1. recording an answer, one transaction each: SQLiteProgressStore vs a bare INSERT
 //      through SQLite's C API vs the `sqlite3` command, at both durability levels;
 //   2. 50 processes at once, 200 answers each: coach vs 50 `sqlite3` processes;
-//   3. the trainer's summary over 10,000 employees x 200 answers: coach vs `sqlite3`.
+//   3. the trainer's summary over 10,000 employees x 200 answers: coach vs `sqlite3`;
+//   4. a learner's review schedule worked out from two years of answers vs reading them.
 //
-// Usage: StoreComparisons [--quick]
+// Usage: StoreComparisons [--quick] [--review]   (--review: only the review schedule, 4.)
 import Foundation
 import LearnerModel
 import ProgressStoreSQLite
@@ -21,6 +22,10 @@ print("coach progress store: side-by-side benchmarks (\(quick ? "quick" : "full"
 print("sqlite3 command: \(Shell.sqlite3 ?? "not installed, its columns are skipped")\n")
 
 do {
+  if arguments.contains("--review") {
+    try await ReviewComparison(runs: quick ? 5 : 21).run()
+    exit(0)
+  }
   for durability in [SQLiteProgressStore.Durability.normal, .full] {
     try await RecordingComparison(durability: durability, quick: quick).run()
   }
@@ -28,6 +33,7 @@ do {
     try await ConcurrentComparison(durability: durability, processes: 50, answers: quick ? 40 : 200).run()
   }
   try await SummaryComparison(runs: quick ? 2 : 5).run()
+  try await ReviewComparison(runs: quick ? 5 : 21).run()
 } catch {
   FileHandle.standardError.write(Data("StoreComparisons: \(error)\n".utf8))
   exit(1)

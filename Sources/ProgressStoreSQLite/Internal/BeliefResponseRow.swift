@@ -28,6 +28,7 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
   var itemId: String
   var kind: String
   var itemHash: String
+  var scaleHash: String?
   var point: Int?
   var text: String?
   /// The JSON text as stored; read with ``ranking(_:)`` so that a malformed one names
@@ -46,6 +47,7 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
     itemId = response.item.itemID
     kind = response.kind.rawValue
     itemHash = response.itemHash
+    scaleHash = response.scaleHash
     (point, text, ranking, sealed) = Self.columns(response.answer)
     shared = response.shared
     sessionId = response.sessionID
@@ -91,7 +93,8 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
     return BeliefResponse(
       employee: try RowError.employeeID(employeeId),
       item: ItemRef(courseID: courseId, moduleID: moduleId, sectionID: sectionId, itemID: itemId),
-      kind: kind, itemHash: itemHash, answer: answer, shared: shared, sessionID: sessionId,
+      kind: kind, itemHash: itemHash, scaleHash: scaleHash, answer: answer, shared: shared,
+      sessionID: sessionId,
       at: try StoredDate.read(at))
   }
 }

@@ -37,25 +37,45 @@ extension Runner {
   ///   - identity: What `--employee`, `--name`, `--role` and `--cohort` said.
   ///   - seed: `--seed`; by default a seed derived from the employee id.
   public func learn(courses: [Course], identity: Identity, seed: UInt64?) async -> Outcome {
+    switch await askForID(identity) {
+    case .answer(let id):
+      do {
+        return try await withRecords(of: id, given: identity) { sessionID in
+          try await self.begin(id, identity: identity, courses: courses, seed: seed, session: sessionID)
+        }
+      } catch {
+        return .failed("\(error)")
+      }
+    case .quit: return .quit
+    case .interrupted: return .interrupted
+    }
+  }
+
+  /// Opens the employee's records and runs `body` on them: first the passphrase (nothing
+  /// of the employee's is read before it has opened their key), then their session lease,
+  /// kept alive by a heartbeat and released when `body` ends, however it ends. While
+  /// `body` runs, ``store`` is the employee's sealed view, guarded by the lease.
+  ///
+  /// `body` is given the session's id. A quit, Ctrl-C or a store failure while opening
+  /// (or in `body`) is an ``Outcome``; any other error `body` throws is thrown on, after
+  /// the lease is released.
+  /// - Parameter given: What the command line said, for an employee not saved yet.
+  func withRecords(
+    of id: EmployeeID, given: Identity, _ body: (String) async throws -> Outcome
+  ) async throws -> Outcome {
     var held: SessionLease?
     var heartbeat: Task<Void, Never>?
     let outcome: Outcome
     do {
-      switch await askForID(identity) {
-      case .answer(let id):
-        // Nothing of the employee's is shown before the passphrase has opened their key.
-        let sealed = try await unlock(id, known: try await store.employee(id: id), given: identity)
-        let sessionID = UUID().uuidString
-        let lease = lease(id, session: sessionID)
-        use(sealed)
-        try await claim(lease)
-        held = lease
-        heartbeat = startHeartbeat(lease)
-        use(sealed.guarded(by: lease))
-        outcome = try await begin(id, identity: identity, courses: courses, seed: seed, session: sessionID)
-      case .quit: outcome = .quit
-      case .interrupted: outcome = .interrupted
-      }
+      let sealed = try await unlock(id, known: try await store.employee(id: id), given: given)
+      let sessionID = UUID().uuidString
+      let lease = lease(id, session: sessionID)
+      use(sealed)
+      try await claim(lease)
+      held = lease
+      heartbeat = startHeartbeat(lease)
+      use(sealed.guarded(by: lease))
+      outcome = try await body(sessionID)
     } catch let stop as SetupStop {
       switch stop {
       case .quit: outcome = .quit
@@ -65,7 +85,9 @@ extension Runner {
     } catch let error as ProgressStoreError {
       outcome = .failed(error.description)
     } catch {
-      outcome = .failed("\(error)")
+      heartbeat?.cancel()
+      if let held { try? await store.releaseSession(held) }
+      throw error
     }
     heartbeat?.cancel()
     // A failure here only means that the next session waits for the lease to lapse, or
@@ -90,13 +112,12 @@ extension Runner {
     case .quit: return .quit
     case .interrupted: return .interrupted
     }
-    let folder = URL(fileURLWithPath: course.file).deletingLastPathComponent().standardizedFileURL.path
-    _ = try await store.enrol(employee.id, in: course.id, from: folder, at: now())
+    _ = try await store.enrol(employee.id, in: course.id, version: course.contentHash, at: now())
     let history = try await store.history(of: employee.id, in: course.id)
     let options = Session.Options(
       seed: seed ?? Shuffle.seed(from: employee.id.rawValue), sessionID: sessionID,
-      interactive: console.isInteractive)
-    var session = Session(course: course, employee: employee, history: history, options: options)
+      interactive: console.isInteractive, scheduler: scheduler)
+    var session = Session(course: course, employee: employee, history: history, options: options, now: now())
     return await run(&session)
   }
 

@@ -1,6 +1,7 @@
 import CourseModel
 import Foundation
 import LearnerModel
+import Review
 import SessionEngine
 
 /// Connects a ``Session`` to a ``Console`` and a ``ProgressStore``: shows each screen,
@@ -64,18 +65,26 @@ public final class Runner {
   private(set) var store: any ProgressStore
   let options: Options
   let now: @Sendable () -> Date
+  /// The spaced-review scheduler: what the course home counts as due, what a review asks.
+  let scheduler: FSRS
   /// What pipe mode printed last, so a re-prompt prints only the hint and the prompt.
   var lastShown: Screen?
   var lastHeader: [String] = []
 
+  /// - Parameters:
+  ///   - options: How the employee's records are opened and their session kept.
+  ///   - now: The clock every record and screen is timed by (the real clock unless a test
+  ///     or `--now` sets another).
+  ///   - scheduler: The spaced-review scheduler, with its desired retention.
   public init(
     console: any Console, store: any ProgressStore, options: Options,
-    now: @escaping @Sendable () -> Date = { Date() }
+    now: @escaping @Sendable () -> Date = { Date() }, scheduler: FSRS = .default
   ) {
     self.console = console
     self.store = store
     self.options = options
     self.now = now
+    self.scheduler = scheduler
   }
 
   /// From now on, records go through `store` (the employee's sealed, guarded view).

@@ -29,9 +29,11 @@ struct StoreOptions: ParsableArguments {
 
   /// Whether the store is declared shared: `--shared-store` or `COACH_SHARED_STORE=1`.
   var sharing: SQLiteProgressStore.Sharing {
-    sharedOnPurpose || ProcessInfo.processInfo.environment["COACH_SHARED_STORE"] == "1"
-      ? .shared : .privateFile
+    sharedOnPurpose || Self.sharedByEnvironment ? .shared : .privateFile
   }
+
+  /// `COACH_SHARED_STORE=1`: the store is shared on purpose, for commands without the flag.
+  static var sharedByEnvironment: Bool { ProcessInfo.processInfo.environment["COACH_SHARED_STORE"] == "1" }
 
   /// Opens the store; a failure is printed on standard error (one line that says why)
   /// and ends the command.
@@ -43,6 +45,26 @@ struct StoreOptions: ParsableArguments {
     }
     do {
       return try SQLiteProgressStore(path: path, access: access, sharing: sharing)
+    } catch {
+      printError("coach: \(error.description)")
+      throw ExitCode.failure
+    }
+  }
+
+  /// Opens the store at `path` to read only, for a trainer's view of everyone's records
+  /// (`coach check --store`, `coach export xapi`): nothing is ever written to it, a store
+  /// written by an earlier coach keeps its schema, and its file is checked as every store
+  /// is (a store shared on purpose by `COACH_SHARED_STORE=1`). Sealed text stays sealed:
+  /// no key is opened. A failure is printed on standard error and ends the command.
+  static func openToRead(_ path: String) throws -> any ProgressStore {
+    let resolved = StoreLocation.resolve(explicit: path, environment: ProcessInfo.processInfo.environment)
+    if let problem = StoreLocation.unsupported(resolved) {
+      printError("coach: \(problem)")
+      throw ExitCode.failure
+    }
+    do {
+      return try SQLiteProgressStore.snapshot(
+        of: resolved, sharing: sharedByEnvironment ? .shared : .privateFile)
     } catch {
       printError("coach: \(error.description)")
       throw ExitCode.failure

@@ -3,10 +3,48 @@ import Foundation
 import LearnerModel
 import PrivateText
 import ProgressStoreSQLite
+import Terminal
 
-/// Who may see an employee's records outside a learn session (`coach progress`): on a
-/// store that other people use, only someone who knows the employee's passphrase.
+/// Who may see an employee's records: in a learn or review session, whoever gives the
+/// employee's passphrase (the runner asks it, with ``runnerOptions(storeName:)``); in the
+/// commands that only read (`coach progress`, `coach review --history`), on a store that
+/// other people use, only someone who knows it.
 enum Identity {
+  /// scrypt's cost for a new passphrase: ``PassphraseKDF/standard``.
+  ///
+  /// A debug build (the one the tests run, where scrypt's C code is not optimised and one
+  /// derivation takes seconds) takes `COACH_DEBUG_FAST_KDF=1` to mean the cheapest cost
+  /// coach accepts; release builds have no such switch.
+  static var kdf: PassphraseKDF {
+    #if DEBUG
+      if ProcessInfo.processInfo.environment["COACH_DEBUG_FAST_KDF"] == "1" { return PassphraseKDF(logN: 10) }
+    #endif
+    return .standard
+  }
+
+  /// How a learn or review session opens the employee's records: their passphrase opens
+  /// their key (``PassphraseLock``), and they hold the session lease while it runs.
+  static func runnerOptions(storeName: String) -> Runner.Options {
+    Runner.Options(lock: PassphraseLock(kdf: kdf), storeName: storeName)
+  }
+
+  /// Asks for the passphrase when ``isNeeded(sharing:employees:)`` says so.
+  static func proveIfNeeded(
+    _ employee: EmployeeID, in store: any ProgressStore, sharing: SQLiteProgressStore.Sharing
+  ) async throws {
+    let employees: Int
+    do {
+      employees = try await store.allEmployees().count
+    } catch {
+      printError("coach: \(error.description)")
+      throw ExitCode.failure
+    }
+    if isNeeded(sharing: sharing, employees: employees) {
+      try await prove(
+        employee, in: store, storeName: (store as? SQLiteProgressStore)?.path ?? "the progress store")
+    }
+  }
+
   /// Whether the employee must prove who they are: always on a store shared on purpose,
   /// and on a private file that holds more than one employee (one account used by several
   /// people, such as a training room's kiosk). A private store of one person skips it.

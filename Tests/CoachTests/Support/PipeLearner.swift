@@ -168,9 +168,12 @@ struct Answerer {
   var tries: [String: Int] = [:]
   let name: String
   var passphrase = CoachBinary.passphrase
+  /// The lines of every reflection written.
   var reflection = ["I remember a greeting.", "It was warm."]
+  /// The note written beside the creed.
   var note = "It means listening first."
-  var share = "n"
+  /// Whether a reflection is shared with the trainer.
+  var share = false
   private var screen: [String] = []
 
   init(items: [Outline.Item], misses: [String: Int], name: String) {
@@ -195,7 +198,7 @@ struct Answerer {
     if prompt.hasPrefix("? rank") { return [(1...options.count).map(String.init).joined(separator: " ")] }
     if Self.isPassphrase(prompt) { return [passphrase] }
     if prompt.hasPrefix("? reflection") { return reflection + [""] }
-    if prompt.hasPrefix("? Share") { return [share] }
+    if prompt.hasPrefix("? Share") { return [share ? "y" : "n"] }
     if prompt.hasPrefix("? note") { return [note] }
     if prompt.hasPrefix("? sign") { return [name] }
     if prompt.hasPrefix("? Try") { return ["y"] }
