@@ -274,7 +274,7 @@ import Testing
         "learn", "--courses", mixed, "--store", store, "--employee", "e1", "--name", "E One", "--role",
         "frontline",
       ],
-      input: "4\n")
+      input: "\(CoachBinary.passphrase)\n\(CoachBinary.passphrase)\n4\n")
     #expect(run.status == 0)
     #expect(run.stderr.contains("bad/01-one.md:7:1: error:"))
     #expect(run.stderr.contains("the course 'bad' (\(mixed)/bad) has errors and is not offered"))

@@ -83,6 +83,29 @@ struct OneSessionTests {
     #expect(try recordsPerItem(store) == ["greet-job=1"])
   }
 
+  @Test func aReviewWhileALearnSessionIsOpenSaysWhoHoldsItAndRecordsNothing() throws {
+    let store = CoachBinary.temporaryStore()
+    let first = try session(store)
+    _ = try #require(first.nextPrompt())
+    let before = try PrivacyTests.sqlite(store, "SELECT COUNT(*) FROM drillAttempt")
+    // The lease is one per employee, learn and review alike: the review asks first.
+    let review = try CoachBinary.run(
+      ["review", "--courses", courses, "--store", store, "--employee", "e7"],
+      input: "\(CoachBinary.passphrase)\n3\n")
+    #expect(review.status == 0, "\(review.stderr)")
+    #expect(
+      review.stdout.contains(
+        "e7 already has coach open on \(ProcessInfo.processInfo.hostName) (process \(first.process.processIdentifier))"
+      ),
+      "\(review.stdout)")
+    #expect(!review.stdout.contains("No courses to review yet"), "nothing of the records was read")
+    #expect(try PrivacyTests.sqlite(store, "SELECT COUNT(*) FROM drillAttempt") == before)
+    #expect(
+      try PrivacyTests.sqlite(store, "SELECT sessionId FROM sessionLease").count == 36, "the first keeps it")
+    first.closeInput()
+    first.process.waitUntilExit()
+  }
+
   @Test func aSessionKilledWithSIGKILLDoesNotLockItsEmployeeOut() throws {
     let store = CoachBinary.temporaryStore()
     let first = try session(store)

@@ -186,6 +186,40 @@ import Testing
     let right = try CoachBinary.run(report, input: "\(CoachBinary.passphrase)\n")
     #expect(right.status == 0, "\(right.stderr)")
     #expect(right.stdout == own.stdout)
+
+    // A review records answers too: without zed's passphrase it shows and records nothing.
+    let reviewStart = Date()
+    let review = try CoachBinary.run(
+      ["review", "--courses", courses, "--store", store, "--employee", "zed"],
+      input: "guess number one\nguess number two\nguess number three\n1\nhello\n")
+    #expect(review.status == 1)
+    #expect(Date().timeIntervalSince(reviewStart) >= 6, "two seconds after each wrong passphrase")
+    #expect(review.stderr.contains("the passphrase for zed was wrong 3 times; nothing was opened"))
+    #expect(review.stdout.components(separatedBy: "? passphrase\n").count == 4)
+    for hidden in ["Zed Quill", "ZQX7", "due", "review 1", "No courses"] {
+      #expect(!review.stdout.contains(hidden), "\(hidden) was shown")
+    }
+    #expect(try Self.sqlite(store, ".dump") == before, "nothing was written")
+    // Nor does one question's review history.
+    let history = try CoachBinary.run(
+      ["review", "--courses", courses, "--store", store, "--employee", "zed", "--history", "any-item"],
+      input: "a passphrase of her own\n")
+    #expect(history.status == 1 && history.stdout.isEmpty)
+    #expect(history.stderr.contains("that passphrase does not open the records of zed; nothing was shown"))
+    // With it, zed reviews (nothing is due the day the course was taken).
+    let ownReview = try CoachBinary.run(
+      ["review", "--courses", courses, "--store", store, "--employee", "zed"],
+      input: "\(CoachBinary.passphrase)\n")
+    #expect(ownReview.status == 0, "\(ownReview.stderr)")
+
+    // A trainer's xAPI export of everyone never holds the private reflection: only that
+    // it was answered and withheld.
+    let xapi = try CoachBinary.run([
+      "export", "xapi", "--course", "tiny", "--courses", courses, "--store", store,
+    ])
+    #expect(xapi.status == 0, "\(xapi.stderr)")
+    #expect(!xapi.stdout.contains("ZQX7"))
+    #expect(xapi.stdout.contains("response-withheld"), "the reflection is there, without its text")
   }
 
   @Test func aStoreSharedOnPurposeAsksForThePassphraseEvenWithOneEmployee() throws {

@@ -37,6 +37,10 @@ struct StoreOptions: ParsableArguments {
 
   /// Opens the store; a failure is printed on standard error (one line that says why)
   /// and ends the command.
+  ///
+  /// Opened to read only, a store written by an earlier coach is read through a copy in
+  /// memory brought up to date there (``SQLiteProgressStore/snapshot(of:sharing:)``): its
+  /// file keeps its schema and every byte.
   func open(_ access: SQLiteProgressStore.Access = .readWrite) throws -> SQLiteProgressStore {
     let path = resolvedPath
     if let problem = StoreLocation.unsupported(path) {
@@ -44,7 +48,11 @@ struct StoreOptions: ParsableArguments {
       throw ExitCode.failure
     }
     do {
-      return try SQLiteProgressStore(path: path, access: access, sharing: sharing)
+      do {
+        return try SQLiteProgressStore(path: path, access: access, sharing: sharing)
+      } catch .olderStore where access == .readOnly {
+        return try SQLiteProgressStore.snapshot(of: path, sharing: sharing)
+      }
     } catch {
       printError("coach: \(error.description)")
       throw ExitCode.failure

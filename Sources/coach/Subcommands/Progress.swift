@@ -30,7 +30,8 @@ extension Coach {
       // Read-only: progress never creates, upgrades or writes a store.
       let store = try self.store.open(.readOnly)
       let person = try await Enrolled.employee(employee.id, in: store, storePath: self.store.resolvedPath)
-      try await Identity.proveIfNeeded(person.id, in: store, sharing: self.store.sharing)
+      try await Identity.proveIfNeeded(
+        person.id, in: store, sharing: self.store.sharing, storeName: store.path)
       let enrolled = try await Enrolled.courses(store, of: person, folder: courses, storeName: store.path)
       let report = ProgressReport(
         employee: person, courses: enrolled, at: try schedule.clock()(), scheduler: try schedule.scheduler())

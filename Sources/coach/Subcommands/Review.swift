@@ -66,7 +66,8 @@ extension Coach {
         // Only reads: opened read-only, and on a store others use, only with the passphrase.
         let opened = try store.open(.readOnly)
         let person = try await Enrolled.employee(employee.id, in: opened, storePath: store.resolvedPath)
-        try await Identity.proveIfNeeded(person.id, in: opened, sharing: store.sharing)
+        try await Identity.proveIfNeeded(
+          person.id, in: opened, sharing: store.sharing, storeName: opened.path)
         let enrolled = try await chosen(
           try await Enrolled.courses(opened, of: person, folder: courses, storeName: opened.path), person)
         let found = enrolled.compactMap { entry in entry.course.map { (course: $0, history: entry.history) } }

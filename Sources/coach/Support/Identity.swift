@@ -28,9 +28,17 @@ enum Identity {
     Runner.Options(lock: PassphraseLock(kdf: kdf), storeName: storeName)
   }
 
+  /// Whether the employee must prove who they are: always on a store shared on purpose,
+  /// and on a private file that holds more than one employee (one account used by several
+  /// people, such as a training room's kiosk). A private store of one person skips it.
+  static func isNeeded(sharing: SQLiteProgressStore.Sharing, employees: Int) -> Bool {
+    sharing == .shared || employees > 1
+  }
+
   /// Asks for the passphrase when ``isNeeded(sharing:employees:)`` says so.
   static func proveIfNeeded(
-    _ employee: EmployeeID, in store: any ProgressStore, sharing: SQLiteProgressStore.Sharing
+    _ employee: EmployeeID, in store: any ProgressStore, sharing: SQLiteProgressStore.Sharing,
+    storeName: String
   ) async throws {
     let employees: Int
     do {
@@ -40,27 +48,39 @@ enum Identity {
       throw ExitCode.failure
     }
     if isNeeded(sharing: sharing, employees: employees) {
-      try await prove(
-        employee, in: store, storeName: (store as? SQLiteProgressStore)?.path ?? "the progress store")
+      try await prove(employee, in: store, sharing: sharing, storeName: storeName)
     }
-  }
-
-  /// Whether the employee must prove who they are: always on a store shared on purpose,
-  /// and on a private file that holds more than one employee (one account used by several
-  /// people, such as a training room's kiosk). A private store of one person skips it.
-  static func isNeeded(sharing: SQLiteProgressStore.Sharing, employees: Int) -> Bool {
-    sharing == .shared || employees > 1
   }
 
   /// Asks for the employee's passphrase and opens their key with it.
   ///
-  /// A wrong one waits two seconds and ends the command; nothing is shown.
-  static func prove(_ employee: EmployeeID, in store: any ProgressStore, storeName: String) async throws {
-    guard let wrapped = try await store.wrappedKey(of: employee) else {
-      printError(
-        "coach: \(employee) has no passphrase yet, and \(storeName) is used by more than one person: "
-          + "progress opens only with the employee's passphrase. Run coach learn once to choose one.")
+  /// A wrong one waits two seconds and ends the command; nothing is shown. An employee
+  /// with no passphrase yet (their records come from an earlier coach) has nothing to
+  /// prove who they are with: on a store shared on purpose they are refused until they
+  /// choose one with `coach learn`; on a private file, which the same account can read
+  /// anyway, their records are shown with a line that says to choose one.
+  static func prove(
+    _ employee: EmployeeID, in store: any ProgressStore, sharing: SQLiteProgressStore.Sharing,
+    storeName: String
+  ) async throws {
+    let wrapped: WrappedKey?
+    do {
+      wrapped = try await store.wrappedKey(of: employee)
+    } catch {
+      printError("coach: \(error.description)")
       throw ExitCode.failure
+    }
+    guard let wrapped else {
+      if sharing == .shared {
+        printError(
+          "coach: \(employee) has no passphrase yet, and \(storeName) is shared: their records open only "
+            + "with their passphrase. Run coach learn once to choose one; nothing was shown.")
+        throw ExitCode.failure
+      }
+      printError(
+        "coach: note: \(employee) has no passphrase yet, so anyone using this account can see these records; "
+          + "coach learn asks them to choose one")
+      return
     }
     guard let typed = readSecret(prompt: "passphrase for \(employee): ") else {
       printError("coach: no passphrase given; nothing was shown")
