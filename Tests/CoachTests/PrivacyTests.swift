@@ -222,6 +222,21 @@ import Testing
     #expect(xapi.stdout.contains("response-withheld"), "the reflection is there, without its text")
   }
 
+  @Test func anEmployeeWithNoPassphraseYetIsShownOnlyOnAPrivateFileAndTheOlderStoreIsNotChanged() throws {
+    // The last release's store: fifteen employees, none with a passphrase yet.
+    let store = try ReleaseStoreTests.copyOfStore()
+    let before = try Data(contentsOf: URL(fileURLWithPath: store))
+    let report = ["progress", "--employee", "e-end", "--store", store, "--courses", courses]
+    let own = try CoachBinary.run(report)
+    #expect(own.status == 0, "\(own.stderr)")
+    #expect(
+      own.stderr.contains("e-end has no passphrase yet, so anyone using this account can see these records"))
+    let shared = try CoachBinary.run(report + ["--shared-store"])
+    #expect(shared.status == 1 && shared.stdout.isEmpty)
+    #expect(shared.stderr.contains("e-end has no passphrase yet, and \(store) is shared"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before, "read through a copy in memory")
+  }
+
   @Test func aStoreSharedOnPurposeAsksForThePassphraseEvenWithOneEmployee() throws {
     let store = CoachBinary.temporaryStore()
     #expect(try learner(store, "zed", name: "Zed Quill").runToEnd().status == 0)
