@@ -54,6 +54,34 @@ import Testing
     #expect(store.writes == writes, "nothing was written")
   }
 
+  @Test func aReviewReadsNothingBeforeThePassphraseAndHoldsTheLeaseWhileItRuns() async throws {
+    let store = try await storeWithKey()
+    let employee = try #require(store.employee(id: id))
+    let writes = store.writes
+    let wrong = ScriptedConsole(["not the passphrase", "still not it", "nor this one"])
+    var read = false
+    let refused = try await runner(wrong, store).review(employee, seed: 1, limit: nil) { _ in
+      read = true
+      return []
+    }
+    guard case .failed = refused else {
+      Issue.record("expected a failure, got \(refused)")
+      return
+    }
+    #expect(!read, "the records were not read")
+    #expect(store.writes == writes, "nothing was written")
+
+    let right = ScriptedConsole([passphrase])
+    let holder = lease("other", host: "elsewhere", process: 1)
+    let outcome = try await runner(right, store).review(employee, seed: 1, limit: nil) { records in
+      // Opened: the records are the employee's sealed view, and this session holds the lease.
+      #expect(try await records.claimSession(holder, takingOver: nil) != .claimed)
+      return [(course: Self.course, history: try await records.history(of: self.id, in: "service"))]
+    }
+    #expect(outcome == .finished || outcome == .quit, "\(outcome)")
+    #expect(try store.claimSession(holder, takingOver: nil) == .claimed, "the lease was released at the end")
+  }
+
   @Test func aNewPassphraseMustBeLongEnoughAndTypedTwiceTheSame() async throws {
     let store = try Fixture.store()
     let console = ScriptedConsole(["short", passphrase, "a different one here", passphrase, passphrase, "4"])
