@@ -58,14 +58,16 @@ lint:
 	$(SWIFT) format lint --recursive --strict Sources Tests Benchmarks/Sources Benchmarks/Benchmarks Fuzz/Sources
 	scripts/check-layers
 
-## bench: release builds; parser vs the cmark command, the store vs bare SQLite, then what
-## a passphrase costs at each scrypt cost.
+## bench: release builds; parser vs the cmark command, the store vs bare SQLite, then
+## coach learn with a 50 MB lesson and a 200,000-line paste beside baselines of the same run,
+## then what a passphrase costs at each scrypt cost.
 bench: deps
 	@command -v cmark >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark
 	$(SWIFT) build -c release --product coach
 	cd Benchmarks && $(SWIFT) run -c release ParserBench ../.build/release/coach
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 	cd Benchmarks && $(SWIFT) run -c release StoreComparisons
+	cd Benchmarks && $(SWIFT) run -c release LearnBench ../.build/release/coach
 	cd Benchmarks && $(SWIFT) run -c release KDFCost
 
 reliability: deps

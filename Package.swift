@@ -67,7 +67,8 @@ let package = Package(
     .target(
       name: "Terminal",
       dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review", "SessionEngine"]),
-    .target(name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review"]),
+    .target(
+      name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Printing", "Review"]),
     // The FSRS-6 scheduler of spaced review: pure arithmetic on a question's review log.
     .target(name: "Review"),
     // Self-contained printable HTML (escaping, Markdown blocks, the page shell).

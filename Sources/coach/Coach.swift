@@ -8,7 +8,8 @@ struct Coach: AsyncParsableCommand {
     abstract:
       "A training engine for Markdown courses: check them, take them, review them, track progress, export and print them.",
     subcommands: [
-      Check.self, Learn.self, Review.self, Progress.self, Export.self, Workbook.self, Roster.self,
+      Check.self, Learn.self, Review.self, Progress.self, Certificate.self, Export.self, Workbook.self,
+      Roster.self,
     ]
   )
 }

@@ -62,11 +62,11 @@ import Testing
       if employee == "e-draft" {
         #expect(first.stdout.contains(text + "\n"), "the draft's lines are shown again")
       }
-      // In pipe mode, end of input after the draft sends it: both now wait for the share
-      // question, sealed.
+      // In pipe mode, end of input keeps a draft as the draft, and a pending share waits
+      // for its question: both now sealed.
       let position = try PrivacyTests.sqlite(
         store, "SELECT substr(position, 1, 13) FROM bookmark WHERE employeeId = '\(employee)'")
-      #expect(position == "sealed-share:", "\(employee)")
+      #expect(position == (employee == "e-draft" ? "sealed-draft:" : "sealed-share:"), "\(employee)")
       // Sealed, it still resumes, with the passphrase.
       let again = try CoachBinary.run(
         [
@@ -74,7 +74,11 @@ import Testing
         ],
         input: "\(CoachBinary.passphrase)\n")
       #expect(again.status == 0)
-      #expect(again.stdout.contains("? Share this reflection with your trainer? [y/N]"), "\(employee)")
+      if employee == "e-draft" {
+        #expect(again.stdout.contains(text + "\n"), "the sealed draft's lines are shown again")
+      } else {
+        #expect(again.stdout.contains("? Share this reflection with your trainer? [y/N]"), "\(employee)")
+      }
     }
     #expect(PrivacyTests.filesHolding("My first line", store: store) == [])
     #expect(
@@ -82,8 +86,14 @@ import Testing
         == "0")
   }
 
+  /// The bookmark (`block:0+2`) names the third line of the lesson's first paragraph,
+  /// the first line of the page the employee was on when coach at 5700123 showed the
+  /// lesson at 40x10 (its page 2 of 3). This coach keeps the footer of a terminal under
+  /// 16 rows to one line, so its pages hold two more lines and that line is on its first
+  /// page: the lesson still opens at the page that holds it. (The recording was made
+  /// again for this footer, whose keys changed too: m is the outline, h the home.)
   @Test(.enabled(if: installedTmux != nil, "tmux is not installed (apt-get install tmux)"))
-  func aLessonLeftOnItsSecondPageOpensThereOnATerminal() throws {
+  func aLessonLeftPartWayOpensAtThePageItWasLeftOnOnATerminal() throws {
     let store = try Self.copyOfStore()
     let recorded = try String(
       contentsOf: Self.folder.appendingPathComponent("e-block3-40x10.txt"), encoding: .utf8)
@@ -99,7 +109,8 @@ import Testing
     pane.keys("Enter")
     try pane.wait(for: "Continue")
     pane.keys("Enter")
-    let screen = try pane.wait(for: "page 2 of 3")
+    let screen = try pane.wait(for: "page 1 of 2")
+    #expect(screen.contains("(https://example.com/guide)."), "the line the bookmark names")
     func trimmed(_ lines: [String]) -> [String] {
       var out = lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
       while out.last == "" { out.removeLast() }

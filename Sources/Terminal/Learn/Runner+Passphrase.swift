@@ -103,12 +103,16 @@ extension Runner {
   func askSecret(_ screen: Screen) async throws -> String {
     let line: LineInput
     if console.isInteractive {
-      draw(screen)
-      line = console.readSecret()
+      // The screen as a line prompt draws it; what is typed is never drawn.
+      let body = renderer.layout(screen, highlighted: nil, selected: []).lines
+      let (rows, view) = promptRows(screen)
+      let all = top(screen) + body + bottom(screen, page: nil, transient: nil) + rows
+      paint(all + [StyledLine()], input: all.count)
+      line = console.readSecret(view: view)
     } else {
       show(screen)
       if case .line(let prompt) = screen.input { console.writeLine("? " + prompt) }
-      line = console.readSecret()
+      line = console.readSecret(view: PromptView(prefix: "", prefixWidth: 0, width: console.size.width))
     }
     switch line {
     case .text(let text) where text.isEmpty || text == "q" || text == "Q": throw SetupStop.quit

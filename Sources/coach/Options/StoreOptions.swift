@@ -59,12 +59,14 @@ struct StoreOptions: ParsableArguments {
     }
   }
 
-  /// Opens the store at `path` to read only, for a trainer's view of everyone's records
-  /// (`coach check --store`, `coach export xapi`): nothing is ever written to it, a store
-  /// written by an earlier coach keeps its schema, and its file is checked as every store
-  /// is (a store shared on purpose by `COACH_SHARED_STORE=1`). Sealed text stays sealed:
-  /// no key is opened. A failure is printed on standard error and ends the command.
-  static func openToRead(_ path: String) throws -> any ProgressStore {
+  /// Opens the store at `path` to read only (`coach check --store`, `coach export xapi`,
+  /// `coach certificate`): nothing is ever written to it, a store written by an earlier
+  /// coach keeps its schema, and its file is checked as every store is (shared on purpose
+  /// when `sharing` says so, else by `COACH_SHARED_STORE=1`). Sealed text stays sealed: no
+  /// key is opened. A failure is printed on standard error and ends the command.
+  static func openToRead(_ path: String, sharing: SQLiteProgressStore.Sharing? = nil) throws
+    -> any ProgressStore
+  {
     let resolved = StoreLocation.resolve(explicit: path, environment: ProcessInfo.processInfo.environment)
     if let problem = StoreLocation.unsupported(resolved) {
       printError("coach: \(problem)")
@@ -72,7 +74,7 @@ struct StoreOptions: ParsableArguments {
     }
     do {
       return try SQLiteProgressStore.snapshot(
-        of: resolved, sharing: sharedByEnvironment ? .shared : .privateFile)
+        of: resolved, sharing: sharing ?? (sharedByEnvironment ? .shared : .privateFile))
     } catch {
       printError("coach: \(error.description)")
       throw ExitCode.failure
