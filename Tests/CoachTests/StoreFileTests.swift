@@ -17,7 +17,9 @@ import Testing
     let result = try CoachBinary.run(["progress", "--store", relative])
     #expect(result.status == 1)
     #expect(
-      result.stderr == "coach: \(relative): there is no progress store here yet (coach learn creates it)\n")
+      result.stderr
+        == "coach: no progress store at \(relative): nothing has been recorded there (check the path; "
+        + "coach learn creates the store)\n")
     #expect(!FileManager.default.fileExists(atPath: (relative as NSString).deletingLastPathComponent))
   }
 

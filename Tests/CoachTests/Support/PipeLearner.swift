@@ -73,6 +73,7 @@ final class PipeLearner: @unchecked Sendable {
     process.standardInput = input
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
+    _ = CoachBinary.brokenPipesIgnored
     try process.run()
     let handle = output.fileHandleForReading
     Thread { [self] in
