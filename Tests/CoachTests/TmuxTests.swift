@@ -253,3 +253,17 @@ struct TmuxTests {
     try again.wait(for: "look up from the screen")
   }
 }
+
+extension TmuxTests.Pane {
+  /// Gives the employee's passphrase: chosen twice the first time, else typed once.
+  func givePassphrase() throws {
+    let screen = try wait(for: "passphrase")
+    type(CoachBinary.passphrase)
+    keys("Enter")
+    if screen.contains(where: { $0.contains("choose a passphrase") }) {
+      try wait(for: "the same passphrase again")
+      type(CoachBinary.passphrase)
+      keys("Enter")
+    }
+  }
+}

@@ -38,6 +38,11 @@ extension Coach {
 
     func run() async throws {
       let path = store.resolvedPath
+      // A server address is named without its password, before anything else is said.
+      if let problem = StoreLocation.unsupported(path) {
+        printError("coach: \(problem)")
+        throw ExitCode.failure
+      }
       guard FileManager.default.fileExists(atPath: path) else {
         printError(
           "coach: no progress store at \(path): nothing has been recorded there (check the path or --store)")

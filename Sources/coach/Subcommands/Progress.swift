@@ -29,6 +29,11 @@ extension Coach {
     func run() async throws {
       // Reading progress never makes a store: a path with nothing there is a mistake.
       let path = self.store.resolvedPath
+      // A server address is named without its password, before anything else is said.
+      if let problem = StoreLocation.unsupported(path) {
+        printError("coach: \(problem)")
+        throw ExitCode.failure
+      }
       guard FileManager.default.fileExists(atPath: path) else {
         printError(
           "coach: no progress store at \(path): nothing has been recorded there (check the path; "
