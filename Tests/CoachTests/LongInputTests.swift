@@ -103,7 +103,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = CoachBinary.temporaryStore()
     let result = try CoachBinary.run(
-      ["learn", "--courses", folder.path, "--store", store, "--employee", "b1", "--name", "B One"], input: "")
+      ["learn", "--courses", folder.path, "--store", store, "--employee", "b1", "--name", "B One"],
+      input: "\(CoachBinary.passphrase)\n\(CoachBinary.passphrase)\n")
     #expect(result.status == 0)
     let lines = result.stdout.components(separatedBy: "\n")
     #expect(lines.filter { $0.hasPrefix("Paragraph ") }.count == 40_000)
