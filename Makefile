@@ -4,7 +4,7 @@ COURSES ?= courses
 BIN := .build/debug/coach
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps print-deps xapi-deps build test engine-tests run check lint bench reliability reliability-quick clean
+.PHONY: all deps print-deps xapi-deps build test engine-tests run check lint bench reliability reliability-quick fuzz clean
 
 all: build
 
@@ -55,11 +55,12 @@ check: build
 	$(BIN) check $(COURSES)
 
 lint:
-	$(SWIFT) format lint --recursive --strict Sources Tests Benchmarks/Sources Benchmarks/Benchmarks
+	$(SWIFT) format lint --recursive --strict Sources Tests Benchmarks/Sources Benchmarks/Benchmarks Fuzz/Sources
 	scripts/check-layers
 
 ## bench: release builds; parser vs the cmark command, the store vs bare SQLite, then
-## coach learn with a 50 MB lesson and a 200,000-line paste beside baselines of the same run.
+## coach learn with a 50 MB lesson and a 200,000-line paste beside baselines of the same run,
+## then what a passphrase costs at each scrypt cost.
 bench: deps
 	@command -v cmark >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark
 	$(SWIFT) build -c release --product coach
@@ -67,6 +68,7 @@ bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 	cd Benchmarks && $(SWIFT) run -c release StoreComparisons ../.build/release/coach
 	cd Benchmarks && $(SWIFT) run -c release LearnBench ../.build/release/coach
+	cd Benchmarks && $(SWIFT) run -c release KDFCost
 
 reliability: deps
 	$(SWIFT) build -c release --product coach-store-stress
@@ -76,5 +78,11 @@ reliability-quick: deps
 	$(SWIFT) build --product coach-store-stress
 	.build/debug/coach-store-stress --kill-trials 10 --writers 8 --answers 50
 
+## fuzz: libFuzzer under AddressSanitizer, the course parser and the answer parser,
+## FUZZ_SECONDS each (default 1800); not part of make test. See scripts/fuzz.
+FUZZ_SECONDS ?= 1800
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz
+
 clean:
-	rm -rf .build Benchmarks/.build Tests/EngineOnly/.build
+	rm -rf .build Benchmarks/.build Tests/EngineOnly/.build Fuzz/.build

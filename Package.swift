@@ -5,6 +5,7 @@ import PackageDescription
 //   CourseModel, CourseParser          courses/*.md -> plain values + diagnostics
 //   LearnerModel                       records and the ProgressStore protocol
 //   ProgressStoreSQLite                the embedded store (the only target that imports GRDB)
+//   PrivateText                        employee keys and the sealed-text store boundary
 //   CourseProgress                     what a history means against a course
 //   SessionEngine                      the pure learning state machine and grading
 //   Terminal                           consoles, renderers and the learn loop
@@ -20,6 +21,7 @@ let package = Package(
     .library(name: "CourseParser", targets: ["CourseParser"]),
     .library(name: "LearnerModel", targets: ["LearnerModel"]),
     .library(name: "ProgressStoreSQLite", targets: ["ProgressStoreSQLite"]),
+    .library(name: "PrivateText", targets: ["PrivateText"]),
     .library(name: "CourseProgress", targets: ["CourseProgress"]),
     .library(name: "SessionEngine", targets: ["SessionEngine"]),
     .library(name: "Reports", targets: ["Reports"]),
@@ -32,6 +34,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     // RFC 4180 CSV, read (rosters) and written (reports): it keeps spaces, empty last
@@ -55,6 +58,14 @@ let package = Package(
       name: "ProgressStoreSQLite",
       dependencies: ["LearnerModel", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    // Sealing private text: per-employee keys wrapped under a passphrase (scrypt), and
+    // the store decorator that seals on the way in and opens on the way out.
+    .target(
+      name: "PrivateText",
+      dependencies: [
+        "LearnerModel", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]),
     .target(name: "CourseProgress", dependencies: ["CourseModel", "LearnerModel", "Review"]),
     .target(
       name: "SessionEngine", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review"]),
@@ -80,8 +91,8 @@ let package = Package(
     .executableTarget(
       name: "coach",
       dependencies: [
-        "CourseModel", "CourseParser", "CourseProgress", "Exports", "LearnerModel", "ProgressStoreSQLite",
-        "Reports", "Review", "Rosters", "Terminal", "XAPI",
+        "CourseModel", "CourseParser", "CourseProgress", "Exports", "LearnerModel", "PrivateText",
+        "ProgressStoreSQLite", "Reports", "Review", "Rosters", "Terminal", "XAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -98,6 +109,8 @@ let package = Package(
       exclude: ["Fixtures", "Golden"]
     ),
     .testTarget(name: "LearnerModelTests", dependencies: ["LearnerModel"]),
+    .testTarget(
+      name: "PrivateTextTests", dependencies: ["PrivateText", "LearnerModel", "CoachTestSupport"]),
     .testTarget(name: "ReviewTests", dependencies: ["Review"], exclude: ["Vectors"]),
     .testTarget(name: "ProgressStoreSQLiteTests", dependencies: ["ProgressStoreSQLite", "LearnerModel"]),
     .testTarget(
@@ -115,7 +128,9 @@ let package = Package(
     ),
     .testTarget(
       name: "TerminalTests",
-      dependencies: ["Terminal", "SessionEngine", "CourseModel", "LearnerModel", "CoachTestSupport"]
+      dependencies: [
+        "Terminal", "SessionEngine", "CourseModel", "LearnerModel", "PrivateText", "CoachTestSupport",
+      ]
     ),
     .testTarget(
       name: "ReportsTests",

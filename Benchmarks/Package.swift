@@ -6,6 +6,7 @@
 //   swift run -c release StoreComparisons        side-by-side table: coach vs bare SQLite
 //   swift run -c release ParserBench PATH        coach check vs the cmark command, 10 MB
 //   swift run -c release LearnBench PATH         coach learn: 50 MB lessons, 200,000-line pastes
+//   swift run -c release KDFCost                 what one passphrase costs, per scrypt cost
 //
 // To add a suite: an executable target under Benchmarks/<Name>/ that depends on
 // `benchmark` and uses the `BenchmarkPlugin`, like `StoreBenchmarks` below.
@@ -55,6 +56,14 @@ let package = Package(
     ),
     // `coach learn` with a 50 MB lesson and a 200,000-line paste, pipe mode and tmux.
     .executableTarget(name: "LearnBench", path: "Sources/LearnBench"),
+    // What a passphrase costs at each scrypt cost (docs/security.md gives the figures).
+    .executableTarget(
+      name: "KDFCost",
+      dependencies: [
+        .product(name: "LearnerModel", package: "coach"), .product(name: "PrivateText", package: "coach"),
+      ],
+      path: "Sources/KDFCost"
+    ),
     .executableTarget(
       name: "StoreComparisons",
       dependencies: [

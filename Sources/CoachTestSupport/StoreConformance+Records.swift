@@ -49,7 +49,7 @@ enum Make {
 }
 
 extension StoreConformance {
-  public static let all: [ConformanceCheck] = records + promises + reports
+  public static let all: [ConformanceCheck] = records + promises + reports + privateText + sessions
 
   /// Each record type is stored and reads back as it was given.
   static let records: [ConformanceCheck] = [
@@ -382,4 +382,21 @@ struct DefaultSummary: ProgressStore {
   func enrolments(of e: EmployeeID) async throws(ProgressStoreError) -> [Enrolment] {
     try await base.enrolments(of: e)
   }
+  func wrappedKey(of e: EmployeeID) async throws(ProgressStoreError) -> WrappedKey? {
+    try await base.wrappedKey(of: e)
+  }
+  func saveWrappedKey(_ k: WrappedKey) async throws(ProgressStoreError) { try await base.saveWrappedKey(k) }
+  func resetEmployee(_ e: EmployeeID) async throws(ProgressStoreError) -> Bool {
+    try await base.resetEmployee(e)
+  }
+  func rewritePrivateText(of e: EmployeeID, _ r: PrivateTextRewrite) async throws(ProgressStoreError) -> Int {
+    try await base.rewritePrivateText(of: e, r)
+  }
+  func claimSession(_ l: SessionLease, takingOver h: String?) async throws(ProgressStoreError) -> SessionClaim
+  {
+    try await base.claimSession(l, takingOver: h)
+  }
+  func renewSession(_ l: SessionLease) async throws(ProgressStoreError) { try await base.renewSession(l) }
+  func releaseSession(_ l: SessionLease) async throws(ProgressStoreError) { try await base.releaseSession(l) }
+  func guarded(by l: SessionLease) -> any ProgressStore { DefaultSummary(base: base.guarded(by: l)) }
 }

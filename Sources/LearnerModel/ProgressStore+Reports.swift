@@ -106,6 +106,9 @@ extension ProgressStore {
             stats.written += 1
             if latest.shared { stats.shared.append(text) }
           }
+        case .sealed:
+          // Private and never blank (blank text is not sealed): written, never shown.
+          stats.written += 1
         }
         groups[belief.itemID, default: [:]][employee.cohort] = stats
       }

@@ -101,6 +101,61 @@ public protocol ProgressStore: Sendable {
   /// as they are now (``ScopeQuestion/counts(_:)``) are counted and scored. A default
   /// implementation reads each employee's ``History``.
   func summary(of scope: ReportScope) async throws(ProgressStoreError) -> [ProgressSummary]
+
+  // MARK: Private text keys
+
+  /// The employee's wrapped private-text key, if they have one. The store keeps it as
+  /// it was given and cannot open it.
+  func wrappedKey(of employee: EmployeeID) async throws(ProgressStoreError) -> WrappedKey?
+
+  /// Keeps the employee's wrapped key.
+  /// - Throws: ``ProgressStoreError/refused(store:detail:)`` when the employee already
+  ///   has a key (two first sessions at once: the second must not replace the first's),
+  ///   or is unknown.
+  func saveWrappedKey(_ key: WrappedKey) async throws(ProgressStoreError)
+
+  /// Resets an employee who lost their passphrase, in one transaction: forgets their
+  /// wrapped key (text sealed under it can never be opened again), turns every draft or
+  /// pending share in their bookmarks, sealed or not, into the item itself (the item is
+  /// asked again), and ends their session lease. Every other record stays: attempts,
+  /// scores, belief points, rankings, sealed answers (still counted as answered) and
+  /// signatures.
+  /// - Returns: Whether the employee had a key.
+  func resetEmployee(_ employee: EmployeeID) async throws(ProgressStoreError) -> Bool
+
+  /// Rewrites the private text an employee wrote before text was sealed, in one
+  /// transaction: each of their belief responses whose answer is text and not shared,
+  /// and each of their bookmarks holding plain text, goes to `rewrite`; what it returns
+  /// replaces the answer or position. Old text must not stay readable in the store's
+  /// files once replaced.
+  /// - Returns: How many records changed.
+  @discardableResult
+  func rewritePrivateText(of employee: EmployeeID, _ rewrite: PrivateTextRewrite)
+    async throws(ProgressStoreError) -> Int
+
+  // MARK: One session per employee
+
+  /// Claims the employee's session lease for `lease`, in one transaction: it is claimed
+  /// when nobody holds it, when it already names `lease.sessionID`, when the holder's
+  /// lease expired before `lease.renewed`, or when the holder is the session
+  /// `takingOver` names. The claimed lease is kept as given (host, process, times).
+  /// - Returns: ``SessionClaim/claimed``, or the lease of the session that holds it.
+  func claimSession(_ lease: SessionLease, takingOver holder: String?) async throws(ProgressStoreError)
+    -> SessionClaim
+
+  /// Renews a held lease: its `renewed` and `expires` replace the stored ones.
+  /// - Throws: ``ProgressStoreError/sessionTaken(store:holder:)`` when the lease names
+  ///   another session now, or no session.
+  func renewSession(_ lease: SessionLease) async throws(ProgressStoreError)
+
+  /// Ends a lease; does nothing when it names another session.
+  func releaseSession(_ lease: SessionLease) async throws(ProgressStoreError)
+
+  /// The same store, for a session that holds `lease`: every method that writes first
+  /// checks, in its own transaction, that the employee's lease still names
+  /// `lease.sessionID`, and otherwise writes nothing and throws
+  /// ``ProgressStoreError/sessionTaken(store:holder:)``. Reading is unchanged.
+  func guarded(by lease: SessionLease) -> any ProgressStore
 }
 
 extension ProgressStore {

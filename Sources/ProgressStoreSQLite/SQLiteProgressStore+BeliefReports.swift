@@ -15,7 +15,7 @@ extension SQLiteProgressStore {
       FROM json_each(?2)),
     r AS (
       SELECT x.id, x.employeeId, e.cohort, x.itemId, x.moduleId, x.sectionId, x.point, x.text, x.ranking,
-             x.shared, b.ord, b.repeated
+             x.sealed, x.shared, b.ord, b.repeated
       FROM beliefResponse x
       JOIN b ON b.itemId = x.itemId AND b.kind = x.kind
       JOIN employee e ON e.id = x.employeeId
@@ -24,16 +24,17 @@ extension SQLiteProgressStore {
              OR (x.scaleHash IS NULL
                  AND (b.legacyAll OR x.itemHash IN (SELECT value FROM json_each(b.legacyHashes)))))),
     latest AS (
-      SELECT employeeId, cohort, ord, point, text, ranking, shared, MAX(id) AS id
+      SELECT employeeId, cohort, ord, point, text, ranking, sealed, shared, MAX(id) AS id
       FROM r GROUP BY employeeId, itemId)
     """
 
   /// Per item (`ord`), cohort and point: how many employees' latest answer it is (a NULL
-  /// point: a reflection or a ranking), and of the reflections how many are written.
+  /// point: a reflection or a ranking), and of the reflections how many are written
+  /// (sealed text is never blank: blank text stays plain).
   public static let beliefPointsSQL = """
     WITH \(beliefsCTE)
     SELECT ord, cohort, point, COUNT(*) AS n,
-           SUM(text IS NOT NULL AND trim(text, ' ' || char(9, 10, 13)) <> '') AS written
+           SUM(sealed IS NOT NULL OR (text IS NOT NULL AND trim(text, ' ' || char(9, 10, 13)) <> '')) AS written
     FROM latest GROUP BY ord, cohort, point ORDER BY ord, cohort, point
     """
 

@@ -33,7 +33,7 @@ import Testing
   @Test func anEmptyFileIsMigratedToTheFullSchema() async throws {
     let folder = try TemporaryFolder()
     let path = folder.path("progress.sqlite")
-    _ = FileManager.default.createFile(atPath: path, contents: Data())
+    try folder.write(Data(), to: "progress.sqlite")
     let store = try SQLiteProgressStore(path: path)
     let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
     #expect(applied == SQLiteProgressStore.migrator.migrations)
@@ -79,9 +79,10 @@ import Testing
     let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
     // Later migrations (other records) may follow these.
     #expect(
-      Array(applied.drop { $0 != "v3-add-drillAttempt-keyHash" }.prefix(5)) == [
+      Array(applied.drop { $0 != "v3-add-drillAttempt-keyHash" }.prefix(8)) == [
         "v3-add-drillAttempt-keyHash", "v3-add-beliefResponse-scaleHash", "v3-add-enrolment-courseVersion",
-        "v3-create-drillPass", "v4-add-drillAttempt-context",
+        "v3-create-drillPass", "v4-add-drillAttempt-context", "v5-add-beliefResponse-sealed",
+        "v6-create-employeeKey", "v7-create-sessionLease",
       ])
     let ada = Make.id("ada")
     let history = try await store.history(of: ada, in: Make.course)
@@ -97,6 +98,43 @@ import Testing
     let next = try await store.recordAttempt(Make.attempt("ada", "q1", key: "k"), bookmark: nil)
     #expect(next.attempt == 2)
     #expect(try await store.integrityCheck() == ["ok"])
+  }
+
+  @Test func aVersionFourStoreGainsSealedAnswersKeysAndLeasesAndKeepsEveryBeliefAsItWas() async throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("progress.sqlite")
+    let old = try RawDatabase(path: path)
+    try old.migrate(upTo: "v4-add-drillAttempt-context")
+    try old.execute(
+      "INSERT INTO employee (id, name, created) VALUES ('ada', 'Ada', '2026-01-02 03:04:05.006')")
+    try old.execute(
+      """
+      INSERT INTO beliefResponse (id, employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash,
+        scaleHash, point, text, ranking, shared, sessionId, at)
+      VALUES (7, 'ada', '\(Make.course)', 'm1', 's1', 'b1', 'agree', 'h1', 'sc1', 4, NULL, NULL, 0, 's',
+          '2026-01-02 03:04:05.006'),
+        (9, 'ada', '\(Make.course)', 'm1', 's1', 'r1', 'reflect', 'h2', NULL, NULL, 'plain', NULL, 1, 's',
+          '2026-01-02 03:04:06.006')
+      """)
+    try old.close()
+    let store = try SQLiteProgressStore(path: path)
+    // The table was rebuilt for its new CHECK: ids, scales, points, text and shares kept.
+    #expect(
+      try await store.strings("SELECT id || ':' || IFNULL(scaleHash, '-') FROM beliefResponse ORDER BY id")
+        == ["7:sc1", "9:-"])
+    let beliefs = try await store.history(of: Make.id("ada"), in: Make.course).beliefs
+    #expect(beliefs.map(\.scaleHash) == ["sc1", nil])
+    #expect(beliefs.map(\.answer) == [.point(4), .text("plain")] && beliefs.map(\.shared) == [false, true])
+    await #expect(throws: (any Error).self, "a sealed answer is never marked shared") {
+      try await store.execute(
+        """
+        INSERT INTO beliefResponse (employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash,
+          sealed, shared, sessionId, at)
+        VALUES ('ada', 'c', 'm', 's', 'r2', 'reflect', 'h', x'00', 1, 's', '2026-01-02 03:04:05.006')
+        """)
+    }
+    #expect(try await store.integrityCheck() == ["ok"])
+    #expect(try await store.strings("PRAGMA foreign_key_check").isEmpty)
   }
 
   @Test func aVersionThreeStoreGainsTheContextOfAnswersAndKeepsItsRecords() async throws {
@@ -117,9 +155,8 @@ import Testing
     let store = try SQLiteProgressStore(path: path)
     let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
     #expect(
-      Array(applied.drop { $0 != "v3-create-drillPass" }.prefix(2)) == [
-        "v3-create-drillPass", "v4-add-drillAttempt-context",
-      ])
+      try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
+        == SQLiteProgressStore.migrator.migrations)
     let review = try await store.recordAttempt(
       {
         var attempt = Make.attempt("ada", "q1", key: "k1")

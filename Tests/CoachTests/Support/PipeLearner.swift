@@ -74,9 +74,11 @@ final class PipeLearner: @unchecked Sendable {
     answerer.beliefs = beliefs
     process.executableURL = CoachBinary.url
     process.arguments = arguments
+    process.environment = CoachBinary.environment
     process.standardInput = input
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
+    _ = CoachBinary.brokenPipesIgnored
     try process.run()
     let handle = output.fileHandleForReading
     Thread { [self] in
@@ -97,8 +99,21 @@ final class PipeLearner: @unchecked Sendable {
     }.start()
   }
 
-  /// Waits for the next `? ` line; `nil` when the program ended first.
+  /// Whether ``nextPrompt(timeout:)`` answers passphrase prompts itself (with the
+  /// answerer's passphrase) and goes on to the next prompt.
+  var answersPassphrase = true
+
+  /// Waits for the next `? ` line, answering passphrase prompts on the way unless told
+  /// not to; `nil` when the program ended first.
   func nextPrompt(timeout: Double = 20) -> String? {
+    while let prompt = nextLine(timeout: timeout) {
+      guard answersPassphrase, Answerer.isPassphrase(prompt) else { return prompt }
+      send(answerer.passphrase)
+    }
+    return nil
+  }
+
+  private func nextLine(timeout: Double) -> String? {
     screen = []
     while true {
       let (line, done): (String?, Bool) = lock.withLock {
@@ -160,8 +175,11 @@ struct Answerer {
   /// Belief answers to give in turn, by the prompt's first word.
   var beliefs: [String: [String]] = [:]
   let name: String
+  var passphrase = CoachBinary.passphrase
   /// The lines of every reflection written.
   var reflection = ["I remember a greeting.", "It was warm."]
+  /// The note written beside the creed.
+  var note = "It means listening first."
   /// Whether a reflection is shared with the trainer.
   var share = false
   private var screen: [String] = []
@@ -170,6 +188,10 @@ struct Answerer {
     self.items = items
     self.misses = misses
     self.name = name
+  }
+
+  static func isPassphrase(_ prompt: String) -> Bool {
+    ["? choose a passphrase", "? the same passphrase again", "? passphrase"].contains(prompt)
   }
 
   mutating func answer(_ prompt: String, screen: [String]) -> [String] {
@@ -186,9 +208,10 @@ struct Answerer {
     if prompt.hasPrefix("? agree") { return ["4"] }
     if prompt.hasPrefix("? rate") { return ["3"] }
     if prompt.hasPrefix("? rank") { return [(1...options.count).map(String.init).joined(separator: " ")] }
+    if Self.isPassphrase(prompt) { return [passphrase] }
     if prompt.hasPrefix("? reflection") { return reflection + [""] }
     if prompt.hasPrefix("? Share") { return [share ? "y" : "n"] }
-    if prompt.hasPrefix("? note") { return ["It means listening first."] }
+    if prompt.hasPrefix("? note") { return [note] }
     if prompt.hasPrefix("? sign") { return [name] }
     if prompt.hasPrefix("? Try") { return ["y"] }
     guard let item = currentItem() else { return [""] }
