@@ -191,8 +191,9 @@ import Testing
     let store = try SQLiteProgressStore(path: path)
     let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
     #expect(
-      Array(applied.drop { $0 != "v4-add-drillAttempt-context" }.prefix(2)) == [
-        "v4-add-drillAttempt-context", "v8-add-employee-roster",
+      Array(applied.drop { $0 != "v4-add-drillAttempt-context" }.prefix(5)) == [
+        "v4-add-drillAttempt-context", "v5-add-beliefResponse-sealed", "v6-create-employeeKey",
+        "v7-create-sessionLease", "v8-add-employee-roster",
       ])
     let ada = try #require(try await store.employee(id: Make.id("ada")))
     #expect(ada.name == "Ada" && ada.role == "manager" && ada.cohort == "a")
