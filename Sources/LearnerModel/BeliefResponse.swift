@@ -26,10 +26,12 @@ public struct BeliefResponse: Sendable, Hashable, Codable {
   public var shared: Bool
   public var sessionID: String
   public var at: Date
+  /// The record's own id: a store that is sent the same response again keeps it once.
+  public var recordID: UUID
 
   public init(
     employee: EmployeeID, item: ItemRef, kind: Kind, itemHash: String, answer: BeliefAnswer,
-    shared: Bool = false, sessionID: String, at: Date = Date()
+    shared: Bool = false, sessionID: String, at: Date = Date(), recordID: UUID = UUID()
   ) {
     self.employee = employee
     self.item = item
@@ -39,5 +41,6 @@ public struct BeliefResponse: Sendable, Hashable, Codable {
     self.shared = shared
     self.sessionID = sessionID
     self.at = at
+    self.recordID = recordID
   }
 }

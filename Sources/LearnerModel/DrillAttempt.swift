@@ -15,10 +15,13 @@ public struct DrillAttempt: Sendable, Hashable, Codable {
   public var attempt: Int
   public var sessionID: String
   public var at: Date
+  /// The record's own id, made where the answer was given: a store that is sent the same
+  /// record again (a retry after a lost connection) keeps it once.
+  public var recordID: UUID
 
   public init(
     employee: EmployeeID, item: ItemRef, itemHash: String, response: String, score: Double,
-    correct: Bool, attempt: Int = 0, sessionID: String, at: Date = Date()
+    correct: Bool, attempt: Int = 0, sessionID: String, at: Date = Date(), recordID: UUID = UUID()
   ) {
     self.employee = employee
     self.item = item
@@ -29,5 +32,6 @@ public struct DrillAttempt: Sendable, Hashable, Codable {
     self.attempt = attempt
     self.sessionID = sessionID
     self.at = at
+    self.recordID = recordID
   }
 }

@@ -11,6 +11,10 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
   case diskFull(store: String)
   /// Another process held the store for longer than the busy timeout.
   case busy(store: String)
+  /// The store's server cannot be reached, or the connection to it was lost before the
+  /// store could say whether the last record was written. Trying the same record again
+  /// is safe: stores keep a record sent twice once (see ``DrillAttempt/recordID``).
+  case unreachable(store: String, detail: String)
   /// A record or request the store refuses (a score out of range, an unknown employee).
   case refused(store: String, detail: String)
   /// A stored row that cannot be read back as a record.
@@ -22,8 +26,8 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
   public var store: String {
     switch self {
     case .newerStore(let store, _), .notAStore(let store, _), .cannotWrite(let store, _),
-      .diskFull(let store), .busy(let store), .refused(let store, _), .unreadable(let store, _),
-      .database(let store, _):
+      .diskFull(let store), .busy(let store), .unreachable(let store, _), .refused(let store, _),
+      .unreadable(let store, _), .database(let store, _):
       store
     }
   }
@@ -41,6 +45,8 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
       "\(store): the disk is full; the last answer was not saved, everything before it is safe"
     case .busy(let store):
       "\(store): the progress store is busy (another coach is writing); try again"
+    case .unreachable(let store, let detail):
+      "\(store): the progress store cannot be reached: \(detail)"
     case .refused(let store, let detail):
       "\(store): the progress store refused the record: \(detail)"
     case .unreadable(let store, let detail):

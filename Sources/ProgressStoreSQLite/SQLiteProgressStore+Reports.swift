@@ -58,14 +58,6 @@ extension SQLiteProgressStore {
 
   /// How many rows each table holds, for reliability checks and diagnostics.
   public func rowCounts() async throws(ProgressStoreError) -> [String: Int] {
-    try await read { db in
-      var counts: [String: Int] = [:]
-      for table in [
-        "employee", "enrolment", "drillAttempt", "beliefResponse", "creedSignature", "pageRead", "bookmark",
-      ] {
-        counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
-      }
-      return counts
-    }
+    try await read { db in try Self.counts(db) }
   }
 }

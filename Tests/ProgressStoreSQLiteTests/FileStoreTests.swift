@@ -62,7 +62,7 @@ import Testing
     try old.close()
     let store = try SQLiteProgressStore(path: path)
     let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
-    #expect(applied.suffix(2) == ["v2-create-pageRead", "v2-add-enrolment-source"])
+    #expect(applied.suffix(3) == ["v2-create-pageRead", "v2-add-enrolment-source", "v3-add-record-ids"])
     #expect(try await store.employee(id: Make.id("ada"))?.name == "Ada")
     #expect(
       try await store.history(of: Make.id("ada"), in: Make.course).bookmark?.position

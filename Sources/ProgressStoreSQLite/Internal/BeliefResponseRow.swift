@@ -29,6 +29,7 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
   var shared: Bool
   var sessionId: String
   var at: String
+  var recordId: String?
 
   init(_ response: BeliefResponse) {
     employeeId = response.employee.rawValue
@@ -46,6 +47,7 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
     shared = response.shared
     sessionId = response.sessionID
     at = StoredDate.text(response.at)
+    recordId = response.recordID.storedText
   }
 
   func model() throws(RowError) -> BeliefResponse {
@@ -64,6 +66,7 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
       employee: try RowError.employeeID(employeeId),
       item: ItemRef(courseID: courseId, moduleID: moduleId, sectionID: sectionId, itemID: itemId),
       kind: kind, itemHash: itemHash, answer: answer, shared: shared, sessionID: sessionId,
-      at: try StoredDate.read(at))
+      at: try StoredDate.read(at),
+      recordID: try RowError.recordID(recordId, in: Self.databaseTableName, row: id))
   }
 }

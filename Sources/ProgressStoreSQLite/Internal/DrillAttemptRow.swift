@@ -28,12 +28,14 @@ struct DrillAttemptRow: Codable, FetchableRecord, TableRecord {
   var attempt: Int
   var sessionId: String
   var at: String
+  var recordId: String?
 
   func model() throws(RowError) -> DrillAttempt {
     DrillAttempt(
       employee: try RowError.employeeID(employeeId),
       item: ItemRef(courseID: courseId, moduleID: moduleId, sectionID: sectionId, itemID: itemId),
       itemHash: itemHash, response: response, score: score, correct: correct, attempt: attempt,
-      sessionID: sessionId, at: try StoredDate.read(at))
+      sessionID: sessionId, at: try StoredDate.read(at),
+      recordID: try RowError.recordID(recordId, in: Self.databaseTableName, row: id))
   }
 }
