@@ -5,6 +5,7 @@ import PackageDescription
 //   CourseModel, CourseParser          courses/*.md -> plain values + diagnostics
 //   LearnerModel                       records and the ProgressStore protocol
 //   ProgressStoreSQLite                the embedded store (the only target that imports GRDB)
+//   ProgressStorePostgres              the server store (the only target that imports PostgresNIO)
 //   CourseProgress                     what a history means against a course
 //   SessionEngine                      the pure learning state machine and grading
 //   Terminal                           consoles, renderers and the learn loop
@@ -19,6 +20,7 @@ let package = Package(
     .library(name: "CourseParser", targets: ["CourseParser"]),
     .library(name: "LearnerModel", targets: ["LearnerModel"]),
     .library(name: "ProgressStoreSQLite", targets: ["ProgressStoreSQLite"]),
+    .library(name: "ProgressStorePostgres", targets: ["ProgressStorePostgres"]),
     .library(name: "CourseProgress", targets: ["CourseProgress"]),
     .library(name: "SessionEngine", targets: ["SessionEngine"]),
     .library(name: "Reports", targets: ["Reports"]),
@@ -29,6 +31,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
   ],
   targets: [
     .systemLibrary(
@@ -46,6 +50,13 @@ let package = Package(
       name: "ProgressStoreSQLite",
       dependencies: ["LearnerModel", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    .target(
+      name: "ProgressStorePostgres",
+      dependencies: [
+        "LearnerModel", .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     .target(name: "CourseProgress", dependencies: ["CourseModel", "LearnerModel"]),
     .target(name: "SessionEngine", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
     .target(
@@ -56,7 +67,9 @@ let package = Package(
     .executableTarget(
       name: "coach",
       dependencies: [
-        "CourseModel", "CourseParser", "LearnerModel", "ProgressStoreSQLite", "Reports", "Terminal",
+        "CourseModel", "CourseParser", "LearnerModel", "ProgressStorePostgres", "ProgressStoreSQLite",
+        "Reports",
+        "Terminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -76,7 +89,8 @@ let package = Package(
     .testTarget(name: "ReviewTests", dependencies: ["Review"], exclude: ["Vectors"]),
     .testTarget(name: "ProgressStoreSQLiteTests", dependencies: ["ProgressStoreSQLite", "LearnerModel"]),
     .testTarget(
-      name: "StoreConformanceTests", dependencies: ["CoachTestSupport", "LearnerModel", "ProgressStoreSQLite"]),
+      name: "StoreConformanceTests",
+      dependencies: ["CoachTestSupport", "LearnerModel", "ProgressStorePostgres", "ProgressStoreSQLite"]),
     .testTarget(
       name: "SessionEngineTests",
       dependencies: ["SessionEngine", "CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport"]

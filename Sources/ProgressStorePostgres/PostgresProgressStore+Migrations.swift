@@ -1,0 +1,133 @@
+import Foundation
+import LearnerModel
+import PostgresNIO
+
+/// One named step of the schema's history.
+struct Migration: Sendable {
+  var name: String
+  var statements: [String]
+
+  init(_ name: String, _ statements: [String]) {
+    self.name = name
+    self.statements = statements
+  }
+}
+
+extension PostgresProgressStore {
+  /// The schema's history, with the names (and the order) of the SQLite store's
+  /// migrations, so the two stores change in step. A migration that has shipped is never
+  /// edited: change the schema by appending a new one (each table's SQL lives in its own
+  /// file under `Tables/`).
+  static let migrations: [Migration] = [
+    Migration("v1-create-employee", [EmployeeTable.create]),
+    Migration("v1-create-enrolment", [EnrolmentTable.create]),
+    Migration(
+      "v1-create-drillAttempt",
+      [DrillAttemptTable.create, DrillAttemptTable.index] + DrillAttemptTable.appendOnly),
+    Migration("v1-create-beliefResponse", [BeliefResponseTable.create, BeliefResponseTable.index]),
+    Migration("v1-create-creedSignature", [CreedSignatureTable.create, CreedSignatureTable.index]),
+    Migration("v1-create-bookmark", [BookmarkTable.create]),
+    Migration("v2-create-pageRead", [PageReadTable.create]),
+    Migration("v2-add-enrolment-source", [EnrolmentTable.addSource]),
+    Migration(
+      "v3-add-record-ids",
+      DrillAttemptTable.addRecordID + BeliefResponseTable.addRecordID + CreedSignatureTable.addRecordID),
+  ]
+
+  /// The table of applied migrations.
+  static let migrationsTable = """
+    CREATE TABLE IF NOT EXISTS coachMigrations (
+      name text COLLATE "C" PRIMARY KEY,
+      applied timestamptz NOT NULL DEFAULT now())
+    """
+
+  /// The advisory lock every coach takes to migrate a database: the bytes of "coach" and
+  /// "mig" as one number, unlikely to be any other program's.
+  static let migrationLock: Int64 = 0x636f_6163_686d_6967
+
+  /// Brings the schema up to date, or refuses a database written by a newer coach or
+  /// holding tables of another program.
+  ///
+  /// An up-to-date store is only read (a learner's user may not create tables). Otherwise
+  /// the migrations run in one transaction under `pg_advisory_xact_lock`, so that of two
+  /// coaches starting at once one migrates and the other then finds nothing to do.
+  func migrate() async throws(ProgressStoreError) {
+    let known = Set(Self.migrations.map(\.name))
+    let applied = try await appliedMigrations()
+    if let applied {
+      let unknown = applied.subtracting(known)
+      if !unknown.isEmpty { throw .newerStore(store: name, unknownMigrations: unknown.sorted()) }
+      if applied == known { return }
+    } else {
+      try await refuseForeignTables()
+    }
+    try await transaction { connection in
+      try await connection.query(
+        "SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: Connector.logger)
+      try await connection.query(PostgresQuery(unsafeSQL: Self.migrationsTable), logger: Connector.logger)
+      var done = Set<String>()
+      for try await name in try await connection.query(
+        "SELECT name FROM coachMigrations", logger: Connector.logger
+      )
+      .decode(String.self) {
+        done.insert(name)
+      }
+      let unknown = done.subtracting(known)
+      if !unknown.isEmpty {
+        throw ProgressStoreError.newerStore(store: self.name, unknownMigrations: unknown.sorted())
+      }
+      for migration in Self.migrations where !done.contains(migration.name) {
+        for sql in migration.statements {
+          try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Connector.logger)
+        }
+        try await connection.query(
+          "INSERT INTO coachMigrations (name) VALUES (\(migration.name))", logger: Connector.logger)
+      }
+    }
+  }
+
+  /// The names in `coachMigrations`, or `nil` when the table is not there.
+  func appliedMigrations() async throws(ProgressStoreError) -> Set<String>? {
+    try await withConnection { connection in
+      let exists =
+        try await connection.query(
+          "SELECT to_regclass('coachmigrations') IS NOT NULL", logger: Connector.logger
+        ).collect().first?.decode(Bool.self) ?? false
+      guard exists else { return nil }
+      var names = Set<String>()
+      for try await name in try await connection.query(
+        "SELECT name FROM coachMigrations", logger: Connector.logger
+      )
+      .decode(String.self) {
+        names.insert(name)
+      }
+      return names
+    }
+  }
+
+  /// Refuses a database that has tables named as coach's but no migrations table: it
+  /// belongs to another program, and coach leaves it untouched.
+  private func refuseForeignTables() async throws(ProgressStoreError) {
+    let found = try await withConnection { connection in
+      var names: [String] = []
+      for try await name in try await connection.query(
+        """
+        SELECT c.relname::text FROM pg_class c
+        WHERE c.relkind IN ('r', 'p', 'v') AND pg_table_is_visible(c.oid)
+          AND c.relname = ANY (\(StoreContents.tables.map { $0.lowercased() }))
+        ORDER BY 1
+        """, logger: Connector.logger
+      ).decode(String.self) {
+        names.append(name)
+      }
+      return names
+    }
+    if !found.isEmpty {
+      throw .notAStore(
+        store: name,
+        detail:
+          "it has tables named \(found.joined(separator: ", ")) that coach did not make (no coachMigrations table)"
+      )
+    }
+  }
+}

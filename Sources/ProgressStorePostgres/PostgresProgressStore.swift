@@ -1,0 +1,139 @@
+import Foundation
+import LearnerModel
+import PostgresNIO
+
+/// The progress store in a PostgreSQL database, for organisations whose learners are on
+/// many machines: every learner's answers land in one database that trainers report from.
+///
+/// It keeps the promises of every ``ProgressStore`` and passes the same conformance suite
+/// as the SQLite store:
+///
+/// - every recording method is one transaction (`BEGIN` … `COMMIT` on one connection)
+///   that writes the record and moves the bookmark, committed before the method returns;
+/// - attempts are numbered under a lock on the employee's row, so writers of the same
+///   employee in many processes number them 1, 2, 3… with no gap and no repeat;
+/// - a record sent twice (after a connection lost before the commit was confirmed) is
+///   kept once, by its record id; every write can therefore be tried again, and the
+///   store tries once more on a new connection by itself when a connection was lost;
+/// - the schema has the SQLite store's tables, columns, constraints and append-only
+///   triggers, built by named migrations under an advisory lock.
+///
+/// The connection never blocks a thread: every call is asynchronous, on the driver's
+/// event loops. Call ``close()`` when done (the process ending closes the connections too).
+public final class PostgresProgressStore: ProgressStore {
+  /// Where the store is; every error names it (without a password).
+  public let location: PostgresLocation
+  let pool: ConnectionPool
+
+  /// The store's name in messages: `postgres://user@host:port/dbname`.
+  public var name: String { location.description }
+
+  /// Connects to the database at `url` and brings its schema up to date.
+  /// - Parameters:
+  ///   - url: `postgres://user@host:port/dbname?sslmode=…`, with no password.
+  ///   - environment: Where `PGPASSWORD`, `PGPASSFILE`, `HOME` and the other `PG…`
+  ///     defaults are read.
+  /// - Throws: ``ProgressStoreError/unreachable(store:detail:)`` when the server cannot be
+  ///   reached, ``ProgressStoreError/newerStore(store:unknownMigrations:)`` for a database
+  ///   written by a newer coach, ``ProgressStoreError/notAStore(store:detail:)`` for one of
+  ///   another program, ``ProgressStoreError/refused(store:detail:)`` for a URL with a
+  ///   password, and ``ProgressStoreError/cannotWrite(store:detail:)`` when signing in fails.
+  public convenience init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+    async throws(ProgressStoreError)
+  {
+    try await self.init(
+      location: PostgresLocation(url: url, environment: environment), environment: environment)
+  }
+
+  /// Connects to the database at `location`; with `migrate`, brings its schema up to date.
+  public init(
+    location: PostgresLocation, environment: [String: String] = ProcessInfo.processInfo.environment,
+    migrate: Bool = true, connections: Int = 10
+  ) async throws(ProgressStoreError) {
+    self.location = location
+    let password = try PasswordFile.password(for: location, environment: environment)
+    pool = ConnectionPool(
+      connector: try Connector(location: location, password: password), limit: connections)
+    if migrate {
+      do {
+        try await self.migrate()
+      } catch {
+        await pool.close()
+        throw error
+      }
+    }
+  }
+
+  /// Closes the store's connections. Calls after this fail.
+  public func close() async { await pool.close() }
+
+  // MARK: - Running statements
+
+  /// Runs `body` on one of the store's connections and maps its failure. When the
+  /// connection was lost, `body` runs once more on a new connection: every write of the
+  /// store may be repeated (records by their ids, the rest by their keys).
+  func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T)
+    async throws(ProgressStoreError)
+    -> T
+  {
+    var fresh = false
+    while true {
+      let connection = try await pool.lease(fresh: fresh)
+      do {
+        let value = try await body(connection)
+        await pool.release(connection, reusable: true)
+        return value
+      } catch {
+        let mapped = ProgressStoreError(postgres: error, at: location)
+        await pool.release(connection, reusable: !mapped.isUnreachable)
+        if mapped.isUnreachable && !fresh {
+          fresh = true
+          continue
+        }
+        throw mapped
+      }
+    }
+  }
+
+  /// One transaction: `BEGIN`, `body`, `COMMIT`; any failure rolls it back.
+  func transaction<T: Sendable>(readOnly: Bool = false, _ body: (PostgresConnection) async throws -> T)
+    async throws(ProgressStoreError) -> T
+  {
+    try await withConnection { connection in
+      try await connection.query(
+        readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN", logger: Connector.logger)
+      do {
+        let value = try await body(connection)
+        try await connection.query("COMMIT", logger: Connector.logger)
+        return value
+      } catch {
+        if !connection.isClosed {
+          do {
+            try await connection.query("ROLLBACK", logger: Connector.logger)
+          } catch {
+            try? await connection.close()  // not reusable in an unknown state
+          }
+        }
+        throw error
+      }
+    }
+  }
+
+  /// Runs a statement and reads every row it returns.
+  static func rows<T>(
+    _ statement: Statement, on connection: PostgresConnection, _ read: (PostgresRow) throws -> T
+  )
+    async throws -> [T]
+  {
+    var values: [T] = []
+    for try await row in try await connection.query(statement.query, logger: Connector.logger) {
+      values.append(try read(row))
+    }
+    return values
+  }
+
+  /// Runs a statement that returns no rows.
+  static func execute(_ statement: Statement, on connection: PostgresConnection) async throws {
+    try await connection.query(statement.query, logger: Connector.logger)
+  }
+}
