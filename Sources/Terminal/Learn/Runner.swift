@@ -61,16 +61,62 @@ public final class Runner {
     return session.endedByQuit ? .quit : .finished
   }
 
-  /// Writes effects to the store; returns an error message on failure.
+  /// Writes effects to the store, in order; returns an error message on failure.
+  ///
+  /// When the store cannot be reached (a server restarting, a network gone), the runner
+  /// says so, keeps what the employee typed (the effects) and writes them again after a
+  /// pause, until they are written or the employee stops with Ctrl-C. Writing an effect
+  /// twice is safe: stores keep a record sent twice once.
   func apply(_ effects: [Effect], session: Session) async -> String? {
     guard !effects.isEmpty else { return nil }
-    do {
-      try await store.apply(
-        effects, employee: session.employee.id, courseID: session.plan.course.id, at: now())
-    } catch {
-      return error.description
+    let date = now()
+    var waited = false
+    for effect in effects {
+      var tries = 0
+      while true {
+        do {
+          try await store.apply(
+            [effect], employee: session.employee.id, courseID: session.plan.course.id, at: date)
+          break
+        } catch {
+          guard case .unreachable = error else { return error.description }
+          if !waited {
+            waited = true
+            notify(
+              "The progress store cannot be reached (\(error.description)). Your answer is kept and coach "
+                + "tries again every few seconds; Ctrl-C stops, and the answer is then not saved.")
+          }
+          if await !pause(Self.retryDelays[min(tries, Self.retryDelays.count - 1)]) {
+            return "\(error.description); your last answer was not saved (everything before it is)"
+          }
+          tries += 1
+        }
+      }
     }
+    if waited { notify("The progress store is back: your answer is saved.") }
     return nil
+  }
+
+  /// How long to wait before each new try while the store cannot be reached.
+  static let retryDelays: [Duration] = [
+    .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(3),
+  ]
+
+  /// Waits, looking for a signal to stop every tenth of a second.
+  /// - Returns: `false` when a signal asked the session to stop.
+  func pause(_ delay: Duration) async -> Bool {
+    let clock = ContinuousClock()
+    let end = clock.now + delay
+    while clock.now < end {
+      if console.stopSignal != nil { return false }
+      try? await Task.sleep(for: min(.milliseconds(100), end - clock.now))
+    }
+    return console.stopSignal == nil
+  }
+
+  /// A line about the store, between screens: `! ` first in pipe mode, as notices are.
+  func notify(_ text: String) {
+    console.writeLine(console.isInteractive ? "\n" + text : "! " + text)
   }
 
   // MARK: - Pipe mode

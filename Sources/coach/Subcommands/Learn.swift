@@ -57,7 +57,7 @@ extension Coach {
           usesColor: OutputStyle.usesColor(fileDescriptor: 1),
           controlsScreen: !["dumb", nil].contains(ProcessInfo.processInfo.environment["TERM"]))
         : PipeConsole()
-      let runner = Runner(console: console, store: try store.open())
+      let runner = Runner(console: console, store: try await store.open())
       let outcome = await runner.learn(courses: available, identity: try identity(), seed: seed)
       console.restore()
       try finish(outcome, console: console)

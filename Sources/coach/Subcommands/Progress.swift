@@ -24,7 +24,7 @@ extension Coach {
     var format = Format.table
 
     func run() async throws {
-      let store = try store.open()
+      let store = try await store.open()
       let person = try await findEmployee(in: store)
       let enrolled = try await enrolledCourses(store, of: person)
       let report = ProgressReport(employee: person, courses: enrolled)
@@ -39,7 +39,7 @@ extension Coach.Progress {
   private func findEmployee(in store: any ProgressStore) async throws -> Employee {
     if let id = employee.id {
       guard let found = try await store.employee(id: id) else {
-        throw ValidationError("no employee '\(id)' in the progress store at \(self.store.resolvedPath)")
+        throw ValidationError("no employee '\(id)' in the progress store at \(self.store.shownName)")
       }
       return found
     }
@@ -47,7 +47,7 @@ extension Coach.Progress {
     guard everyone.count == 1 else {
       throw ValidationError(
         everyone.isEmpty
-          ? "the progress store at \(self.store.resolvedPath) has no employees yet; start with coach learn"
+          ? "the progress store at \(self.store.shownName) has no employees yet; start with coach learn"
           : "the progress store has \(everyone.count) employees: pass --employee ID")
     }
     return everyone[0]
