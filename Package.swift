@@ -87,6 +87,9 @@ let package = Package(
     ),
     .testTarget(name: "LearnerModelTests", dependencies: ["LearnerModel"]),
     .testTarget(name: "ReviewTests", dependencies: ["Review"], exclude: ["Vectors"]),
+    .testTarget(
+      name: "ProgressStorePostgresTests",
+      dependencies: ["ProgressStorePostgres", "ProgressStoreSQLite", "LearnerModel"]),
     .testTarget(name: "ProgressStoreSQLiteTests", dependencies: ["ProgressStoreSQLite", "LearnerModel"]),
     .testTarget(
       name: "StoreConformanceTests",

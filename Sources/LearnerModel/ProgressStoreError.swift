@@ -3,6 +3,9 @@
 public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The store was written by a newer coach (it has migrations this one does not know).
   case newerStore(store: String, unknownMigrations: [String])
+  /// The store's path or address cannot be used as given (a URL with a password in it, an
+  /// unknown setting).
+  case invalidLocation(store: String, detail: String)
   /// The store is not a coach progress store, or it is damaged.
   case notAStore(store: String, detail: String)
   /// The store cannot be created, opened or written.
@@ -25,7 +28,8 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
   /// The store the error is about.
   public var store: String {
     switch self {
-    case .newerStore(let store, _), .notAStore(let store, _), .cannotWrite(let store, _),
+    case .newerStore(let store, _), .invalidLocation(let store, _), .notAStore(let store, _),
+      .cannotWrite(let store, _),
       .diskFull(let store), .busy(let store), .unreachable(let store, _), .refused(let store, _),
       .unreadable(let store, _), .database(let store, _):
       store
@@ -37,6 +41,8 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
     case .newerStore(let store, let unknown):
       "\(store): this progress store was written by a newer version of coach "
         + "(unknown migrations: \(unknown.joined(separator: ", "))); upgrade coach to open it"
+    case .invalidLocation(let store, let detail):
+      "\(store): \(detail)"
     case .notAStore(let store, let detail):
       "\(store): not a coach progress store (\(detail)); it was left untouched"
     case .cannotWrite(let store, let detail):

@@ -84,12 +84,12 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
   static let parameters = ["sslmode", "sslrootcert", "host", "port", "user", "dbname"]
 
   /// Reads a `postgres://` or `postgresql://` URL.
-  /// - Throws: ``ProgressStoreError/refused(store:detail:)`` naming what is wrong: a
+  /// - Throws: ``ProgressStoreError/invalidLocation(store:detail:)`` naming what is wrong: a
   ///   password in the URL (use `PGPASSWORD` or `~/.pgpass`), an unknown `sslmode` or
   ///   parameter, a port that is not a number.
   public init(url text: String, environment: [String: String]) throws(ProgressStoreError) {
     let shown = Self.withoutPassword(text)
-    func bad(_ detail: String) -> ProgressStoreError { .refused(store: shown, detail: detail) }
+    func bad(_ detail: String) -> ProgressStoreError { .invalidLocation(store: shown, detail: detail) }
     guard Self.isURL(text), let components = URLComponents(string: text) else {
       throw bad("not a PostgreSQL URL; write postgres://user@host:port/dbname?sslmode=require")
     }

@@ -32,7 +32,7 @@ extension PostgresProgressStore: CopyableProgressStore {
       let before = try await Self.counts(on: c)
       let rows = before.values.reduce(0, +)
       if !merge && rows > 0 {
-        throw ProgressStoreError.refused(
+        throw ProgressStoreError.cannotWrite(
           store: store, detail: "it is not empty (\(rows) rows); copy into an empty store, or add --merge")
       }
       let written = merge ? contents.remainder(after: HeldRecords(try await Self.contents(on: c))) : contents

@@ -39,11 +39,16 @@ extension PostgresProgressStore {
       throw .refused(store: name, detail: "a score must be between 0 and 1, not \(attempt.score)")
     }
     let store = name
+    let user = location.user
     let number = try await transaction { c in
       let known = try await Self.rows(EmployeeTable.lock(attempt.employee), on: c) { _ in true }
       guard !known.isEmpty else {
+        let hidden =
+          user == attempt.employee.rawValue
+          ? "" : ", or one the database user '\(user)' may not see (a learner sees only their own)"
         throw ProgressStoreError.refused(
-          store: store, detail: "unknown employee: save the employee before recording their progress")
+          store: store, detail: "unknown employee\(hidden): save the employee before recording their progress"
+        )
       }
       let numbers = try await Self.rows(DrillAttemptTable.record(attempt, bookmark: bookmark), on: c) {
         try $0.decode(Int32.self)

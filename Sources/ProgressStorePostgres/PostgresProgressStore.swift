@@ -36,8 +36,8 @@ public final class PostgresProgressStore: ProgressStore {
   /// - Throws: ``ProgressStoreError/unreachable(store:detail:)`` when the server cannot be
   ///   reached, ``ProgressStoreError/newerStore(store:unknownMigrations:)`` for a database
   ///   written by a newer coach, ``ProgressStoreError/notAStore(store:detail:)`` for one of
-  ///   another program, ``ProgressStoreError/refused(store:detail:)`` for a URL with a
-  ///   password, and ``ProgressStoreError/cannotWrite(store:detail:)`` when signing in fails.
+  ///   another program, ``ProgressStoreError/invalidLocation(store:detail:)`` for a URL with
+  ///   a password, and ``ProgressStoreError/cannotWrite(store:detail:)`` when signing in fails.
   public convenience init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment)
     async throws(ProgressStoreError)
   {
@@ -45,7 +45,9 @@ public final class PostgresProgressStore: ProgressStore {
       location: PostgresLocation(url: url, environment: environment), environment: environment)
   }
 
-  /// Connects to the database at `location`; with `migrate`, brings its schema up to date.
+  /// Connects to the database at `location` (at once, so that a server that cannot be
+  /// reached or a refused sign-in is known now); with `migrate`, brings its schema up to
+  /// date.
   public init(
     location: PostgresLocation, environment: [String: String] = ProcessInfo.processInfo.environment,
     migrate: Bool = true, connections: Int = 10
@@ -54,13 +56,15 @@ public final class PostgresProgressStore: ProgressStore {
     let password = try PasswordFile.password(for: location, environment: environment)
     pool = ConnectionPool(
       connector: try Connector(location: location, password: password), limit: connections)
-    if migrate {
-      do {
+    do {
+      if migrate {
         try await self.migrate()
-      } catch {
-        await pool.close()
-        throw error
+      } else {
+        try await withConnection { c in try await c.query("SELECT 1", logger: Connector.logger) }
       }
+    } catch {
+      await pool.close()
+      throw error
     }
   }
 

@@ -107,11 +107,17 @@ extension ProgressStoreError {
         store: store, detail: "unknown employee: save the employee before recording their progress")
     case "23514", "23502", "23505", "23001", "23000", "22003":
       self = .refused(store: store, detail: detail)
-    case "42501":
+    case "42501" where message.contains("row-level security"):
       self = .refused(
         store: store,
-        detail: "\(detail); the database user '\(location.user)' may not do this (a learner's user may read "
-          + "and write only the progress of the employee with the same id)")
+        detail:
+          "\(detail); the database user '\(location.user)' may record only the progress of the employee "
+          + "with the same id")
+    case "42501":
+      self = .cannotWrite(
+        store: store,
+        detail: "\(detail); the database user '\(location.user)' lacks the right (coach store init grants "
+          + "learners and trainers theirs; the schema is made by the database's owner)")
     case "28P01", "28000":
       self = .cannotWrite(
         store: store,
@@ -210,7 +216,8 @@ extension ProgressStoreError {
   /// The detail of a case that has one, else the whole description.
   var detail: String {
     switch self {
-    case .notAStore(_, let detail), .cannotWrite(_, let detail), .unreachable(_, let detail),
+    case .invalidLocation(_, let detail), .notAStore(_, let detail), .cannotWrite(_, let detail),
+      .unreachable(_, let detail),
       .refused(_, let detail), .unreadable(_, let detail), .database(_, let detail):
       detail
     default: description

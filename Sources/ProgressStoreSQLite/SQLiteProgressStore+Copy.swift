@@ -40,7 +40,7 @@ extension SQLiteProgressStore: CopyableProgressStore {
       let before = try Self.counts(db)
       let rows = before.values.reduce(0, +)
       if !merge && rows > 0 {
-        throw ProgressStoreError.refused(
+        throw ProgressStoreError.cannotWrite(
           store: path, detail: "it is not empty (\(rows) rows); copy into an empty store, or add --merge")
       }
       let written = merge ? contents.remainder(after: HeldRecords(try Self.contents(db))) : contents

@@ -1,0 +1,146 @@
+import Foundation
+import LearnerModel
+import ProgressStoreSQLite
+import Testing
+
+@testable import ProgressStorePostgres
+
+/// `coach store init`'s roles, and copying stores both ways.
+@Suite(
+  .enabled(if: TestServer.isSet, "COACH_TEST_POSTGRES is not set (make test starts a server and sets it)"))
+struct RolesAndCopyTests {
+  func attempt(_ who: String, _ item: String, shared: Bool = false) -> DrillAttempt {
+    DrillAttempt(
+      employee: id(who), item: ItemRef(courseID: "c", moduleID: "m", sectionID: "s", itemID: item),
+      itemHash: "h",
+      response: "r", score: 1, correct: true, sessionID: "s", at: time)
+  }
+
+  func belief(_ who: String, shared: Bool) -> BeliefResponse {
+    BeliefResponse(
+      employee: id(who), item: ItemRef(courseID: "c", moduleID: "m", sectionID: "s", itemID: "r1"),
+      kind: .reflect,
+      itemHash: "h", answer: .text("\(who) wrote this"), shared: shared, sessionID: "s", at: time)
+  }
+
+  @Test func aLearnerReadsAndWritesOnlyTheirOwnRowsAndATrainerReadsAllButPrivateBeliefs() async throws {
+    let suffix = TestServer.uniqueName("r")
+    let roles = PostgresProgressStore.Roles(trainer: "\(suffix)_trainer", learner: "\(suffix)_learner")
+    let ada = "\(suffix)-ada"
+    let bob = "\(suffix)-bob"
+    let trainer = "\(suffix)-trainer"
+    let location = try TestServer.admin.database(suffix)
+    let (owner, created) = try await PostgresProgressStore.initialise(
+      location, roles: roles, environment: [:])
+    #expect(created)
+    // Running it again is safe.
+    _ = try await PostgresProgressStore.initialise(location, roles: roles, environment: [:]).store.close()
+    try await owner.execute(
+      """
+      CREATE ROLE "\(ada)" LOGIN IN ROLE \(roles.learner);
+      CREATE ROLE "\(bob)" LOGIN IN ROLE \(roles.learner);
+      CREATE ROLE "\(trainer)" LOGIN IN ROLE \(roles.trainer)
+      """)
+    func signIn(_ user: String) async throws -> PostgresProgressStore {
+      var as_ = location
+      as_.user = user
+      return try await PostgresProgressStore(location: as_, environment: [:])
+    }
+    let adaStore = try await signIn(ada)
+    let bobStore = try await signIn(bob)
+    for (store, who) in [(adaStore, ada), (bobStore, bob)] {
+      try await store.saveEmployee(Employee(id: id(who), name: who, created: time))
+      _ = try await store.enrol(id(who), in: "c", at: time)
+      try await store.recordAttempt(
+        attempt(who, "q1"), bookmark: Bookmark(employee: id(who), courseID: "c", moduleID: "m"))
+      try await store.recordBelief(belief(who, shared: who == ada), bookmark: nil)
+    }
+    #expect(try await bobStore.allEmployees().map(\.id.rawValue) == [bob])
+    #expect(try await bobStore.history(of: id(ada), in: "c") == History())
+    #expect(try await bobStore.summary(of: "c").map(\.employee.rawValue) == [bob])
+    let refused = await message { try await bobStore.recordAttempt(attempt(ada, "q2"), bookmark: nil) }
+    #expect(refused.contains("may not see (a learner sees only their own)"), "\(refused)")
+    let renamed = await message {
+      try await bobStore.saveEmployee(Employee(id: id(ada), name: "Hacked", created: time))
+    }
+    #expect(renamed.contains("row-level security"), "\(renamed)")
+    #expect(try await bobStore.strings("SELECT count(*) FROM drillAttempt") == ["1"])
+
+    let trainerStore = try await signIn(trainer)
+    #expect(try await trainerStore.allEmployees().count == 2)
+    #expect(try await trainerStore.summary(of: "c").map(\.attempts) == [1, 1])
+    #expect(try await trainerStore.strings("SELECT text FROM beliefResponse") == ["\(ada) wrote this"])
+    let write = await message { try await trainerStore.saveEmployee(Employee(id: id(trainer), name: "T")) }
+    #expect(write.contains("permission denied"), "\(write)")
+
+    for store in [adaStore, bobStore, trainerStore, owner] { await store.close() }
+    try await TestServer.drop(location)
+    try await TestServer.exec(
+      """
+      DROP ROLE "\(ada)";
+      DROP ROLE "\(bob)";
+      DROP ROLE "\(trainer)";
+      DROP ROLE \(roles.learner);
+      DROP ROLE \(roles.trainer)
+      """, in: try TestServer.admin)
+  }
+
+  /// A store with every kind of record, built through the protocol.
+  func fill(_ store: any ProgressStore, _ who: [String]) async throws {
+    for name in who {
+      try await store.saveEmployee(Employee(id: id(name), name: name, role: "r", cohort: nil, created: time))
+      _ = try await store.enrol(id(name), in: "c", from: "/srv/c", at: time)
+      for n in 0..<5 {
+        try await store.recordAttempt(
+          attempt(name, "q\(n % 2)"),
+          bookmark: Bookmark(employee: id(name), courseID: "c", moduleID: "m", position: .end))
+      }
+      try await store.recordBelief(belief(name, shared: false), bookmark: nil)
+      try await store.recordBelief(
+        BeliefResponse(
+          employee: id(name), item: ItemRef(courseID: "c", moduleID: "m", sectionID: "s", itemID: "k"),
+          kind: .rank,
+          itemHash: "h", answer: .order(["b", "a \"quoted\""]), sessionID: "s", at: time), bookmark: nil)
+      try await store.recordSignature(
+        CreedSignature(
+          employee: id(name), courseID: "c", moduleID: "m", sectionID: "creed", creedHash: "x", name: name,
+          sessionID: "s", at: time), bookmark: nil)
+      try await store.recordPageRead(
+        PageRead(employee: id(name), courseID: "c", moduleID: "m", page: .overview, sessionID: "s", at: time),
+        bookmark: nil)
+      try await store.completeEnrolment(id(name), in: "c", passed: true, at: time)
+    }
+  }
+
+  @Test func aCopyToPostgreSQLAndBackHoldsEveryRecordAsItWas() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("copy-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sqlite = try SQLiteProgressStore(path: folder.appendingPathComponent("a.sqlite").path)
+    try await fill(sqlite, ["ada", "bob"])
+    let original = try await sqlite.contents()
+    let location = try await TestServer.database("copy")
+    let postgres = try await PostgresProgressStore(location: location, environment: [:])
+    let (before, after) = try await postgres.load(original, merge: false)
+    #expect(before.values.allSatisfy { $0 == 0 })
+    #expect(after == original.counts)
+    #expect(try await postgres.contents() == original)
+    let refused = await message { _ = try await postgres.load(original, merge: false) }
+    #expect(refused.contains("not empty"), "\(refused)")
+
+    // Merging the same store again adds nothing; merging one with new answers numbers them after.
+    _ = try await postgres.load(original, merge: true)
+    #expect(try await postgres.rowCounts() == original.counts)
+    try await sqlite.recordAttempt(attempt("ada", "q0"), bookmark: nil)
+    let (_, merged) = try await postgres.load(try await sqlite.contents(), merge: true)
+    #expect(merged["drillAttempt"] == original.counts["drillAttempt"]! + 1)
+    #expect(
+      try await postgres.history(of: id("ada"), in: "c").attempts.filter { $0.item.itemID == "q0" }.map(
+        \.attempt) == [1, 2, 3, 4])
+
+    let back = try SQLiteProgressStore(path: folder.appendingPathComponent("b.sqlite").path)
+    _ = try await back.load(try await postgres.contents(), merge: false)
+    #expect(try await back.contents() == (try await postgres.contents()))
+    await postgres.close()
+    try await TestServer.drop(location)
+  }
+}
