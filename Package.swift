@@ -74,7 +74,8 @@ let package = Package(
       ]
     ),
     .executableTarget(
-      name: "coach-store-stress", dependencies: ["LearnerModel", "ProgressStoreSQLite"],
+      name: "coach-store-stress",
+      dependencies: ["LearnerModel", "ProgressStorePostgres", "ProgressStoreSQLite"],
       path: "Sources/StoreStress"),
 
     // Test support: an in-memory store, a scripted console and the store conformance suite.

@@ -73,6 +73,25 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     return "postgres://\(user)@\(shownHost):\(port)/\(database)"
   }
 
+  /// The location as a URL that ``init(url:environment:)`` reads back as it is (never with
+  /// a password), to hand to another process.
+  public var url: String {
+    var components = URLComponents()
+    components.scheme = "postgres"
+    components.user = user
+    components.path = "/" + database
+    var query = [URLQueryItem(name: "sslmode", value: sslMode.rawValue)]
+    if isUnixSocket {
+      query.append(URLQueryItem(name: "host", value: host))
+    } else {
+      components.host = host.contains(":") ? "[\(host)]" : host
+    }
+    components.port = port
+    if let sslRootCert { query.append(URLQueryItem(name: "sslrootcert", value: sslRootCert)) }
+    components.queryItems = query
+    return components.string ?? description
+  }
+
   /// The same server and user, another database (to create or drop one).
   public func database(_ name: String) -> PostgresLocation {
     var other = self

@@ -58,12 +58,21 @@ extension PostgresProgressStore {
       let unknown = applied.subtracting(known)
       if !unknown.isEmpty { throw .newerStore(store: name, unknownMigrations: unknown.sorted()) }
       if applied == known { return }
-    } else {
-      try await refuseForeignTables()
     }
+    let store = name
     try await transaction { connection in
       try await connection.query(
         "SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: Connector.logger)
+      // Under the lock: another coach may have made the schema since it was looked at.
+      if try await !Self.hasMigrationsTable(connection) {
+        let foreign = try await Self.foreignTables(connection)
+        if !foreign.isEmpty {
+          throw ProgressStoreError.notAStore(
+            store: store,
+            detail: "it has tables named \(foreign.joined(separator: ", ")) that coach did not make "
+              + "(no coachMigrations table)")
+        }
+      }
       try await connection.query(PostgresQuery(unsafeSQL: Self.migrationsTable), logger: Connector.logger)
       var done = Set<String>()
       for try await name in try await connection.query(
@@ -89,11 +98,7 @@ extension PostgresProgressStore {
   /// The names in `coachMigrations`, or `nil` when the table is not there.
   func appliedMigrations() async throws(ProgressStoreError) -> Set<String>? {
     try await withConnection { connection in
-      let exists =
-        try await connection.query(
-          "SELECT to_regclass('coachmigrations') IS NOT NULL", logger: Connector.logger
-        ).collect().first?.decode(Bool.self) ?? false
-      guard exists else { return nil }
+      guard try await Self.hasMigrationsTable(connection) else { return nil }
       var names = Set<String>()
       for try await name in try await connection.query(
         "SELECT name FROM coachMigrations", logger: Connector.logger
@@ -105,29 +110,25 @@ extension PostgresProgressStore {
     }
   }
 
-  /// Refuses a database that has tables named as coach's but no migrations table: it
-  /// belongs to another program, and coach leaves it untouched.
-  private func refuseForeignTables() async throws(ProgressStoreError) {
-    let found = try await withConnection { connection in
-      var names: [String] = []
-      for try await name in try await connection.query(
-        """
-        SELECT c.relname::text FROM pg_class c
-        WHERE c.relkind IN ('r', 'p', 'v') AND pg_table_is_visible(c.oid)
-          AND c.relname = ANY (\(StoreContents.tables.map { $0.lowercased() }))
-        ORDER BY 1
-        """, logger: Connector.logger
-      ).decode(String.self) {
-        names.append(name)
-      }
-      return names
+  static func hasMigrationsTable(_ connection: PostgresConnection) async throws -> Bool {
+    try await connection.query("SELECT to_regclass('coachmigrations') IS NOT NULL", logger: Connector.logger)
+      .collect().first?.decode(Bool.self) ?? false
+  }
+
+  /// Tables named as coach's in a database with no migrations table: another program's,
+  /// which coach leaves untouched.
+  static func foreignTables(_ connection: PostgresConnection) async throws -> [String] {
+    var names: [String] = []
+    for try await name in try await connection.query(
+      """
+      SELECT c.relname::text FROM pg_class c
+      WHERE c.relkind IN ('r', 'p', 'v') AND pg_table_is_visible(c.oid)
+        AND c.relname = ANY (\(StoreContents.tables.map { $0.lowercased() }))
+      ORDER BY 1
+      """, logger: Connector.logger
+    ).decode(String.self) {
+      names.append(name)
     }
-    if !found.isEmpty {
-      throw .notAStore(
-        store: name,
-        detail:
-          "it has tables named \(found.joined(separator: ", ")) that coach did not make (no coachMigrations table)"
-      )
-    }
+    return names
   }
 }

@@ -124,3 +124,16 @@ import Testing
     #expect(try PasswordFile.password(for: ada, environment: ["PGPASSFILE": path + ".missing"]) == nil)
   }
 }
+
+extension LocationTests {
+  @Test func aLocationAsAURLReadsBackAsItIs() throws {
+    for location in [
+      PostgresLocation(
+        user: "a@b", host: "db", port: 6000, database: "x y", sslMode: .require, sslRootCert: "/c a.pem"),
+      PostgresLocation(user: "ada", host: "/tmp/sock", port: 5433, database: "coach", sslMode: .disable),
+      PostgresLocation(user: "ada", host: "::1", database: "coach"),
+    ] {
+      #expect(try PostgresLocation(url: location.url, environment: [:]) == location, "\(location.url)")
+    }
+  }
+}
