@@ -110,9 +110,16 @@ extension PostgresProgressStore {
     }
   }
 
+  /// Whether `coachMigrations` is there, read from `pg_class` with the statement's own
+  /// snapshot: `to_regclass` reads the session's catalog cache, which still says "no
+  /// table" after waiting for the lock while another coach made it.
   static func hasMigrationsTable(_ connection: PostgresConnection) async throws -> Bool {
-    try await connection.query("SELECT to_regclass('coachmigrations') IS NOT NULL", logger: Connector.logger)
-      .collect().first?.decode(Bool.self) ?? false
+    try await connection.query(
+      """
+      SELECT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'coachmigrations' AND relkind = 'r'
+        AND relnamespace = ANY (current_schemas(false)::regnamespace[]))
+      """, logger: Connector.logger
+    ).collect().first?.decode(Bool.self) ?? false
   }
 
   /// Tables named as coach's in a database with no migrations table: another program's,
