@@ -73,6 +73,13 @@ struct RolesAndCopyTests {
     let write = await message { try await trainerStore.saveEmployee(Employee(id: id(trainer), name: "T")) }
     #expect(write.contains("permission denied"), "\(write)")
 
+    // A learner's coach finding the schema out of date stops, writing nothing.
+    try await owner.execute("DELETE FROM coachMigrations WHERE name = 'v3-add-record-ids'")
+    let outOfDate = await message { _ = try await signIn(ada) }
+    #expect(outOfDate.contains("lacks the right") && outOfDate.contains("coach store init"), "\(outOfDate)")
+    #expect(try await owner.strings("SELECT count(*) FROM coachMigrations") == ["8"])
+    try await owner.execute("INSERT INTO coachMigrations (name) VALUES ('v3-add-record-ids')")
+
     for store in [adaStore, bobStore, trainerStore, owner] { await store.close() }
     try await TestServer.drop(location)
     try await TestServer.exec(

@@ -34,7 +34,9 @@ struct RecordingComparison {
     }
     for _ in 0..<rounds {
       await time("bare INSERT, C API") { for _ in 0..<perRound { bare.insertAnswer() } }
-      try await time("coach recordAttempt + bookmark") { for _ in 0..<perRound { try await ours.recordAnswer() } }
+      try await time("coach recordAttempt + bookmark") {
+        for _ in 0..<perRound { try await ours.recordAnswer() }
+      }
       try await time("coach recordAttempt alone") {
         for _ in 0..<perRound { try await ours.recordAnswer(withBookmark: false) }
       }
@@ -61,6 +63,7 @@ struct RecordingComparison {
       })
     let ratio = median(samples["coach recordAttempt + bookmark"]!) / baseline
     print("RESULT record-vs-bare synchronous=\(synchronous): \(format(ratio, 2))x (goal <= 2x)\n")
+    sqliteResults["record-\(synchronous)"] = ratio
   }
 }
 
