@@ -8,7 +8,9 @@ public final class StoreFixture: @unchecked Sendable {
   private let employee: EmployeeID
   private var count = 0
 
-  public init(path: String, durability: SQLiteProgressStore.Durability, employee: String = "bench") async throws {
+  public init(path: String, durability: SQLiteProgressStore.Durability, employee: String = "bench")
+    async throws
+  {
     store = try SQLiteProgressStore(path: path, durability: durability)
     self.employee = try EmployeeID(employee)
     try await store.saveEmployee(Employee(id: self.employee, name: "Bench"))
@@ -24,7 +26,8 @@ public final class StoreFixture: @unchecked Sendable {
         correct: true, sessionID: "session"),
       bookmark: withBookmark
         ? Bookmark(
-          employee: employee, courseID: "bench-course", moduleID: "m1", sectionID: "s1", position: .question(item: item.itemID, retry: false))
+          employee: employee, courseID: "bench-course", moduleID: "m1", sectionID: "s1",
+          position: .question(item: item.itemID, retry: false))
         : nil)
   }
 }
