@@ -167,7 +167,8 @@ import Testing
       try await waiter.recordAttempt(Make.attempt("ada", "q1"), bookmark: nil)
     }
     let waited = Date().timeIntervalSince(started)
-    #expect(waited > 0.1 && waited < 2)
+    // Generous: on a loaded CI machine (a server and the tests on 2 cores) the waiter starves.
+    #expect(waited > 0.1 && waited < 5)
     try lock.execute("ROLLBACK")
     try await waiter.recordAttempt(Make.attempt("ada", "q1"), bookmark: nil)
   }
