@@ -4,7 +4,7 @@ COURSES ?= courses
 BIN := .build/debug/coach
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test test-against-servers engine-tests run check lint bench reliability reliability-quick clean
+.PHONY: all deps print-deps xapi-deps build test test-against-servers engine-tests run check lint bench reliability reliability-quick clean
 
 ## The PostgreSQL tests run against a throwaway server (scripts/pg-test-server): a target
 ## that needs one starts it, unless COACH_TEST_POSTGRES names one already (inside make test).
@@ -20,12 +20,26 @@ deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libsqlite3-dev pkg-config; \
 	fi
 
+## print-deps: install headless Chromium and poppler-utils, which the workbook print tests
+## use (without them those tests are skipped).
+print-deps:
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null; then \
+	  echo "Installing chromium and poppler-utils with apt-get..."; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \
+	fi
+
+## xapi-deps: the Python virtual environment of the xAPI tests (ralph-malph 5.1.0 and its
+## LRS, every version pinned in Tests/xapi-tools/requirements.txt), under .build/.
+xapi-deps:
+	@Tests/xapi-tools/venv.sh >/dev/null
+
 build: deps
 	$(SWIFT) build
 
 ## test: every suite, the PostgreSQL ones against a server started for the run (and
 ## stopped however it ends); if the server cannot start, the run fails.
-test: build lint
+test: build lint xapi-deps
 	scripts/pg-test-server run $(MAKE) --no-print-directory test-against-servers
 
 test-against-servers:

@@ -10,6 +10,7 @@ import PackageDescription
 //   SessionEngine                      the pure learning state machine and grading
 //   Terminal                           consoles, renderers and the learn loop
 //   Reports                            what trainers and employees read
+//   XAPI                               records as xAPI statements, sent to an LRS
 //   coach                              thin subcommands; the only place that picks a store
 let package = Package(
   name: "coach",
@@ -26,6 +27,9 @@ let package = Package(
     .library(name: "Reports", targets: ["Reports"]),
     .library(name: "Review", targets: ["Review"]),
     .library(name: "CoachTestSupport", targets: ["CoachTestSupport"]),
+    .library(name: "Printing", targets: ["Printing"]),
+    .library(name: "Exports", targets: ["Exports"]),
+    .library(name: "XAPI", targets: ["XAPI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -57,19 +61,26 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
-    .target(name: "CourseProgress", dependencies: ["CourseModel", "LearnerModel"]),
-    .target(name: "SessionEngine", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
+    .target(name: "CourseProgress", dependencies: ["CourseModel", "LearnerModel", "Review"]),
     .target(
-      name: "Terminal", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "SessionEngine"]),
-    .target(name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
+      name: "SessionEngine", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review"]),
+    .target(
+      name: "Terminal",
+      dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review", "SessionEngine"]),
+    .target(name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review"]),
     // The FSRS-6 scheduler of spaced review: pure arithmetic on a question's review log.
     .target(name: "Review"),
+    // Self-contained printable HTML (escaping, Markdown blocks, the page shell).
+    .target(name: "Printing", dependencies: ["CourseModel"]),
+    // Leaving the terminal: GIFT for Moodle, printable workbooks.
+    .target(name: "Exports", dependencies: ["CourseModel", "Printing"]),
+    // xAPI 1.0.3 statements of the records, and sending them to a learning record store.
+    .target(name: "XAPI", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
     .executableTarget(
       name: "coach",
       dependencies: [
-        "CourseModel", "CourseParser", "LearnerModel", "ProgressStorePostgres", "ProgressStoreSQLite",
-        "Reports",
-        "Terminal",
+        "CourseModel", "CourseParser", "CourseProgress", "Exports", "LearnerModel", "ProgressStorePostgres",
+        "ProgressStoreSQLite", "Reports", "Review", "Terminal", "XAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -96,13 +107,29 @@ let package = Package(
       name: "StoreConformanceTests",
       dependencies: ["CoachTestSupport", "LearnerModel", "ProgressStorePostgres", "ProgressStoreSQLite"]),
     .testTarget(
+      name: "CourseProgressTests",
+      dependencies: ["CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport", "Review"]
+    ),
+    .testTarget(
       name: "SessionEngineTests",
-      dependencies: ["SessionEngine", "CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport"]
+      dependencies: [
+        "SessionEngine", "CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport", "Review",
+      ]
     ),
     .testTarget(
       name: "TerminalTests",
       dependencies: ["Terminal", "SessionEngine", "CourseModel", "LearnerModel", "CoachTestSupport"]
     ),
-    .testTarget(name: "CoachTests", dependencies: ["coach"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "PrintingTests", dependencies: ["Printing", "CourseModel"]),
+    .testTarget(
+      name: "ExportsTests",
+      dependencies: ["Exports", "CourseParser", "CourseModel"],
+      exclude: ["Fixtures", "Golden"]
+    ),
+    .testTarget(
+      name: "XAPITests",
+      dependencies: ["XAPI", "CourseModel", "LearnerModel", "SessionEngine", "CoachTestSupport"]
+    ),
+    .testTarget(name: "CoachTests", dependencies: ["coach", "CourseModel", "Review"], resources: [.copy("Fixtures")]),
   ]
 )

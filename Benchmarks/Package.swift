@@ -60,6 +60,8 @@ let package = Package(
         .product(name: "ProgressStoreSQLite", package: "coach"),
         .product(name: "ProgressStorePostgres", package: "coach"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "CourseModel", package: "coach"), .product(name: "CourseParser", package: "coach"),
+        .product(name: "CourseProgress", package: "coach"), .product(name: "Review", package: "coach"),
       ],
       path: "Sources/StoreComparisons"
     ),

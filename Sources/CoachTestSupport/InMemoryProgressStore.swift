@@ -24,6 +24,7 @@ public final class InMemoryProgressStore: ProgressStore {
     var attempts: [DrillAttempt] = []
     var beliefs: [BeliefResponse] = []
     var signatures: [CreedSignature] = []
+    var passes: [DrillPass] = []
     var pages: [PageRead] = []
     var bookmarks: [Key: Bookmark] = [:]
     var writes = 0
@@ -56,7 +57,7 @@ public final class InMemoryProgressStore: ProgressStore {
     records.withLock { $0.employees.values.sorted { $0.id < $1.id } }
   }
 
-  public func enrol(_ employee: EmployeeID, in courseID: String, from source: String?, at date: Date)
+  public func enrol(_ employee: EmployeeID, in courseID: String, version: String?, at date: Date)
     throws(ProgressStoreError) -> Enrolment
   {
     try write(employee, nil) { r in
@@ -64,7 +65,7 @@ public final class InMemoryProgressStore: ProgressStore {
       var enrolment =
         r.enrolments[key]
         ?? Enrolment(employee: employee, courseID: courseID, started: StoredTime.stored(date))
-      if let source { enrolment.source = source }
+      if let version { enrolment.courseVersion = version }
       r.enrolments[key] = enrolment
       return enrolment
     }
@@ -85,14 +86,19 @@ public final class InMemoryProgressStore: ProgressStore {
   }
 
   @discardableResult
-  public func recordAttempt(_ attempt: DrillAttempt, bookmark: Bookmark?) throws(ProgressStoreError)
-    -> DrillAttempt
+  public func recordAttempt(_ attempt: DrillAttempt, pass: DrillPass?, bookmark: Bookmark?)
+    throws(ProgressStoreError) -> DrillAttempt
   {
     guard attempt.score.isFinite, (0...1).contains(attempt.score) else {
       throw .refused(store: name, detail: "a score must be between 0 and 1, not \(attempt.score)")
     }
+    if let refusal = pass?.refusal { throw .refused(store: name, detail: refusal) }
     return try write(attempt.employee, bookmark) { r in
       if let kept = r.attempts.first(where: { $0.recordID == attempt.recordID }) { return kept }
+      if var pass {
+        pass.at = StoredTime.stored(pass.at)
+        r.passes.append(pass)
+      }
       var stored = attempt
       let earlier = r.attempts.filter {
         $0.employee == attempt.employee && $0.item.courseID == attempt.item.courseID
@@ -148,6 +154,7 @@ public final class InMemoryProgressStore: ProgressStore {
         attempts: r.attempts.filter { $0.employee == employee && $0.item.courseID == courseID },
         beliefs: r.beliefs.filter { $0.employee == employee && $0.item.courseID == courseID },
         signatures: r.signatures.filter { $0.employee == employee && $0.courseID == courseID },
+        passes: r.passes.filter { $0.employee == employee && $0.courseID == courseID },
         // Oldest reading first, as the SQLite store orders them; ties in the order written.
         pagesRead: r.pages.filter { $0.employee == employee && $0.courseID == courseID }.enumerated()
           .sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element),

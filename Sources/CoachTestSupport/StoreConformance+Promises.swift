@@ -8,9 +8,11 @@ extension StoreConformance {
       subject, store in
       try await Make.employees("ada", in: store)
       let ada = Make.id("ada")
-      _ = try await store.enrol(ada, in: Make.course, from: "/srv/c", at: Make.time)
+      _ = try await store.enrol(ada, in: Make.course, version: "v-1", at: Make.time)
+      let pass = Make.pass("ada")
       let attempt = try await store.recordAttempt(
-        Make.attempt("ada", "q1"), bookmark: Make.bookmark("ada", .question(item: "q2", retry: false)))
+        Make.attempt("ada", "q1", key: "k1"), pass: pass,
+        bookmark: Make.bookmark("ada", .question(item: "q2", retry: false)))
       let belief = BeliefResponse(
         employee: ada, item: Make.item("b1"), kind: .reflect, itemHash: "h", answer: .text("kept"),
         shared: true, sessionID: "s", at: Make.time)
@@ -28,6 +30,8 @@ extension StoreConformance {
       }
       let history = try await second.history(of: ada, in: Make.course)
       try expectEqual(history.attempts, [attempt], "attempts seen by a second opening")
+      try expectEqual(history.passes, [pass], "passes seen by a second opening")
+      try expectEqual(history.enrolment?.courseVersion, "v-1", "the course version seen by a second opening")
       try expectEqual(history.beliefs, [belief], "beliefs seen by a second opening")
       try expectEqual(history.signatures, [signature], "signatures seen by a second opening")
       try expectEqual(history.pagesRead, [page], "pages seen by a second opening")
@@ -59,10 +63,14 @@ extension StoreConformance {
       try await Make.employees("ada", in: store)
       let ada = Make.id("ada")
       let sent = Make.attempt("ada", "q1", response: "first")
-      let first = try await store.recordAttempt(sent, bookmark: nil)
+      let pass = Make.pass("ada")
+      let first = try await store.recordAttempt(sent, pass: pass, bookmark: nil)
       let next = try await store.recordAttempt(Make.attempt("ada", "q1", response: "second"), bookmark: nil)
-      let retried = try await store.recordAttempt(sent, bookmark: Make.bookmark("ada", .drillResult))
+      let retried = try await store.recordAttempt(
+        sent, pass: pass, bookmark: Make.bookmark("ada", .drillResult))
       try expectEqual(retried, first, "the attempt sent again, as returned")
+      // A pass made afresh for the attempt sent again (a new record id) is not kept either.
+      try await store.recordAttempt(sent, pass: Make.pass("ada"), bookmark: nil)
       try expectEqual([first.attempt, next.attempt], [1, 2], "the numbers")
       let belief = BeliefResponse(
         employee: ada, item: Make.item("b1"), kind: .reflect, itemHash: "h", answer: .text("once"),
@@ -76,6 +84,7 @@ extension StoreConformance {
       try await store.recordSignature(signature, bookmark: Make.bookmark("ada", .signature))
       let history = try await store.history(of: ada, in: Make.course)
       try expectEqual(history.attempts, [first, next], "attempts")
+      try expectEqual(history.passes, [pass], "the pass, kept once with its attempt")
       try expectEqual(history.beliefs, [belief], "beliefs")
       try expectEqual(history.signatures, [signature], "signatures")
       try expectEqual(history.bookmark?.position, .signature, "the bookmark moved by the retry")
@@ -150,6 +159,44 @@ extension StoreConformance {
       try expectEqual(
         try await store.history(of: Make.id("ada"), in: Make.course).attempts.first?.correct, false,
         "unchanged")
+    },
+    ConformanceCheck("a refused drill pass writes nothing of its attempt and moves no bookmark") { _, store in
+      try await Make.employees("ada", in: store)
+      try await store.saveBookmark(Make.bookmark("ada", .overview))
+      var badScore = Make.pass("ada")
+      badScore.score = 1.25
+      var badMark = Make.pass("ada")
+      badMark.passMark = 0
+      for pass in [badScore, badMark] {
+        do {
+          try await store.recordAttempt(
+            Make.attempt("ada", "q1"), pass: pass, bookmark: Make.bookmark("ada", .drillResult))
+          throw ConformanceFailure(
+            message: "a pass with \(pass.score), \(pass.passMark) was accepted", line: #line)
+        } catch let error as ProgressStoreError {
+          guard case .refused = error else {
+            throw ConformanceFailure(message: "expected refused, got \(error)", line: #line)
+          }
+        }
+      }
+      let history = try await store.history(of: Make.id("ada"), in: Make.course)
+      try expect(history.attempts.isEmpty && history.passes.isEmpty, "nothing was kept")
+      try expectEqual(history.bookmark?.position, .overview, "the bookmark did not move")
+    },
+    ConformanceCheck(
+      "drill passes cannot be changed or deleted, even around the protocol", needs: [.rawStatements]
+    ) {
+      subject, store in
+      try await Make.employees("ada", in: store)
+      let pass = Make.pass("ada")
+      try await store.recordAttempt(Make.attempt("ada", "q1"), pass: pass, bookmark: nil)
+      guard let refused = try await subject.tryToAlterPasses(in: store) else {
+        throw ConformanceFailure(message: "\(subject.name) offers raw statements but ran none", line: #line)
+      }
+      try expect(refused.updateRefused, "an UPDATE of a drill pass was allowed")
+      try expect(refused.deleteRefused, "a DELETE of a drill pass was allowed")
+      try expectEqual(
+        try await store.history(of: Make.id("ada"), in: Make.course).passes, [pass], "unchanged")
     },
     ConformanceCheck("belief responses are kept with no score and no correctness", needs: [.tables]) {
       subject, store in

@@ -16,12 +16,22 @@ enum Make {
   }
 
   static func attempt(
-    _ employee: String, _ item: String, hash: String = "h1", response: String = "a", score: Double = 1,
-    correct: Bool = true, course: String = course, at: Date = time
+    _ employee: String, _ item: String, hash: String = "h1", key: String? = nil, response: String = "a",
+    score: Double = 1, correct: Bool = true, course: String = course, at: Date = time,
+    context: DrillAttempt.Context = .drill
   ) -> DrillAttempt {
     DrillAttempt(
-      employee: id(employee), item: Make.item(item, course: course), itemHash: hash, response: response,
-      score: score, correct: correct, sessionID: "session-1", at: at)
+      employee: id(employee), item: Make.item(item, course: course), itemHash: hash, keyHash: key,
+      response: response, score: score, correct: correct, sessionID: "session-1", at: at, context: context)
+  }
+
+  static func pass(
+    _ employee: String, section: String = "s1", drill: String = "d1", mark: Int = 80, score: Double = 0.9,
+    at: Date = time
+  ) -> DrillPass {
+    DrillPass(
+      employee: id(employee), courseID: course, moduleID: "m1", sectionID: section, drillHash: drill,
+      passMark: mark, score: score, sessionID: "session-1", at: at)
   }
 
   static func bookmark(_ employee: String, _ position: Bookmark.Position, course: String = course) -> Bookmark
@@ -91,17 +101,21 @@ extension StoreConformance {
       try expectEqual(enrolment?.completed, Make.time, "completed")
       try expectEqual(enrolment?.passed, false, "passed")
     },
-    ConformanceCheck("an enrolment keeps the folder the course was last taken from") { _, store in
+    ConformanceCheck("an enrolment keeps the version of the course last taken") { _, store in
       try await Make.employees("ada", in: store)
       let ada = Make.id("ada")
       _ = try await store.enrol(ada, in: Make.course, at: Make.time)
-      try expectEqual(try await store.enrolments(of: ada).first?.source, nil, "no folder yet")
-      _ = try await store.enrol(ada, in: Make.course, from: "/srv/courses/service", at: Make.time)
+      try expectEqual(try await store.enrolments(of: ada).first?.courseVersion, nil, "no version yet")
+      _ = try await store.enrol(ada, in: Make.course, version: "0123456789abcdef", at: Make.time)
       _ = try await store.enrol(ada, in: Make.course, at: Make.time)
-      try expectEqual(try await store.enrolments(of: ada).first?.source, "/srv/courses/service", "kept")
-      let moved = try await store.enrol(ada, in: Make.course, from: "/home/t/service", at: Make.time)
-      try expectEqual(moved.source, "/home/t/service", "replaced")
-      try expectEqual(moved.started, Make.time, "started stays")
+      try expectEqual(try await store.enrolments(of: ada).first?.courseVersion, "0123456789abcdef", "kept")
+      let edited = try await store.enrol(ada, in: Make.course, version: "fedcba9876543210", at: Make.time)
+      try expectEqual(edited.courseVersion, "fedcba9876543210", "replaced")
+      try expectEqual(edited.started, Make.time, "started stays")
+      try await store.completeEnrolment(ada, in: Make.course, passed: true, at: Make.time)
+      try expectEqual(
+        try await store.history(of: ada, in: Make.course).enrolment?.courseVersion, "fedcba9876543210",
+        "completing keeps it")
     },
     ConformanceCheck("drill attempts are numbered per employee, course and item, and keep partial scores") {
       _, store in
@@ -121,6 +135,65 @@ extension StoreConformance {
       try expectEqual(history.attempts[0].response, "B,C", "the response")
       try expectEqual(history.attempts[2].score, 2.0 / 3, "a score of two thirds")
       try expectEqual(history.attempts[0].item, Make.item("q1"), "the item's place")
+    },
+    ConformanceCheck("answer-key and scale hashes round-trip; records without them read back without") {
+      _, store in
+      try await Make.employees("ada", in: store)
+      let keyed = try await store.recordAttempt(Make.attempt("ada", "q1", key: "key-1"), bookmark: nil)
+      let older = try await store.recordAttempt(Make.attempt("ada", "q2"), bookmark: nil)
+      let scaled = BeliefResponse(
+        employee: Make.id("ada"), item: Make.item("b1"), kind: .rate, itemHash: "bh", scaleHash: "scale-1",
+        answer: .point(3), sessionID: "s", at: Make.time)
+      let note = BeliefResponse(
+        employee: Make.id("ada"), item: Make.item("creed-1"), kind: .statement, itemHash: "sh",
+        answer: .text("a note"), sessionID: "s", at: Make.time)
+      try await store.recordBelief(scaled, bookmark: nil)
+      try await store.recordBelief(note, bookmark: nil)
+      let history = try await store.history(of: Make.id("ada"), in: Make.course)
+      try expectEqual(history.attempts.map(\.keyHash), ["key-1", nil], "answer-key hashes")
+      try expectEqual(history.attempts, [keyed, older], "the attempts")
+      try expectEqual(history.beliefs.map(\.scaleHash), ["scale-1", nil], "scale hashes")
+    },
+    ConformanceCheck("a review answer keeps its context; drill answers read back as drill answers") {
+      _, store in
+      try await Make.employees("ada", in: store)
+      let drill = try await store.recordAttempt(
+        Make.attempt("ada", "q1", key: "k", score: 0, correct: false), bookmark: nil)
+      let later = Make.time.addingTimeInterval(86_400)
+      let review = try await store.recordAttempt(
+        Make.attempt("ada", "q1", key: "k", at: later, context: .review), bookmark: nil)
+      let other = try await store.recordAttempt(
+        Make.attempt("ada", "q2", key: "k", at: later, context: .review), bookmark: nil)
+      try expectEqual(
+        [drill.context, review.context, other.context], [.drill, .review, .review], "returned")
+      try expectEqual(
+        [drill.attempt, review.attempt, other.attempt], [1, 2, 1], "numbered with drill answers")
+      let history = try await store.history(of: Make.id("ada"), in: Make.course)
+      try expectEqual(history.attempts, [drill, review, other], "the history, oldest first")
+      try expectEqual(history.attempts.map(\.context), [.drill, .review, .review], "contexts read back")
+      try expectEqual(history.bookmark, nil, "a review answer with no bookmark leaves none")
+    },
+    ConformanceCheck("drill passes are kept with the attempt that made them, in the order written") {
+      _, store in
+      try await Make.employees("ada", "bob", in: store)
+      let first = Make.pass("ada", drill: "d1", mark: 80, score: 0.8)
+      let later = Make.pass("ada", drill: "d2", mark: 90, score: 1, at: Make.time.addingTimeInterval(86_400))
+      let elsewhere = Make.pass("ada", section: "s2", drill: "d9", score: 2.0 / 3)
+      let attempt = try await store.recordAttempt(
+        Make.attempt("ada", "q1", key: "k"), pass: first, bookmark: Make.bookmark("ada", .drillResult))
+      try await store.recordAttempt(Make.attempt("ada", "q1"), bookmark: nil)
+      try await store.recordAttempt(Make.attempt("ada", "q2"), pass: later, bookmark: nil)
+      try await store.recordAttempt(Make.attempt("ada", "q3"), pass: elsewhere, bookmark: nil)
+      try await store.recordAttempt(Make.attempt("bob", "q1"), pass: Make.pass("bob"), bookmark: nil)
+      let history = try await store.history(of: Make.id("ada"), in: Make.course)
+      try expectEqual(history.passes, [first, later, elsewhere], "ada's passes, in the order written")
+      try expectEqual(history.attempts.first, attempt, "the attempt that made the first")
+      try expectEqual(history.attempts.count, 4, "every attempt")
+      try expectEqual(history.bookmark?.position, .drillResult, "the bookmark moved with the first")
+      try expectEqual(
+        try await store.history(of: Make.id("bob"), in: Make.course).passes.map(\.employee.rawValue), ["bob"],
+        "bob's")
+      try expectEqual(try await store.history(of: Make.id("ada"), in: "other").passes, [], "another course")
     },
     ConformanceCheck("times are kept to the millisecond, rounded down") { _, store in
       try await Make.employees("ada", in: store)
@@ -261,15 +334,17 @@ struct DefaultSummary: ProgressStore {
     try await base.employee(id: id)
   }
   func allEmployees() async throws(ProgressStoreError) -> [Employee] { try await base.allEmployees() }
-  func enrol(_ e: EmployeeID, in c: String, from s: String?, at d: Date) async throws(ProgressStoreError)
+  func enrol(_ e: EmployeeID, in c: String, version v: String?, at d: Date) async throws(ProgressStoreError)
     -> Enrolment
-  { try await base.enrol(e, in: c, from: s, at: d) }
+  { try await base.enrol(e, in: c, version: v, at: d) }
   func completeEnrolment(_ e: EmployeeID, in c: String, passed: Bool, at d: Date)
     async throws(ProgressStoreError)
   { try await base.completeEnrolment(e, in: c, passed: passed, at: d) }
-  func recordAttempt(_ a: DrillAttempt, bookmark: Bookmark?) async throws(ProgressStoreError) -> DrillAttempt
+  func recordAttempt(_ a: DrillAttempt, pass: DrillPass?, bookmark: Bookmark?)
+    async throws(ProgressStoreError)
+    -> DrillAttempt
   {
-    try await base.recordAttempt(a, bookmark: bookmark)
+    try await base.recordAttempt(a, pass: pass, bookmark: bookmark)
   }
   func recordBelief(_ r: BeliefResponse, bookmark: Bookmark?) async throws(ProgressStoreError) {
     try await base.recordBelief(r, bookmark: bookmark)

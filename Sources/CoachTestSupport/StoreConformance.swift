@@ -17,6 +17,10 @@ public protocol StoreSubject: Sendable {
   func tryToAlterAttempts(in store: any ProgressStore) async throws -> (
     updateRefused: Bool, deleteRefused: Bool
   )?
+  /// As ``tryToAlterAttempts(in:)``, for the stored drill passes.
+  func tryToAlterPasses(in store: any ProgressStore) async throws -> (
+    updateRefused: Bool, deleteRefused: Bool
+  )?
   /// The columns of the table that keeps belief responses; `nil` for a store without tables.
   func beliefColumns(in store: any ProgressStore) async throws -> [String]?
 }

@@ -16,6 +16,15 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     self.column = column
   }
 
-  /// `path:line:column`, the form editors and CI parse.
-  public var description: String { "\(file):\(line):\(column)" }
+  /// `path:line:column`, the form editors and CI parse; a path with control characters
+  /// is shown with them made visible.
+  public var description: String { "\(file.sanitizedForTerminal):\(line):\(column)" }
+
+  /// The same line, `bytes` columns further on.
+  public func movedRight(by bytes: Int) -> SourceLocation {
+    SourceLocation(file: file, line: line, column: column + bytes)
+  }
+
+  /// Another column of the same line.
+  public func at(column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
 }

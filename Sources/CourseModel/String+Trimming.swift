@@ -1,6 +1,14 @@
 extension String {
   /// The text without leading and trailing white space (newlines included).
-  @inlinable public var trimmed: String { self[...].trimmed }
+  @inlinable public var trimmed: String {
+    // Most text has nothing to trim: keep it as it is, without a copy.
+    if let first = utf8.first, let last = utf8.last, !first.isASCIIWhitespace, !last.isASCIIWhitespace,
+      first < 0x80, last < 0x80
+    {
+      return self
+    }
+    return self[...].trimmed
+  }
 }
 
 extension Substring {

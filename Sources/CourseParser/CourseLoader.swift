@@ -37,7 +37,8 @@ public enum CourseLoader {
               Diagnostic(
                 .error, reader.idLocation,
                 "duplicate course id '\(course.id)': first used at \(earlier.file):\(earlier.line); "
-                  + "set another 'id:' in the front matter of course.md"))
+                  + "set another 'id:' in the front matter of course.md",
+                related: [Diagnostic.Related(earlier, "first used here")]))
           } else {
             courseIDs[course.id] = reader.idLocation
             result.courses.append(course)

@@ -26,7 +26,9 @@ struct CourseReader {
       diagnostics.append(diagnostic)
       return nil
     }
-    let matter = FrontMatter.split(source, into: &diagnostics)
+    let lines = SourceLines(source)
+    diagnostics += source.unsafeCharacterDiagnostics()
+    let matter = FrontMatter.split(source, settings: .course, into: &diagnostics)
     if matter.isUnclosed { return nil }
     let (kept, notes) = FacilitatorNotes.split(
       MarkdownConverter.parse(matter.markdown, file: courseFile, lineOffset: matter.lineOffset)[...])
@@ -50,11 +52,14 @@ struct CourseReader {
     }
 
     // The contents list: the first list of links to module files.
-    let contents = blocks.indices.lazy.map { ($0, Self.moduleLinks(in: blocks[$0])) }.first { !$0.1.isEmpty }
+    let contents = blocks.indices.lazy.map { ($0, Self.moduleLinks(in: blocks[$0], lines: lines)) }.first {
+      $0.1.contains(where: \.isMarkdown)
+    }
     let contentsIndex = contents?.0
     let links = contents?.1 ?? []
     let introduction = blocks.indices.filter { $0 != contentsIndex && $0 != h1 }.map { blocks[$0] }
     let introductionBeforeContents = contentsIndex.map { index in (0..<index).filter { $0 != h1 }.count }
+    diagnostics += ModuleReader.courseIntroductionDiagnostics(introduction, lines: lines)
 
     var course = Course(
       id: id, title: title ?? id, file: courseFile, pass: pass, roles: roles, introduction: introduction,
@@ -67,7 +72,7 @@ struct CourseReader {
     }
     let listed: Set<String>
     (course.modules, listed) = readModules(
-      links, context: ModuleReader.CourseContext(pass: pass, roles: roles))
+      links, context: ModuleReader.CourseContext(pass: pass, roles: matter.failed ? nil : roles))
     warnAboutUnlistedFiles(listed: listed)
     return course
   }
@@ -77,34 +82,94 @@ struct CourseReader {
   private mutating func readModules(_ links: [ModuleLink], context: ModuleReader.CourseContext)
     -> (modules: [Module], listed: Set<String>)
   {
-    // First the contents list, in order: duplicates and missing files.
+    // First the contents list, in order: duplicates, missing files, files outside the folder.
     var files: [(link: ModuleLink, path: String)] = []
     var seenFiles: [String: SourceLocation] = [:]
+    let realFolder = Self.realPath(folder) ?? Self.normalized(folder)
     for link in links {
+      guard link.isMarkdown else {
+        // A link without '.md' in the contents list is a module only when that file exists.
+        let path = Self.join(folder, link.target + ".md")
+        if link.problem == nil, !link.target.hasPrefix("/"), FileManager.default.fileExists(atPath: path) {
+          seenFiles[Self.normalized(path)] = link.location
+          diagnostics.append(
+            Diagnostic(
+              .error, link.location,
+              "the contents link to '\(link.written)' leaves out '.md': write '\(link.written).md'",
+              end: link.end,
+              fix: link.written + ".md"))
+        }
+        continue
+      }
+      if let problem = link.problem {
+        diagnostics.append(Diagnostic(.error, link.location, problem, end: link.end))
+        continue
+      }
       let path = Self.join(folder, link.target)
       let key = Self.normalized(path)
       if let earlier = seenFiles[key] {
         diagnostics.append(
           Diagnostic(
             .error, link.location,
-            "'\(link.target)' is listed twice in the contents (first at line \(earlier.line))"))
+            "'\(link.target)' is listed twice in the contents (first at line \(earlier.line))", end: link.end,
+            related: [Diagnostic.Related(earlier, "first listed here")]))
         continue
       }
       seenFiles[key] = link.location
-      if key == Self.normalized(courseFile) {
-        diagnostics.append(Diagnostic(.error, link.location, "course.md cannot be one of its own modules"))
-        continue
-      }
-      guard FileManager.default.fileExists(atPath: path) else {
+      if link.target.hasPrefix("/") || !Self.isInside(key, Self.normalized(folder)) {
         diagnostics.append(
-          Diagnostic(.error, link.location, "the contents link to '\(link.target)' names a missing file"))
+          Diagnostic(
+            .error, link.location,
+            "'\(link.target)' is outside the course folder: a module file must live inside the course folder, "
+              + "next to course.md or in a folder under it, and be linked by a path relative to course.md",
+            end: link.end))
         continue
       }
-      files.append((link, path))
+      if key == Self.normalized(courseFile) {
+        diagnostics.append(
+          Diagnostic(.error, link.location, "course.md cannot be one of its own modules", end: link.end))
+        continue
+      }
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        if let meant = Self.likelyFile(for: link.target, in: folder) {
+          // The file meant is named here, so it is not reported as left out as well.
+          seenFiles[Self.normalized(Self.join(folder, meant))] = link.location
+          diagnostics.append(
+            Diagnostic(
+              .error, link.location,
+              "the contents link to '\(link.target)' names a missing file; did you mean '\(meant)'?",
+              end: link.end,
+              fix: meant))
+        } else {
+          diagnostics.append(
+            Diagnostic(
+              .error, link.location, "the contents link to '\(link.target)' names a missing file",
+              end: link.end))
+        }
+        continue
+      }
+      if isDirectory.boolValue {
+        diagnostics.append(
+          Diagnostic(
+            .error, link.location, "'\(link.target)' is a folder: link to a module's .md file", end: link.end)
+        )
+        continue
+      }
+      guard let real = Self.realPath(path), Self.isInside(real, realFolder) else {
+        diagnostics.append(
+          Diagnostic(
+            .error, link.location,
+            "'\(link.target)' is a symbolic link to a file outside the course folder: "
+              + "a module file must live inside the course folder, so copy the file in", end: link.end))
+        continue
+      }
+      files.append((link, real))
     }
     // Then the module files, which are independent of each other, on every core.
     let parsed = Self.readInParallel(
-      files.map { ($0.path, Self.defaultModuleID($0.link.target)) }, context: context)
+      files.map { (Self.join(folder, $0.link.target), $0.path, Self.defaultModuleID($0.link.target)) },
+      context: context)
     // Last, what spans modules, in contents order: module ids and item ids.
     var modules: [Module] = []
     var seenIDs: [String: SourceLocation] = [:]
@@ -112,12 +177,19 @@ struct CourseReader {
     for read in parsed {
       diagnostics += read.diagnostics
       guard let module = read.module else { continue }
+      // A module whose settings did not parse may have lost its 'id:'; its error says so.
+      if read.settingsFailed {
+        items.register(module, into: &diagnostics)
+        modules.append(module)
+        continue
+      }
       if let earlier = seenIDs[module.id] {
         diagnostics.append(
           Diagnostic(
             .error, read.idLocation,
             "duplicate module id '\(module.id)': first used at \(earlier.file):\(earlier.line); "
-              + "set another 'id:' in the front matter"))
+              + "set another 'id:' in the front matter",
+            related: [Diagnostic.Related(earlier, "first used here")]))
         continue
       }
       seenIDs[module.id] = read.idLocation
@@ -133,23 +205,27 @@ struct CourseReader {
     var module: Module?
     var diagnostics: [Diagnostic]
     var idLocation: SourceLocation
+    var settingsFailed = false
   }
 
   /// Reads module files concurrently; results keep the order of `files`.
   private static func readInParallel(
-    _ files: [(path: String, defaultID: String)], context: ModuleReader.CourseContext
+    _ files: [(path: String, realPath: String, defaultID: String)], context: ModuleReader.CourseContext
   ) -> [ReadModule] {
     let results = Mutex([ReadModule?](repeating: nil, count: files.count))
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let (path, defaultID) = files[index]
+      let (path, realPath, defaultID) = files[index]
       let top = SourceLocation(file: path, line: 1, column: 1)
       let read: ReadModule
-      switch SourceFile.read(path) {
+      // The file checked to be inside the folder is the one read; diagnostics name the
+      // path as the contents list gives it.
+      switch SourceFile.read(realPath, reportedAs: path) {
       case .success(let source):
         var reader = ModuleReader(file: path, course: context)
         let module = reader.read(source, defaultID: defaultID)
         read = ReadModule(
-          module: module, diagnostics: reader.diagnostics, idLocation: reader.idLocation ?? top)
+          module: module, diagnostics: reader.diagnostics, idLocation: reader.idLocation ?? top,
+          settingsFailed: reader.settingsFailed)
       case .failure(let diagnostic):
         read = ReadModule(module: nil, diagnostics: [diagnostic], idLocation: top)
       }
@@ -162,7 +238,11 @@ struct CourseReader {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     for name in names.sorted() where name.lowercased().hasSuffix(".md") && name != "course.md" {
       let path = Self.join(folder, name)
-      if !listed.contains(Self.normalized(path)) {
+      var isDirectory: ObjCBool = false
+      if !listed.contains(Self.normalized(path)),
+        FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
         diagnostics.append(
           Diagnostic(
             .warning, SourceLocation(file: path, line: 1, column: 1),

@@ -6,7 +6,11 @@ enum FacilitatorNotes {
 
   /// Whether a block is a facilitator note.
   static func isNote(_ block: Block) -> Bool {
-    guard case .blockQuote(let inner) = block.kind else { return false }
+    guard case .blockQuote(let inner) = block.kind, let first = inner.first else { return false }
+    // The text of the quote starts with its first block's (a paragraph's, as a rule).
+    if let inlines = first.paragraphInlines {
+      return inlines.plainTextPrefix(word.utf8.count).hasPrefixIgnoringCase(word)
+    }
     return inner.plainText.prefix(word.count).lowercased() == word
   }
 

@@ -28,19 +28,25 @@ struct HeadingText {
 
   /// `Word: rest` where Word is ASCII letters only.
   private static func splitKindWord(_ text: String) -> (String, String)? {
-    let utf8 = text.utf8
-    var index = utf8.startIndex
-    while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") { index = utf8.index(after: index) }
-    let start = index
-    while index < utf8.endIndex, (utf8[index] | 0x20) >= UInt8(ascii: "a"),
-      (utf8[index] | 0x20) <= UInt8(ascii: "z")
-    {
-      index = utf8.index(after: index)
+    var bytes = text
+    let split: (start: Int, end: Int, rest: Int)? = bytes.withUTF8 { utf8 in
+      var index = 0
+      while index < utf8.count, utf8[index] == UInt8(ascii: " ") { index += 1 }
+      let start = index
+      while index < utf8.count, (utf8[index] | 0x20) >= UInt8(ascii: "a"),
+        (utf8[index] | 0x20) <= UInt8(ascii: "z")
+      {
+        index += 1
+      }
+      let end = index
+      while index < utf8.count, utf8[index] == UInt8(ascii: " ") { index += 1 }
+      guard start < end, index < utf8.count, utf8[index] == UInt8(ascii: ":") else { return nil }
+      return (start, end, index + 1)
     }
-    let end = index
-    while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") { index = utf8.index(after: index) }
-    guard start < end, index < utf8.endIndex, utf8[index] == UInt8(ascii: ":") else { return nil }
-    return (String(text[start..<end]), text[utf8.index(after: index)...].trimmed)
+    guard let split else { return nil }
+    let utf8 = text.utf8
+    let index = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
+    return (String(text[index(split.start)..<index(split.end)]), text[index(split.rest)...].trimmed)
   }
 
   /// The kind word, when it is one of `kinds` (case does not matter), else `nil`.
@@ -73,27 +79,4 @@ struct HeadingText {
     }
     return slug
   }
-}
-
-/// The name among `candidates` closest to `word` (Levenshtein distance, ignoring case).
-func nearest(to word: String, among candidates: [String]) -> String {
-  let word = Array(word.lowercased())
-  func distance(_ other: [Character]) -> Int {
-    var previous = Array(0...other.count)
-    for (i, a) in word.enumerated() {
-      var current = [i + 1]
-      for (j, b) in other.enumerated() {
-        current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a == b ? 0 : 1)))
-      }
-      previous = current
-    }
-    return previous[other.count]
-  }
-  // Fewest edits; on a tie, the one that shares the longest start with the word
-  // ('Bel' is a cut 'Beliefs', not a changed 'Drill').
-  func shared(_ other: [Character]) -> Int { zip(word, other).prefix { $0 == $1 }.count }
-  return candidates.min { a, b in
-    let (x, y) = (Array(a.lowercased()), Array(b.lowercased()))
-    return (distance(x), -shared(x)) < (distance(y), -shared(y))
-  } ?? String(word)
 }

@@ -16,6 +16,8 @@ struct ItemIDRegistry {
   }
 
   private var entries: [String: Entry]
+  /// The first Agree or Rate statement of each text, by a hash of ``comparable(_:)``.
+  private var statementsByText: [UInt64: [(id: String, location: SourceLocation, prompt: String)]] = [:]
 
   /// A registry with room for `capacity` ids.
   init(capacity: Int = 0) {
@@ -57,16 +59,19 @@ struct ItemIDRegistry {
     _ id: String, kind: String, at location: SourceLocation?, statement: Statement?,
     into diagnostics: inout [Diagnostic]
   ) {
+    let here = location ?? SourceLocation(file: "", line: 1, column: 1)
     guard let earlier = entries[id] else {
       entries[id] = Entry(kind: kind, location: location, statement: statement)
+      if let statement { checkLostRepeat(id, kind: kind, statement: statement, at: here, into: &diagnostics) }
       return
     }
-    let here = location ?? SourceLocation(file: "", line: 1, column: 1)
     let whereEarlier = Self.describe(earlier.location, relativeTo: here)
+    let firstUse = earlier.location.map { [Diagnostic.Related($0, "first used here")] } ?? []
     guard let earlierStatement = earlier.statement, let statement else {
       diagnostics.append(
         Diagnostic(
-          .error, here, "duplicate item id '\(id)': first used at \(whereEarlier); give this one another id"))
+          .error, here, "duplicate item id '\(id)': first used at \(whereEarlier); give this one another id",
+          related: firstUse))
       return
     }
     guard earlier.kind == kind else {
@@ -74,22 +79,123 @@ struct ItemIDRegistry {
         Diagnostic(
           .error, here,
           "'\(id)' repeats the \(earlier.kind.capitalized) statement at \(whereEarlier) as a \(kind.capitalized): "
-            + "a repeated belief statement must be of the same kind"))
+            + "a repeated belief statement must be of the same kind", related: firstUse))
       return
     }
     if earlierStatement.prompt != statement.prompt {
       diagnostics.append(
         Diagnostic(
           .warning, here,
-          "'\(id)' repeats the statement at \(whereEarlier) with different text; answers will be compared as one statement"
-        ))
+          "'\(id)' repeats the statement at \(whereEarlier) with different text; answers will be compared as one statement",
+          related: firstUse))
     } else if earlierStatement != statement {
       diagnostics.append(
         Diagnostic(
           .warning, here,
-          "'\(id)' repeats the statement at \(whereEarlier) with different scale labels; answers will be compared as one statement"
-        ))
+          "'\(id)' repeats the statement at \(whereEarlier) with different scale labels; answers will be compared as one statement",
+          related: firstUse))
     }
+  }
+
+  /// A belief statement under a new id whose text is an earlier statement's: most likely
+  /// a typo in the id of a before-and-after pair, which would lose the comparison.
+  private mutating func checkLostRepeat(
+    _ id: String, kind: String, statement: Statement, at here: SourceLocation,
+    into diagnostics: inout [Diagnostic]
+  ) {
+    let key = Self.comparableHash(statement.prompt)
+    guard let candidates = statementsByText[key] else {
+      statementsByText[key] = [(id, here, statement.prompt)]
+      return
+    }
+    // The same hash: compare the texts themselves (they nearly always match).
+    let text = Self.comparable(statement.prompt)
+    guard
+      let (earlierID, earlierLocation, _) = candidates.first(where: { Self.comparable($0.prompt) == text })
+    else {
+      statementsByText[key, default: []].append((id, here, statement.prompt))
+      return
+    }
+    guard let earlier = entries[earlierID], earlier.kind == kind else { return }
+    diagnostics.append(
+      Diagnostic(
+        .warning, here,
+        "'\(id)' is a new id, but the statement is the same as '\(earlierID)' at "
+          + "\(Self.describe(earlierLocation, relativeTo: here)): to compare the answers before and after, "
+          + "give it the same id, {#\(earlierID)}",
+        fix: "{#\(earlierID)}", related: [Diagnostic.Related(earlierLocation, "'\(earlierID)' is asked here")]
+      ))
+  }
+
+  /// A statement's text with case set aside and each run of spaces and punctuation
+  /// made one space, so "Complaints are gifts." matches "complaints are  gifts".
+  /// A hash of ``comparable(_:)``, without building it for ASCII text.
+  static func comparableHash(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix(_ byte: UInt8) {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+      for byte in comparable(text).utf8 { mix(byte) }
+      return hash
+    }
+    var gap = false
+    var started = false
+    for byte in text.utf8 {
+      let kept: UInt8
+      if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) {
+        kept = byte | 0x20
+      } else if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+      {
+        kept = byte
+      } else {
+        gap = true
+        continue
+      }
+      if gap && started { mix(UInt8(ascii: " ")) }
+      gap = false
+      started = true
+      mix(kept)
+    }
+    return hash
+  }
+
+  static func comparable(_ text: String) -> String {
+    var kept: [UInt8] = []
+    kept.reserveCapacity(text.utf8.count)
+    var gap = false
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      for byte in text.utf8 {
+        var byteKept: UInt8 = 0
+        if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) {
+          byteKept = byte | 0x20
+        } else if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+          || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        {
+          byteKept = byte
+        }
+        if byteKept == 0 {
+          gap = true
+          continue
+        }
+        if gap && !kept.isEmpty { kept.append(UInt8(ascii: " ")) }
+        gap = false
+        kept.append(byteKept)
+      }
+      return String(decoding: kept, as: UTF8.self)
+    }
+    for scalar in text.lowercased().unicodeScalars {
+      guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
+        gap = true
+        continue
+      }
+      if gap && !kept.isEmpty { kept.append(UInt8(ascii: " ")) }
+      gap = false
+      kept.append(contentsOf: String(scalar).utf8)
+    }
+    return String(decoding: kept, as: UTF8.self)
   }
 
   /// `line 12`, or `line 12 of path` when in another file.

@@ -51,10 +51,12 @@ enum MarkdownConverter {
         stack.removeLast().close(into: &stack[stack.count - 1])
         continue
       }
-      // CMARK_EVENT_ENTER
-      let location = SourceLocation(
-        file: file, line: Int(cmark_node_get_start_line(node)) + lineOffset,
-        column: Int(cmark_node_get_start_column(node)))
+      // CMARK_EVENT_ENTER. Only blocks keep where they start: inlines never ask.
+      let location =
+        isBlock(type)
+        ? SourceLocation(
+          file: file, line: Int(cmark_node_get_start_line(node)) + lineOffset,
+          column: Int(cmark_node_get_start_column(node))) : nil
       if appendLeaf(node, type: type, location: location, to: &stack[stack.count - 1]) { continue }
       let flatten = stack.count > maximumDepth && Frame.isFlattenable(type)
       skipped.append(flatten)
@@ -67,10 +69,15 @@ enum MarkdownConverter {
     return stack.first?.blocks ?? []
   }
 
+  /// Whether a node is a block (its location is kept), not an inline.
+  private static func isBlock(_ type: cmark_node_type) -> Bool {
+    type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
+  }
+
   /// Appends a node that has no children (and gets no exit event) to its parent.
   /// - Returns: `false` for a container, which the caller enters.
   private static func appendLeaf(
-    _ node: OpaquePointer, type: cmark_node_type, location: SourceLocation, to parent: inout Frame
+    _ node: OpaquePointer, type: cmark_node_type, location: SourceLocation?, to parent: inout Frame
   ) -> Bool {
     switch type {
     case CMARK_NODE_TEXT: parent.inlines.append(.text(literal(node)))
@@ -126,7 +133,7 @@ enum MarkdownConverter {
       self.location = location
     }
 
-    init(node: OpaquePointer, type: cmark_node_type, location: SourceLocation) {
+    init(node: OpaquePointer, type: cmark_node_type, location: SourceLocation?) {
       let kind: Kind =
         switch type {
         case CMARK_NODE_PARAGRAPH: .paragraph

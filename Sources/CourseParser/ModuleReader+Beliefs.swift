@@ -4,20 +4,15 @@ extension ModuleReader {
   /// Reads a `## Beliefs:` section: an introduction and belief items.
   mutating func readBeliefs(_ body: ArraySlice<Block>) -> Section.Content {
     let (intro, entries) = items(in: body)
+    checkShownText(intro, in: .belief)
     let items = entries.compactMap { readBelief($0.0, blocks: $0.1) }
     return .beliefs(intro: intro, items: items)
   }
 
   private mutating func readBelief(_ heading: HeadingText, blocks: ArraySlice<Block>) -> BeliefItem? {
+    checkStrayID(heading)
     guard let kind = heading.kind(among: BeliefItem.Kind.self) else {
-      let words = BeliefItem.Kind.allCases.map { $0.rawValue.capitalized }
-      let hint =
-        heading.kindWord.map { " ('\($0):' is not one; did you mean '\(nearest(to: $0, among: words)):'?)" }
-        ?? ""
-      diagnostics.append(
-        Diagnostic(
-          .error, heading.location,
-          "a belief item starts with Agree:, Rate:, Reflect: or Rank:\(hint)"))
+      reportUnknownBelief(heading, blocks: blocks)
       return nil
     }
     let id = heading.id(into: &diagnostics)
@@ -27,6 +22,9 @@ extension ModuleReader {
           .error, heading.location, "the \(kind.rawValue.capitalized) item needs a statement after the colon")
       )
     }
+    var item: [Diagnostic.Related] { [Diagnostic.Related(heading.location, "the item")] }
+    checkShownText(blocks, in: .belief)
+    checkDeeperItemHeadings(blocks)
     let listIndex = blocks.firstIndex { $0.listItems != nil }
     let list = listIndex.map { (blocks[$0].listItems ?? []).map { Self.itemText($0) } }
     var guidance = Array(blocks)
@@ -37,16 +35,21 @@ extension ModuleReader {
     case .rate:
       if let list, let listIndex {
         guidance.remove(at: listIndex - blocks.startIndex)
+        let listBlock = blocks[listIndex]
+        let at = listBlock.location ?? heading.location
         if let empty = list.firstIndex(where: \.isEmpty) {
+          let label = listBlock.listItems![empty]
           diagnostics.append(
-            Diagnostic(.error, heading.location, "label \(empty + 1) of the Rate scale has no text"))
+            Diagnostic(
+              .error, label.first?.location ?? at, "label \(empty + 1) of the Rate scale has no text",
+              related: item))
           body = nil
         } else if (3...7).contains(list.count) {
           body = .rate(labels: list)
         } else {
           diagnostics.append(
             Diagnostic(
-              .error, heading.location, "a Rate scale needs 3 to 7 labels; this one has \(list.count)"))
+              .error, at, "a Rate scale needs 3 to 7 labels; this one has \(list.count)", related: item))
           body = nil
         }
       } else {
@@ -59,7 +62,9 @@ extension ModuleReader {
       } else {
         diagnostics.append(
           Diagnostic(
-            .error, heading.location, "a Rank item needs a list of at least two things to put in order"))
+            .error, listIndex.flatMap { blocks[$0].location } ?? heading.location,
+            "a Rank item needs a list of at least two things to put in order",
+            related: listIndex == nil ? [] : item))
         body = nil
       }
     }
@@ -68,11 +73,51 @@ extension ModuleReader {
       id: id, prompt: heading.title, location: heading.location, guidance: guidance, body: body)
   }
 
+  /// A `### ` heading in a belief section without Agree, Rate, Reflect or Rank: say what
+  /// was meant, when it can be told.
+  private mutating func reportUnknownBelief(_ heading: HeadingText, blocks: ArraySlice<Block>) {
+    let words = BeliefItem.Kind.allCases.map { $0.rawValue.capitalized }
+    let message: String
+    var fix: String?
+    if let word = heading.kindWord, ItemKindWord.section(of: word) == .drill {
+      message =
+        "'\(word):' questions have a right answer and go in a '## Drill:' section; "
+        + "to ask for a personal order here, use 'Rank:'"
+    } else if let found = AnswerSyntax.all(in: blocks).first {
+      message =
+        "a belief item starts with Agree:, Rate:, Reflect: or Rank:; this one has \(found.described) "
+        + "(on line \(found.location.line)), and a question with right answers goes in a '## Drill:' section"
+    } else if let word = heading.kindWord {
+      let suggestion = nearest(to: word, among: words)
+      message =
+        "a belief item starts with Agree:, Rate:, Reflect: or Rank: ('\(word):' is not one; did you mean '\(suggestion):'?)"
+      fix = "### \(suggestion):"
+    } else {
+      message = "a belief item starts with Agree:, Rate:, Reflect: or Rank:"
+    }
+    diagnostics.append(Diagnostic(.error, heading.location, message, fix: fix))
+  }
+
+  /// A `#### Agree:` (one `#` too many) is read as part of the item above: say so.
+  private mutating func checkDeeperItemHeadings(_ blocks: ArraySlice<Block>) {
+    for block in blocks {
+      guard case .heading(let level, let inlines) = block.kind, level > 3, let location = block.location,
+        let word = HeadingText(inlines, at: location).kindWord, ItemKindWord.section(of: word) == .beliefs
+      else { continue }
+      diagnostics.append(
+        Diagnostic(
+          .warning, location,
+          "'\(String(repeating: "#", count: level)) \(word):' is read as part of the item above: belief items are '### ' headings",
+          end: location.movedRight(by: level), fix: "###"))
+    }
+  }
+
   /// Reads a `## Creed:` section: paragraphs that introduce it, its list of statements,
   /// and what follows the list.
   mutating func readCreed(_ body: ArraySlice<Block>, sectionID: String, heading: HeadingText)
     -> Section.Content
   {
+    checkShownText(body, in: .creed)
     guard let listIndex = body.firstIndex(where: { $0.listItems != nil }),
       let items = body[listIndex].listItems,
       !items.isEmpty

@@ -5,7 +5,9 @@ struct ModuleReader {
   /// What a module inherits from its course.
   struct CourseContext: Sendable {
     var pass: Int
-    var roles: [String]
+    /// The roles the course declares; `nil` when its settings could not be read, so that
+    /// audiences are not checked against a list that is not known.
+    var roles: [String]?
   }
 
   let file: String
@@ -13,15 +15,23 @@ struct ModuleReader {
   var diagnostics: [Diagnostic] = []
   /// Where the module's explicit `id:` stands, if it has one.
   var idLocation: SourceLocation?
+  /// The file's lines, for diagnostics that point inside a line.
+  var lines: SourceLines
+  /// Whether the module's settings could not be read, so its id is not known.
+  var settingsFailed = false
 
   init(file: String, course: CourseContext) {
     self.file = file
     self.course = course
+    lines = SourceLines(file: file, text: "")
   }
 
   /// Reads the module, or returns `nil` when it has no H1 (after reporting why).
   mutating func read(_ source: SourceFile, defaultID: String) -> Module? {
-    let matter = FrontMatter.split(source, into: &diagnostics)
+    lines = SourceLines(source)
+    diagnostics += source.unsafeCharacterDiagnostics()
+    let matter = FrontMatter.split(source, settings: .module, into: &diagnostics)
+    settingsFailed = matter.failed
     if matter.isUnclosed { return nil }
     let blocks = MarkdownConverter.parse(matter.markdown, file: file, lineOffset: matter.lineOffset)
     let id = matter.string("id", into: &diagnostics) ?? defaultID
@@ -32,25 +42,36 @@ struct ModuleReader {
     guard let h1 = blocks.firstIndex(where: { $0.headingLevel == 1 }),
       case .heading(_, let inlines) = blocks[h1].kind
     else {
-      diagnostics.append(
-        Diagnostic(
-          .error, firstContentLocation(blocks), "a module needs a title: start it with a line '# Title'"))
+      reportMissingTitle(blocks)
       return nil
     }
     let titleLocation = blocks[h1].location ?? SourceLocation(file: file, line: 1, column: 1)
-    let title = Slug.splitExplicitID(inlines.plainText).text
+    let titleText = HeadingText(inlines, at: titleLocation)
+    let title = titleText.fullTitle
     if title.isEmpty { diagnostics.append(Diagnostic(.error, titleLocation, "the module title is empty")) }
+    if let explicitID = titleText.explicitID {
+      let (start, end) = lines.span(
+        of: "{#\(explicitID)}", inLine: titleLocation.line, fallback: titleLocation)
+      diagnostics.append(
+        Diagnostic(
+          .warning, start,
+          "'{#\(explicitID)}' on the module title is not read as the module's id: "
+            + "set it in the settings at the top, 'id: \(explicitID)'", end: end))
+    }
+    checkStrayID(titleText)
     if let stray = blocks[..<h1].first(where: { !$0.isHTML }) {
       diagnostics.append(
         Diagnostic(
-          .error, stray.location ?? titleLocation, "text before the module title: move it below the '# ' line"
-        ))
+          .error, stray.location ?? titleLocation,
+          "text before the module title: move it below the '# ' line",
+          related: [Diagnostic.Related(titleLocation, "the title")]))
     }
 
     var rest = blocks[(h1 + 1)...]
     let overviewBlocks = rest.prefix { $0.headingLevel != 1 && $0.headingLevel != 2 }
     rest = rest.dropFirst(overviewBlocks.count)
     let (overview, moduleNotes) = FacilitatorNotes.split(overviewBlocks)
+    checkShownText(overview, in: .overview)
     var sections: [Section] = []
     var sectionLines: [String: SourceLocation] = [:]
     while let heading = rest.first {
@@ -63,9 +84,8 @@ struct ModuleReader {
       if level == 1 {
         diagnostics.append(
           Diagnostic(
-            .error, location,
-            "a module has one title ('# '); the title is on line \(titleLocation.line): use '## ' for a section"
-          ))
+            .error, location, "a module has one title ('# '): use '## ' for a section",
+            related: [Diagnostic.Related(titleLocation, "the module's title")]))
         continue
       }
       let (kept, notes) = FacilitatorNotes.split(body)
@@ -74,8 +94,8 @@ struct ModuleReader {
       if let earlier = sectionLines[section.id] {
         diagnostics.append(
           Diagnostic(
-            .error, location,
-            "duplicate section id '\(section.id)': first used at line \(earlier.line); add {#another-id}"))
+            .error, location, "duplicate section id '\(section.id)': add {#another-id} to one of the two",
+            related: [Diagnostic.Related(earlier, "first used here")]))
       } else {
         sectionLines[section.id] = location
       }
@@ -86,45 +106,63 @@ struct ModuleReader {
       sections: sections, location: titleLocation, facilitator: moduleNotes)
   }
 
-  private mutating func checkedAudience(_ matter: FrontMatter) -> [String] {
-    guard let audience = matter.names("audience", into: &diagnostics) else { return [] }
-    for role in audience where !course.roles.contains(role) {
-      let declared =
-        course.roles.isEmpty
-        ? "the course declares no roles (add 'roles:' to course.md)"
-        : "the course's roles are \(course.roles.joined(separator: ", "))"
+  /// A module without a `# ` line: say so, and name a title written without its space.
+  private mutating func reportMissingTitle(_ blocks: [Block]) {
+    // A first line like '#Welcome' (a hashtag anywhere else) was meant as the title.
+    if let first = blocks.first(where: { !$0.isHTML }),
+      let squashed = SquashedHeading(first, allowingHashtag: true),
+      squashed.level == 1
+    {
       diagnostics.append(
         Diagnostic(
-          .error, matter.location(ofName: role, in: "audience"),
-          "audience role '\(role)' is not declared: \(declared)"))
+          .error, squashed.location,
+          "'\(squashed.written)' is read as text: put a space after '#' to make it the module title",
+          fix: squashed.fix))
+      return
     }
-    return audience
+    diagnostics.append(
+      Diagnostic(
+        .error, blocks.first?.location ?? SourceLocation(file: file, line: 1, column: 1),
+        "a module needs a title: start it with a line '# Title'"))
   }
 
-  private func firstContentLocation(_ blocks: [Block]) -> SourceLocation {
-    blocks.first?.location ?? SourceLocation(file: file, line: 1, column: 1)
+  private mutating func checkedAudience(_ matter: FrontMatter) -> [String] {
+    guard let audience = matter.names("audience", into: &diagnostics) else { return [] }
+    // The course's settings could not be read: its error says so once.
+    guard let roles = course.roles else { return audience }
+    for role in audience where !roles.contains(role) {
+      let declared =
+        roles.isEmpty
+        ? "the course declares no roles (add 'roles:' to course.md)"
+        : "the course's roles are \(roles.joined(separator: ", "))"
+      let at = matter.location(ofName: role, in: "audience")
+      let near = roles.isEmpty ? nil : nearest(to: role, among: roles)
+      let suggestion = near.flatMap { editDistance(role, $0) <= 2 ? $0 : nil }
+      diagnostics.append(
+        Diagnostic(
+          .error, at,
+          "audience role '\(role)' is not declared: \(declared)"
+            + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+          end: at.movedRight(by: role.utf8.count), fix: suggestion))
+    }
+    return audience
   }
 
   /// Reads one H2 section and its body. Bodies stay slices of the module's blocks until
   /// the model takes its own arrays, so each block is copied once.
   private mutating func readSection(_ heading: HeadingText, body: ArraySlice<Block>) -> Section? {
     let kind = heading.kind(among: Section.Kind.self)
-    if kind == nil, let word = heading.kindWord {
-      let suggestion = nearest(to: word, among: Section.Kind.allCases.map { $0.rawValue.capitalized })
-      diagnostics.append(
-        Diagnostic(
-          .warning, heading.location,
-          "'\(word):' is not a section kind; did you mean '\(suggestion):'? (read as a lesson titled '\(heading.fullTitle)')"
-        ))
-    }
     let title = kind == nil ? heading.fullTitle : heading.title
     let id = heading.id(slugOf: title, into: &diagnostics)
     if title.isEmpty {
       diagnostics.append(Diagnostic(.error, heading.location, "the section needs a title after the colon"))
     }
+    checkStrayID(heading)
     let content: Section.Content
     switch kind ?? .lesson {
-    case .lesson: content = .lesson(Array(body))
+    case .lesson:
+      checkLesson(body, heading: heading, readAsLesson: kind == nil)
+      content = .lesson(Array(body))
     case .drill: content = readDrill(body, heading: heading)
     case .beliefs: content = readBeliefs(body)
     case .creed: content = readCreed(body, sectionID: id ?? "creed", heading: heading)
@@ -139,6 +177,7 @@ struct ModuleReader {
     let intro = Array(body.prefix { $0.headingLevel != 3 })
     var rest = body.dropFirst(intro.count)
     var items: [(HeadingText, ArraySlice<Block>)] = []
+    items.reserveCapacity(rest.lazy.filter { $0.headingLevel == 3 }.count)
     while let heading = rest.first, case .heading(_, let inlines) = heading.kind,
       let location = heading.location
     {

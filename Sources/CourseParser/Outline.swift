@@ -11,107 +11,246 @@ public struct Outline: Sendable {
   }
 
   /// The outline as indented JSON, ending with a newline.
-  public func json() -> String {
-    JSONValue.object([
-      ("courses", .array(result.courses.map(Self.course))),
-      ("diagnostics", .array(result.diagnostics.map(Self.diagnostic))),
-    ]).rendered() + "\n"
+  public func json() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
+
+  /// The outline as indented JSON in UTF-8, ending with a newline: what `coach check`
+  /// writes, without building a string first.
+  public func jsonBytes() -> [UInt8] {
+    var out = JSONWriter(capacity: 1 << 16)
+    out.openObject()
+    out.key("courses")
+    out.openArray()
+    for course in result.courses {
+      out.element()
+      Self.write(course, to: &out)
+    }
+    out.closeArray()
+    out.key("diagnostics")
+    out.openArray()
+    for diagnostic in result.diagnostics {
+      out.element()
+      Self.write(diagnostic, to: &out)
+    }
+    out.closeArray()
+    out.closeObject()
+    var bytes = out.bytes
+    bytes.append(UInt8(ascii: "\n"))
+    return bytes
   }
 
-  private static func course(_ course: Course) -> JSONValue {
-    .object(
-      [
-        ("id", .string(course.id)), ("title", .string(course.title)), ("file", .string(course.file)),
-        ("pass", .int(course.pass)), ("roles", strings(course.roles)),
-      ] + notes(course.facilitator) + [("modules", .array(course.modules.map(module)))])
+  private static func write(_ course: Course, to out: inout JSONWriter) {
+    out.openObject()
+    out.key("id")
+    out.string(course.id)
+    out.key("title")
+    out.string(course.title)
+    out.key("file")
+    out.string(course.file)
+    out.key("pass")
+    out.int(course.pass)
+    out.key("roles")
+    out.strings(course.roles)
+    notes(course.facilitator, to: &out)
+    out.key("modules")
+    out.openArray()
+    for module in course.modules {
+      out.element()
+      write(module, to: &out)
+    }
+    out.closeArray()
+    out.closeObject()
   }
 
-  private static func module(_ module: Module) -> JSONValue {
-    .object(
-      [
-        ("id", .string(module.id)), ("title", .string(module.title)), ("file", .string(module.file)),
-        ("pass", .int(module.pass)), ("audience", strings(module.audience)),
-      ] + notes(module.facilitator) + [("sections", .array(module.sections.map(section)))])
+  private static func write(_ module: Module, to out: inout JSONWriter) {
+    out.openObject()
+    out.key("id")
+    out.string(module.id)
+    out.key("title")
+    out.string(module.title)
+    out.key("file")
+    out.string(module.file)
+    out.key("pass")
+    out.int(module.pass)
+    out.key("audience")
+    out.strings(module.audience)
+    notes(module.facilitator, to: &out)
+    out.key("sections")
+    out.openArray()
+    for section in module.sections {
+      out.element()
+      write(section, to: &out)
+    }
+    out.closeArray()
+    out.closeObject()
   }
 
-  private static func section(_ section: Section) -> JSONValue {
-    let items: [JSONValue] =
-      switch section.content {
-      case .lesson: []
-      case .drill(_, let questions): questions.map(question)
-      case .beliefs(_, let beliefs): beliefs.map(belief)
-      case .creed(let creed): creed.statements.map(statement)
-      }
-    return .object(
-      [
-        ("kind", .string(section.kind.rawValue)), ("id", .string(section.id)),
-        ("title", .string(section.title)),
-        ("line", .int(section.location?.line ?? 0)),
-      ] + notes(section.facilitator) + [("items", .array(items))])
+  private static func write(_ section: Section, to out: inout JSONWriter) {
+    out.openObject()
+    out.key("kind")
+    out.string(section.kind.rawValue)
+    out.key("id")
+    out.string(section.id)
+    out.key("title")
+    out.string(section.title)
+    out.key("line")
+    out.int(section.location?.line ?? 0)
+    notes(section.facilitator, to: &out)
+    out.key("items")
+    switch section.content {
+    case .lesson: out.strings([])
+    case .drill(_, let questions): items(questions, to: &out, write)
+    case .beliefs(_, let beliefs): items(beliefs, to: &out, write)
+    case .creed(let creed): items(creed.statements, to: &out, write)
+    }
+    out.closeObject()
   }
 
-  private static func question(_ question: Question) -> JSONValue {
-    var fields = item(
-      question.kind.rawValue, question.id, question.location, question.prompt, question.context)
+  private static func items<Item>(
+    _ items: [Item], to out: inout JSONWriter, _ write: (Item, inout JSONWriter) -> Void
+  ) {
+    guard !items.isEmpty else { return out.strings([]) }
+    out.openArray()
+    for item in items {
+      out.element()
+      write(item, &out)
+    }
+    out.closeArray()
+  }
+
+  private static func write(_ question: Question, to out: inout JSONWriter) {
+    out.openObject()
+    item(question.kind.rawValue, question.id, question.location, question.prompt, question.context, to: &out)
     switch question.body {
     case .choice(let choices):
-      fields.append(("choices", strings(choices.map(\.text))))
-      fields.append(("correct", .array(choices.indices.filter { choices[$0].isCorrect }.map(JSONValue.int))))
-    case .short(let answers): fields.append(("answers", strings(answers)))
-    case .order(let items): fields.append(("choices", strings(items)))
-    case .match(let pairs): fields.append(("pairs", .array(pairs.map { strings([$0.left, $0.right]) })))
-    }
-    if case .choice(let choices) = question.body {
-      fields.append(("feedback", strings(choices.map(\.feedback))))
+      out.key("choices")
+      out.strings(choices.map(\.text))
+      out.key("correct")
+      out.ints(choices.indices.filter { choices[$0].isCorrect })
+      out.key("feedback")
+      out.strings(choices.map(\.feedback))
+    case .short(let answers):
+      out.key("answers")
+      out.strings(answers)
+    case .order(let items):
+      out.key("choices")
+      out.strings(items)
+    case .match(let pairs):
+      out.key("pairs")
+      if pairs.isEmpty {
+        out.strings([])
+      } else {
+        out.openArray()
+        for pair in pairs {
+          out.element()
+          out.strings([pair.left, pair.right])
+        }
+        out.closeArray()
+      }
     }
     let explanation = question.explanation.plainText
-    if !explanation.isEmpty { fields.append(("explanation", .string(explanation))) }
-    fields.append(("hints", strings(question.hints)))
-    return .object(fields)
+    if !explanation.isEmpty {
+      out.key("explanation")
+      out.string(explanation)
+    }
+    out.key("hints")
+    out.strings(question.hints)
+    out.closeObject()
   }
 
-  private static func belief(_ belief: BeliefItem) -> JSONValue {
-    var fields = item(belief.kind.rawValue, belief.id, belief.location, belief.prompt, belief.guidance)
+  private static func write(_ belief: BeliefItem, to out: inout JSONWriter) {
+    out.openObject()
+    item(belief.kind.rawValue, belief.id, belief.location, belief.prompt, belief.guidance, to: &out)
     switch belief.body {
     case .agree, .reflect: break
-    case .rate(let labels): fields.append(("choices", strings(labels)))
-    case .rank(let items): fields.append(("choices", strings(items)))
+    case .rate(let labels):
+      out.key("choices")
+      out.strings(labels)
+    case .rank(let items):
+      out.key("choices")
+      out.strings(items)
     }
-    return .object(fields)
+    out.closeObject()
   }
 
-  private static func statement(_ statement: Creed.Statement) -> JSONValue {
-    .object(item("statement", statement.id, statement.location, statement.text, statement.explanation))
+  private static func write(_ statement: Creed.Statement, to out: inout JSONWriter) {
+    out.openObject()
+    item("statement", statement.id, statement.location, statement.text, statement.explanation, to: &out)
+    out.closeObject()
   }
 
   /// The fields every item has, then `context` when there is any.
   private static func item(
-    _ kind: String, _ id: String, _ location: SourceLocation?, _ prompt: String, _ context: [Block]
-  )
-    -> [(String, JSONValue)]
-  {
-    var fields: [(String, JSONValue)] = [
-      ("kind", .string(kind)), ("id", .string(id)), ("line", .int(location?.line ?? 0)),
-      ("prompt", .string(prompt)),
-    ]
+    _ kind: String, _ id: String, _ location: SourceLocation?, _ prompt: String, _ context: [Block],
+    to out: inout JSONWriter
+  ) {
+    out.key("kind")
+    out.string(kind)
+    out.key("id")
+    out.string(id)
+    out.key("line")
+    out.int(location?.line ?? 0)
+    out.key("prompt")
+    out.string(prompt)
+    guard !context.isEmpty else { return }
     let text = context.plainText
-    if !text.isEmpty { fields.append(("context", .string(text))) }
-    return fields
+    if !text.isEmpty {
+      out.key("context")
+      out.string(text)
+    }
   }
 
-  private static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
-    .object([
-      ("file", .string(diagnostic.location.file)), ("line", .int(diagnostic.location.line)),
-      ("column", .int(diagnostic.location.column)), ("severity", .string(diagnostic.severity.rawValue)),
-      ("message", .string(diagnostic.message)),
-    ])
+  /// A diagnostic: where, how serious, what; where it ends, the suggested text and the
+  /// related places when there are any.
+  private static func write(_ diagnostic: Diagnostic, to out: inout JSONWriter) {
+    out.openObject()
+    out.key("file")
+    out.string(diagnostic.location.file)
+    out.key("line")
+    out.int(diagnostic.location.line)
+    out.key("column")
+    out.int(diagnostic.location.column)
+    out.key("severity")
+    out.string(diagnostic.severity.rawValue)
+    out.key("message")
+    out.string(diagnostic.message)
+    if let end = diagnostic.end {
+      out.key("endLine")
+      out.int(end.line)
+      out.key("endColumn")
+      out.int(end.column)
+    }
+    if let fix = diagnostic.fix {
+      out.key("fix")
+      out.string(fix)
+    }
+    out.key("related")
+    if diagnostic.related.isEmpty {
+      out.strings([])
+    } else {
+      out.openArray()
+      for related in diagnostic.related {
+        out.element()
+        out.openObject()
+        out.key("file")
+        out.string(related.location.file)
+        out.key("line")
+        out.int(related.location.line)
+        out.key("column")
+        out.int(related.location.column)
+        out.key("message")
+        out.string(related.message)
+        out.closeObject()
+      }
+      out.closeArray()
+    }
+    out.closeObject()
   }
-
-  private static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
 
   /// `facilitator`, where there are notes: the contract lists it on sections; courses and
   /// modules carry the notes of `course.md` and of a module's overview the same way.
-  private static func notes(_ notes: [FacilitatorNote]) -> [(String, JSONValue)] {
-    notes.isEmpty ? [] : [("facilitator", strings(notes.map(\.text)))]
+  private static func notes(_ notes: [FacilitatorNote], to out: inout JSONWriter) {
+    guard !notes.isEmpty else { return }
+    out.key("facilitator")
+    out.strings(notes.map(\.text))
   }
 }

@@ -59,12 +59,19 @@ enum Slug {
   /// - Returns: the text without the suffix (trimmed) and the id, if there was one.
   static func splitExplicitID(_ text: String) -> (text: String, id: String?) {
     let trimmed = text.trimmed
+    var bytes = trimmed
+    let split: (textEnd: Int, idStart: Int, idEnd: Int)? = bytes.withUTF8 { utf8 in
+      guard utf8.count >= 3, utf8[utf8.count - 1] == UInt8(ascii: "}") else { return nil }
+      var open = utf8.count - 2
+      while open >= 0, utf8[open] != UInt8(ascii: "{") { open -= 1 }
+      guard open >= 0, open + 1 < utf8.count - 1, utf8[open + 1] == UInt8(ascii: "#") else { return nil }
+      return (open, open + 2, utf8.count - 1)
+    }
+    guard let split else { return (trimmed, nil) }
     let utf8 = trimmed.utf8
-    guard utf8.last == UInt8(ascii: "}"), let open = utf8.lastIndex(of: UInt8(ascii: "{")),
-      utf8.index(after: open) < utf8.endIndex, utf8[utf8.index(after: open)] == UInt8(ascii: "#")
-    else { return (trimmed, nil) }
-    let id = trimmed[utf8.index(open, offsetBy: 2)..<utf8.index(before: utf8.endIndex)]
-    return (trimmed[..<open].trimmed, String(id))
+    let index = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
+    let id = String(trimmed[index(split.idStart)..<index(split.idEnd)])
+    return (trimmed[..<index(split.textEnd)].trimmed, id)
   }
 
   /// Whether an explicit id is well formed: ASCII letters, digits, `-`, `_`, `.` and `:`.

@@ -12,15 +12,17 @@ struct SourceFile {
   ///
   /// A missing or unreadable file, a binary file (one with a NUL byte) and invalid UTF-8
   /// each give an error diagnostic that says where.
-  static func read(_ path: String) -> Result<SourceFile, Diagnostic> {
+  /// - Parameter reportedAs: the path diagnostics name, when the file is read through
+  ///   another (its real path, symbolic links resolved).
+  static func read(_ path: String, reportedAs shown: String? = nil) -> Result<SourceFile, Diagnostic> {
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
       return .failure(
-        Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), readFailure(path, error)))
+        Diagnostic(.error, SourceLocation(file: shown ?? path, line: 1, column: 1), readFailure(path, error)))
     }
-    return decode(data, path: path)
+    return decode(data, path: shown ?? path)
   }
 
   /// Checks that bytes are UTF-8 text: no NUL byte, no invalid sequence.

@@ -34,11 +34,17 @@ public struct ModuleProgress: Sendable, Hashable {
   public var title: String
   public var status: Status
   public var hasDrill: Bool
+  /// The module's questions together (every drill of it), against the module's pass mark.
   public var drill: DrillStanding?
+  /// Each drill of the module on its own, with its pass as recorded.
+  public var drills: [DrillProgress]
   public var beliefsAnswered: Int
   public var beliefsTotal: Int
   public var hasCreed: Bool
+  /// Whether every creed of the module is signed as it is now.
   public var creedSigned: Bool
+  /// When the creeds were signed, as they are now or in an earlier version.
+  public var creed: CreedStanding?
   public var stepsDone: Int
   public var stepsTotal: Int
   public var minutesLeft: Int
@@ -80,17 +86,20 @@ extension Standing {
       && creeds.allSatisfy { section, creed in
         ledger.hasSigned(module: module.id, section: section.id, hash: creed.contentHash)
       }
-    let drillStanding = hasDrill ? Self.standing(of: questions, pass: module.pass, ledger: ledger) : nil
+    let drillStanding =
+      hasDrill ? Self.standing(of: questions, pass: module.pass, ledger: ledger, drill: nil) : nil
     var progress = ModuleProgress(
       index: m, id: module.id, title: module.title, status: .notStarted, hasDrill: hasDrill,
-      drill: drillStanding,
+      drill: drillStanding, drills: drills(m),
       beliefsAnswered: beliefsAnswered, beliefsTotal: beliefsTotal, hasCreed: !creeds.isEmpty,
-      creedSigned: signed, stepsDone: 0, stepsTotal: range.count, minutesLeft: 0)
+      creedSigned: signed, creed: creed(m), stepsDone: 0, stepsTotal: range.count, minutesLeft: 0)
     guard !range.isEmpty else {
       progress.status = .notForRole
       return progress
     }
-    let done = range.filter(isDone)
+    // A drill that counts as passed keeps its module passed while its new or changed
+    // questions wait to be answered.
+    let done = range.filter(isSettled)
     progress.stepsDone = done.count
     progress.minutesLeft = Int(range.filter { !isDone($0) }.map(minutes).reduce(0, +).rounded(.up))
     let drillsFailed = range.contains { i in
@@ -99,7 +108,7 @@ extension Standing {
           let d = drill(near: i); return d.firstPassDone && !d.passed
         }()
     }
-    let anyRecord = range.contains(where: hasRecord)
+    let anyRecord = range.contains(where: hasAnyRecord)
     let bookmarkHere = bookmarkIndex.map(range.contains) ?? false
     if done.count == range.count {
       progress.status = hasDrill ? .passed : .completed

@@ -20,7 +20,12 @@ public struct BeliefResponse: Sendable, Hashable, Codable {
   public var employee: EmployeeID
   public var item: ItemRef
   public var kind: Kind
+  /// ``CourseModel/BeliefItem/contentHash`` (the statement and its scale) when answered;
+  /// for a creed statement's note, the hash of the statement's text.
   public var itemHash: String
+  /// ``CourseModel/BeliefItem/scaleHash`` when answered: before and after are compared
+  /// only on the same scale. `nil` for a note and for answers stored before coach kept it.
+  public var scaleHash: String?
   public var answer: BeliefAnswer
   /// Reflections are private unless the employee shares them with the trainer.
   public var shared: Bool
@@ -30,13 +35,15 @@ public struct BeliefResponse: Sendable, Hashable, Codable {
   public var recordID: UUID
 
   public init(
-    employee: EmployeeID, item: ItemRef, kind: Kind, itemHash: String, answer: BeliefAnswer,
-    shared: Bool = false, sessionID: String, at: Date = Date(), recordID: UUID = UUID()
+    employee: EmployeeID, item: ItemRef, kind: Kind, itemHash: String, scaleHash: String? = nil,
+    answer: BeliefAnswer, shared: Bool = false, sessionID: String, at: Date = Date(),
+    recordID: UUID = UUID()
   ) {
     self.employee = employee
     self.item = item
     self.kind = kind
     self.itemHash = itemHash
+    self.scaleHash = scaleHash
     self.answer = answer
     self.shared = shared
     self.sessionID = sessionID

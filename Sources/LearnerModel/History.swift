@@ -7,18 +7,22 @@ public struct History: Sendable, Hashable {
   public var beliefs: [BeliefResponse]
   /// Oldest first.
   public var signatures: [CreedSignature]
+  /// Drill passes, oldest first.
+  public var passes: [DrillPass]
   /// Oldest first.
   public var pagesRead: [PageRead]
   public var bookmark: Bookmark?
 
   public init(
     enrolment: Enrolment? = nil, attempts: [DrillAttempt] = [], beliefs: [BeliefResponse] = [],
-    signatures: [CreedSignature] = [], pagesRead: [PageRead] = [], bookmark: Bookmark? = nil
+    signatures: [CreedSignature] = [], passes: [DrillPass] = [], pagesRead: [PageRead] = [],
+    bookmark: Bookmark? = nil
   ) {
     self.enrolment = enrolment
     self.attempts = attempts
     self.beliefs = beliefs
     self.signatures = signatures
+    self.passes = passes
     self.pagesRead = pagesRead
     self.bookmark = bookmark
   }

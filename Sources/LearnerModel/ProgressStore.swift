@@ -29,8 +29,8 @@ public protocol ProgressStore: Sendable {
   func allEmployees() async throws(ProgressStoreError) -> [Employee]
 
   /// Starts the enrolment of an employee in a course, or returns the existing one;
-  /// `source` (the course's folder), when given, replaces the one kept.
-  func enrol(_ employee: EmployeeID, in courseID: String, from source: String?, at date: Date)
+  /// `version` (the course's content hash), when given, replaces the one kept.
+  func enrol(_ employee: EmployeeID, in courseID: String, version: String?, at date: Date)
     async throws(ProgressStoreError) -> Enrolment
 
   /// Marks an enrolment completed (all modules for the employee's role are done) and
@@ -38,15 +38,20 @@ public protocol ProgressStore: Sendable {
   func completeEnrolment(_ employee: EmployeeID, in courseID: String, passed: Bool, at date: Date)
     async throws(ProgressStoreError)
 
-  /// Appends one drill attempt and, in the same transaction, moves the bookmark.
+  /// Appends one drill attempt and, in the same transaction, the drill pass it made (if
+  /// any) and the bookmark's move.
   /// - Returns: the attempt as stored, with its `attempt` number filled in
-  ///   (1 + the employee's earlier attempts at the same course and item) and its time as
-  ///   the store keeps it (to the millisecond). An attempt whose `recordID` is already
-  ///   stored is not stored again: the stored one is returned, with its number.
-  /// - Throws: ``ProgressStoreError/refused(store:detail:)`` for a score outside 0...1.
+  ///   (1 + the employee's earlier attempts at the same course and item, drill and review
+  ///   answers alike) and its time as the store keeps it (to the millisecond). Its
+  ///   ``DrillAttempt/context`` is kept as given. An attempt whose `recordID` is
+  ///   already stored is not stored again (nor its pass): the stored one is returned,
+  ///   with its number.
+  /// - Throws: ``ProgressStoreError/refused(store:detail:)`` for a score outside 0...1 or
+  ///   a pass whose score is outside 0...1 or whose pass mark is outside 1...100; nothing
+  ///   of the attempt is then written.
   @discardableResult
-  func recordAttempt(_ attempt: DrillAttempt, bookmark: Bookmark?) async throws(ProgressStoreError)
-    -> DrillAttempt
+  func recordAttempt(_ attempt: DrillAttempt, pass: DrillPass?, bookmark: Bookmark?)
+    async throws(ProgressStoreError) -> DrillAttempt
 
   /// Appends one belief response (agree, rate, reflect, rank, or a creed statement's
   /// note) and, in the same transaction, moves the bookmark.
@@ -74,12 +79,33 @@ public protocol ProgressStore: Sendable {
 }
 
 extension ProgressStore {
-  /// Starts or returns an enrolment without saying where the course is.
+  /// Starts or returns an enrolment without saying which version of the course is taken.
   @discardableResult
   public func enrol(_ employee: EmployeeID, in courseID: String, at date: Date)
     async throws(ProgressStoreError) -> Enrolment
   {
-    try await enrol(employee, in: courseID, from: nil, at: date)
+    try await enrol(employee, in: courseID, version: nil, at: date)
+  }
+
+  /// Appends one drill attempt that passes no drill and, in the same transaction, moves
+  /// the bookmark.
+  @discardableResult
+  public func recordAttempt(_ attempt: DrillAttempt, bookmark: Bookmark?) async throws(ProgressStoreError)
+    -> DrillAttempt
+  {
+    try await recordAttempt(attempt, pass: nil, bookmark: bookmark)
+  }
+}
+
+extension DrillPass {
+  /// Why a store refuses this pass, or `nil` when it is sound: a score outside 0...1 or a
+  /// pass mark outside 1...100. Every store checks passes the same way.
+  public var refusal: String? {
+    if !score.isFinite || !(0...1).contains(score) {
+      return "a drill pass's score must be between 0 and 1, not \(score)"
+    }
+    if !(1...100).contains(passMark) { return "a pass mark must be from 1 to 100, not \(passMark)" }
+    return nil
   }
 }
 
@@ -88,5 +114,15 @@ public enum StoredTime {
   /// A time as a store reads it back.
   public static func stored(_ date: Date) -> Date {
     Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+  }
+
+  /// The day of a time as screens and reports show it: `YYYY-MM-DD`, in UTC (the time
+  /// zone stores keep times in).
+  public static func day(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(parts.year ?? 0)-\(two(parts.month ?? 0))-\(two(parts.day ?? 0))"
   }
 }

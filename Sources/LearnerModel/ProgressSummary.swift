@@ -8,7 +8,7 @@ public struct ProgressSummary: Sendable, Hashable {
   public var cohort: String?
   /// The enrolment in the course, if the employee enrolled.
   public var enrolment: Enrolment?
-  /// Every drill attempt, retries included.
+  /// Every drill attempt, retries and review answers included.
   public var attempts: Int
   /// Distinct drill items answered at least once.
   public var itemsAnswered: Int

@@ -11,35 +11,43 @@ public struct StoreContents: Sendable, Hashable {
   public var beliefs: [BeliefResponse]
   /// In the order they were written.
   public var signatures: [CreedSignature]
+  /// In the order they were written.
+  public var passes: [DrillPass]
   public var pagesRead: [PageRead]
   public var bookmarks: [Bookmark]
+  /// The folder an earlier coach took each course from (the enrolment's `source` column,
+  /// no longer written or read), kept so that a copy holds every column there was.
+  public var enrolmentSources: [HeldRecords.Key: String]
 
   public init(
     employees: [Employee] = [], enrolments: [Enrolment] = [], attempts: [DrillAttempt] = [],
-    beliefs: [BeliefResponse] = [], signatures: [CreedSignature] = [], pagesRead: [PageRead] = [],
-    bookmarks: [Bookmark] = []
+    beliefs: [BeliefResponse] = [], signatures: [CreedSignature] = [], passes: [DrillPass] = [],
+    pagesRead: [PageRead] = [], bookmarks: [Bookmark] = [], enrolmentSources: [HeldRecords.Key: String] = [:]
   ) {
     self.employees = employees
     self.enrolments = enrolments
     self.attempts = attempts
     self.beliefs = beliefs
     self.signatures = signatures
+    self.passes = passes
     self.pagesRead = pagesRead
     self.bookmarks = bookmarks
+    self.enrolmentSources = enrolmentSources
   }
 
   /// The tables every store keeps, in the order rows are copied (each after the one it
   /// refers to), by the names both stores give them.
   public static let tables = [
-    "employee", "enrolment", "drillAttempt", "beliefResponse", "creedSignature", "pageRead", "bookmark",
+    "employee", "enrolment", "drillAttempt", "beliefResponse", "creedSignature", "drillPass", "pageRead",
+    "bookmark",
   ]
 
   /// How many records of each kind, by table name.
   public var counts: [String: Int] {
     [
       "employee": employees.count, "enrolment": enrolments.count, "drillAttempt": attempts.count,
-      "beliefResponse": beliefs.count, "creedSignature": signatures.count, "pageRead": pagesRead.count,
-      "bookmark": bookmarks.count,
+      "beliefResponse": beliefs.count, "creedSignature": signatures.count, "drillPass": passes.count,
+      "pageRead": pagesRead.count, "bookmark": bookmarks.count,
     ]
   }
 
@@ -64,7 +72,8 @@ public struct StoreContents: Sendable, Hashable {
   ///
   /// - employees, enrolments, first readings and bookmarks the store has are kept as the
   ///   store has them;
-  /// - attempts, belief responses and signatures it has (by record id) are left out;
+  /// - attempts, belief responses, signatures and passes it has (by record id) are left
+  ///   out;
   /// - the attempts left are numbered after the store's own attempts at the same
   ///   employee, course and item, in the order they were written.
   public func remainder(after held: HeldRecords) -> StoreContents {
@@ -85,6 +94,9 @@ public struct StoreContents: Sendable, Hashable {
     }
     rest.beliefs = beliefs.filter { !held.recordIDs.contains($0.recordID) }
     rest.signatures = signatures.filter { !held.recordIDs.contains($0.recordID) }
+    rest.passes = passes.filter { !held.recordIDs.contains($0.recordID) }
+    let written = Set(rest.enrolments.map { HeldRecords.Key($0.employee, $0.courseID) })
+    rest.enrolmentSources = enrolmentSources.filter { written.contains($0.key) }
     rest.pagesRead = pagesRead.filter { !held.pages.contains(HeldRecords.PageKey($0)) }
     rest.bookmarks = bookmarks.filter { !held.bookmarks.contains(HeldRecords.Key($0.employee, $0.courseID)) }
     return rest
@@ -130,7 +142,7 @@ public struct HeldRecords: Sendable, Hashable {
 
   public var employees: Set<EmployeeID> = []
   public var enrolments: Set<Key> = []
-  /// The record ids of every attempt, belief response and signature.
+  /// The record ids of every attempt, belief response, signature and drill pass.
   public var recordIDs: Set<UUID> = []
   /// The highest attempt number at each employee, course and item.
   public var lastAttempt: [ItemKey: Int] = [:]
@@ -145,7 +157,7 @@ public struct HeldRecords: Sendable, Hashable {
     enrolments = Set(contents.enrolments.map { Key($0.employee, $0.courseID) })
     recordIDs = Set(
       contents.attempts.map(\.recordID) + contents.beliefs.map(\.recordID)
-        + contents.signatures.map(\.recordID))
+        + contents.signatures.map(\.recordID) + contents.passes.map(\.recordID))
     for attempt in contents.attempts {
       let key = ItemKey(attempt.employee, attempt.item.courseID, attempt.item.itemID)
       lastAttempt[key] = max(lastAttempt[key] ?? 0, attempt.attempt)

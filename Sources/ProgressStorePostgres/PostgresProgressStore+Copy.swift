@@ -14,8 +14,12 @@ extension PostgresProgressStore: CopyableProgressStore {
       attempts: try await rows(DrillAttemptTable.everything, on: c, DrillAttemptTable.read),
       beliefs: try await rows(BeliefResponseTable.everything, on: c, BeliefResponseTable.read),
       signatures: try await rows(CreedSignatureTable.everything, on: c, CreedSignatureTable.read),
+      passes: try await rows(DrillPassTable.everything, on: c, DrillPassTable.read),
       pagesRead: try await rows(PageReadTable.everything, on: c, PageReadTable.read),
-      bookmarks: try await rows(BookmarkTable.everything, on: c, BookmarkTable.read))
+      bookmarks: try await rows(BookmarkTable.everything, on: c, BookmarkTable.read),
+      enrolmentSources: Dictionary(
+        try await rows(EnrolmentTable.sources, on: c, EnrolmentTable.readSource),
+        uniquingKeysWith: { a, _ in a }))
   }
 
   /// Writes `contents` in one transaction, counting every table before and after in it.
@@ -37,10 +41,13 @@ extension PostgresProgressStore: CopyableProgressStore {
       }
       let written = merge ? contents.remainder(after: HeldRecords(try await Self.contents(on: c))) : contents
       for statement in EmployeeTable.bulk.statements(written.employees)
-        + EnrolmentTable.bulk.statements(written.enrolments)
+        + EnrolmentTable.bulk.statements(
+          written.enrolments.map { ($0, written.enrolmentSources[HeldRecords.Key($0.employee, $0.courseID)]) }
+        )
         + DrillAttemptTable.bulk.statements(written.attempts)
         + BeliefResponseTable.bulk.statements(written.beliefs)
         + CreedSignatureTable.bulk.statements(written.signatures)
+        + DrillPassTable.bulk.statements(written.passes)
         + PageReadTable.bulk.statements(written.pagesRead) + BookmarkTable.bulk.statements(written.bookmarks)
       {
         try await Self.execute(statement, on: c)

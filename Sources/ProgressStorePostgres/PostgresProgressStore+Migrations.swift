@@ -29,9 +29,16 @@ extension PostgresProgressStore {
     Migration("v1-create-bookmark", [BookmarkTable.create]),
     Migration("v2-create-pageRead", [PageReadTable.create]),
     Migration("v2-add-enrolment-source", [EnrolmentTable.addSource]),
+    Migration("v3-add-drillAttempt-keyHash", [DrillAttemptTable.addKeyHash]),
+    Migration("v3-add-beliefResponse-scaleHash", [BeliefResponseTable.addScaleHash]),
+    Migration("v3-add-enrolment-courseVersion", [EnrolmentTable.addCourseVersion]),
     Migration(
-      "v3-add-record-ids",
-      DrillAttemptTable.addRecordID + BeliefResponseTable.addRecordID + CreedSignatureTable.addRecordID),
+      "v3-create-drillPass", [DrillPassTable.create, DrillPassTable.index] + DrillPassTable.appendOnly),
+    Migration("v4-add-drillAttempt-context", [DrillAttemptTable.addContext]),
+    Migration(
+      "v9-add-record-ids",
+      DrillAttemptTable.addRecordID + BeliefResponseTable.addRecordID + CreedSignatureTable.addRecordID
+        + DrillPassTable.addRecordID),
   ]
 
   /// The table of applied migrations.
@@ -51,13 +58,19 @@ extension PostgresProgressStore {
   /// An up-to-date store is only read (a learner's user may not create tables). Otherwise
   /// the migrations run in one transaction under `pg_advisory_xact_lock`, so that of two
   /// coaches starting at once one migrates and the other then finds nothing to do.
-  func migrate() async throws(ProgressStoreError) {
+  ///
+  /// - Parameter last: For tests of upgrades only: the last migration to apply.
+  func migrate(upTo last: String? = nil) async throws(ProgressStoreError) {
     let known = Set(Self.migrations.map(\.name))
+    let wanted =
+      last.flatMap { last in
+        Self.migrations.firstIndex { $0.name == last }.map { Array(Self.migrations[...$0]) }
+      } ?? Self.migrations
     let applied = try await appliedMigrations()
     if let applied {
       let unknown = applied.subtracting(known)
       if !unknown.isEmpty { throw .newerStore(store: name, unknownMigrations: unknown.sorted()) }
-      if applied == known { return }
+      if applied.isSuperset(of: wanted.map(\.name)) { return }
     }
     let store = name
     try await transaction { connection in
@@ -85,7 +98,7 @@ extension PostgresProgressStore {
       if !unknown.isEmpty {
         throw ProgressStoreError.newerStore(store: self.name, unknownMigrations: unknown.sorted())
       }
-      for migration in Self.migrations where !done.contains(migration.name) {
+      for migration in wanted where !done.contains(migration.name) {
         for sql in migration.statements {
           try await connection.query(PostgresQuery(unsafeSQL: sql), logger: Connector.logger)
         }

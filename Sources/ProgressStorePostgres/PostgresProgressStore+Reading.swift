@@ -28,6 +28,8 @@ extension PostgresProgressStore {
           BeliefResponseTable.history(of: employee, in: courseID), on: c, BeliefResponseTable.read),
         signatures: try await Self.rows(
           CreedSignatureTable.history(of: employee, in: courseID), on: c, CreedSignatureTable.read),
+        passes: try await Self.rows(
+          DrillPassTable.history(of: employee, in: courseID), on: c, DrillPassTable.read),
         pagesRead: try await Self.rows(
           PageReadTable.history(of: employee, in: courseID), on: c, PageReadTable.read),
         bookmark: try await Self.rows(BookmarkTable.one(employee, in: courseID), on: c, BookmarkTable.read)

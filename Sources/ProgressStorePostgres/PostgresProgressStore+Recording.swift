@@ -7,11 +7,11 @@ extension PostgresProgressStore {
     try await transaction { c in try await Self.execute(EmployeeTable.save(employee), on: c) }
   }
 
-  public func enrol(_ employee: EmployeeID, in courseID: String, from source: String?, at date: Date)
+  public func enrol(_ employee: EmployeeID, in courseID: String, version: String?, at date: Date)
     async throws(ProgressStoreError) -> Enrolment
   {
     let rows = try await transaction { c in
-      try await Self.rows(EnrolmentTable.enrol(employee, in: courseID, from: source, at: date), on: c) {
+      try await Self.rows(EnrolmentTable.enrol(employee, in: courseID, version: version, at: date), on: c) {
         try EnrolmentTable.read($0)
       }
     }
@@ -29,15 +29,18 @@ extension PostgresProgressStore {
     }
   }
 
-  /// Appends one drill attempt and moves the bookmark, in one transaction: the employee's
-  /// row is locked first, so the attempt's number counts every attempt committed before.
+  /// Appends one drill attempt, the pass it made (if any) and moves the bookmark, in one
+  /// transaction: the employee's row is locked first, so the attempt's number counts every
+  /// attempt committed before. An attempt sent before is returned with its number, and
+  /// its pass is not written again.
   @discardableResult
-  public func recordAttempt(_ attempt: DrillAttempt, bookmark: Bookmark?) async throws(ProgressStoreError)
-    -> DrillAttempt
+  public func recordAttempt(_ attempt: DrillAttempt, pass: DrillPass?, bookmark: Bookmark?)
+    async throws(ProgressStoreError) -> DrillAttempt
   {
     guard attempt.score.isFinite, (0...1).contains(attempt.score) else {
       throw .refused(store: name, detail: "a score must be between 0 and 1, not \(attempt.score)")
     }
+    if let refusal = pass?.refusal { throw .refused(store: name, detail: refusal) }
     let store = name
     let user = location.user
     let number = try await transaction { c in
@@ -51,11 +54,12 @@ extension PostgresProgressStore {
         )
       }
       let numbers = try await Self.rows(DrillAttemptTable.record(attempt, bookmark: bookmark), on: c) {
-        try $0.decode(Int32.self)
+        try $0.decode((Int32, Bool).self)
       }
-      guard let number = numbers.first else {
+      guard let (number, new) = numbers.first else {
         throw ProgressStoreError.database(store: store, detail: "the attempt's number was not returned")
       }
+      if new, let pass { try await Self.execute(DrillPassTable.record(pass), on: c) }
       return Int(number)
     }
     var stored = attempt

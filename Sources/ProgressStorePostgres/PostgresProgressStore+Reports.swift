@@ -18,7 +18,7 @@ extension PostgresProgressStore {
       SELECT employeeId FROM perEmployee
       UNION SELECT employeeId FROM enrolment WHERE courseId = $1)
     SELECT e.id, e.name, e.role, e.cohort, \(SQL.milliseconds("en.started")), \(SQL.milliseconds("en.completed")),
-           en.passed, en.source, COALESCE(p.attempts, 0)::int8 AS attempts, COALESCE(p.items, 0)::int8 AS items,
+           en.passed, en.courseVersion, COALESCE(p.attempts, 0)::int8 AS attempts, COALESCE(p.items, 0)::int8 AS items,
            COALESCE(p.correctItems, 0)::int8 AS correctItems, COALESCE(p.meanBest, 0)::float8 AS meanBest,
            \(SQL.milliseconds("p.lastAt")) AS lastAt
     FROM who
@@ -35,7 +35,7 @@ extension PostgresProgressStore {
     return try await withConnection { c in
       try await Self.rows(statement, on: c) { row in
         let (
-          id, name, role, cohort, started, completed, passed, source, attempts, items, correct, mean, last
+          id, name, role, cohort, started, completed, passed, version, attempts, items, correct, mean, last
         ) =
           try row.decode(
             (
@@ -49,7 +49,7 @@ extension PostgresProgressStore {
             Enrolment(
               employee: employee, courseID: courseID, started: SQL.date($0),
               completed: completed.map(SQL.date),
-              passed: passed ?? false, source: source)
+              passed: passed ?? false, courseVersion: version)
           },
           attempts: Int(attempts), itemsAnswered: Int(items), itemsCorrect: Int(correct), meanBestScore: mean,
           lastAnswer: last.map(SQL.date))

@@ -25,6 +25,7 @@ extension PostgresProgressStore {
     ("drillAttempt", "SELECT, INSERT", "employeeId"),
     ("beliefResponse", "SELECT, INSERT", "employeeId"),
     ("creedSignature", "SELECT, INSERT", "employeeId"),
+    ("drillPass", "SELECT, INSERT", "employeeId"),
     ("pageRead", "SELECT, INSERT", "employeeId"),
     ("bookmark", "SELECT, INSERT, UPDATE", "employeeId"),
   ]

@@ -68,6 +68,41 @@ public final class PostgresProgressStore: ProgressStore {
     }
   }
 
+  /// Connects to the database at `url` to read only (`coach check --store`, exports): the
+  /// schema is neither made nor changed, so it must be this coach's.
+  /// - Throws: As ``init(url:environment:)``, and
+  ///   ``ProgressStoreError/notAStore(store:detail:)`` when the database has no coach
+  ///   schema or one this coach would bring up to date (run `coach store init` first).
+  public convenience init(
+    readingOnly url: String, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) async throws(ProgressStoreError) {
+    try await self.init(
+      location: PostgresLocation(url: url, environment: environment), environment: environment,
+      migrate: false,
+      connections: 2)
+    do throws(ProgressStoreError) {
+      let known = Set(Self.migrations.map(\.name))
+      guard let applied = try await appliedMigrations() else {
+        throw ProgressStoreError.notAStore(
+          store: name, detail: "it has no coach tables (no coachMigrations table)")
+      }
+      let unknown = applied.subtracting(known)
+      if !unknown.isEmpty {
+        throw ProgressStoreError.newerStore(store: name, unknownMigrations: unknown.sorted())
+      }
+      let missing = Self.migrations.map(\.name).filter { !applied.contains($0) }
+      if !missing.isEmpty {
+        throw ProgressStoreError.notAStore(
+          store: name,
+          detail: "its schema is older than this coach's (it lacks \(missing.joined(separator: ", "))); "
+            + "it is read only as it is now: bring it up to date with coach store init first")
+      }
+    } catch {
+      await pool.close()
+      throw error
+    }
+  }
+
   /// Closes the store's connections. Calls after this fail.
   public func close() async { await pool.close() }
 

@@ -23,11 +23,25 @@ extension SQLiteProgressStore: CopyableProgressStore {
       signatures: try CreedSignatureRow.order(CreedSignatureRow.Columns.id).fetchAll(db).map { row throws in
         try row.model()
       },
+      passes: try DrillPassRow.order(DrillPassRow.Columns.id).fetchAll(db).map { row throws in try row.model()
+      },
       pagesRead: try PageReadRow.order(
         PageReadRow.Columns.employeeId, PageReadRow.Columns.courseId, PageReadRow.Columns.at
       ).fetchAll(db).map { row throws in try row.model() },
       bookmarks: try BookmarkRow.order(BookmarkRow.Columns.employeeId, BookmarkRow.Columns.courseId)
-        .fetchAll(db).map { row throws in try row.model() })
+        .fetchAll(db).map { row throws in try row.model() },
+      enrolmentSources: try sources(db))
+  }
+
+  /// The `source` column of the enrolments that have one (``StoreContents/enrolmentSources``).
+  static func sources(_ db: Database) throws -> [HeldRecords.Key: String] {
+    var sources: [HeldRecords.Key: String] = [:]
+    for row in try Row.fetchAll(
+      db, sql: "SELECT employeeId, courseId, source FROM enrolment WHERE source IS NOT NULL")
+    {
+      sources[HeldRecords.Key(try RowError.employeeID(row[0]), row[1])] = row[2]
+    }
+    return sources
   }
 
   /// Writes `contents` in one write transaction, counting every table before and after
@@ -47,29 +61,33 @@ extension SQLiteProgressStore: CopyableProgressStore {
       for employee in written.employees { try EmployeeRow(employee).insert(db) }
       let enrolment = try db.makeStatement(
         sql:
-          "INSERT INTO enrolment (employeeId, courseId, started, completed, passed, source) VALUES (?, ?, ?, ?, ?, ?)"
+          """
+          INSERT INTO enrolment (employeeId, courseId, started, completed, passed, courseVersion, source)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """
       )
       for e in written.enrolments {
         try enrolment.execute(arguments: [
           e.employee.rawValue, e.courseID, StoredDate.text(e.started), e.completed.map(StoredDate.text),
-          e.passed,
-          e.source,
+          e.passed, e.courseVersion, written.enrolmentSources[HeldRecords.Key(e.employee, e.courseID)],
         ])
       }
       let attempt = try db.makeStatement(
         sql: """
-          INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash, response, score,
-            correct, attempt, sessionId, at, recordId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash, keyHash,
+            response, score, correct, attempt, sessionId, at, context, recordId)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       for a in written.attempts {
         try attempt.execute(arguments: [
           a.employee.rawValue, a.item.courseID, a.item.moduleID, a.item.sectionID, a.item.itemID, a.itemHash,
-          a.response, a.score, a.correct, a.attempt, a.sessionID, StoredDate.text(a.at),
-          a.recordID.storedText,
+          a.keyHash, a.response, a.score, a.correct, a.attempt, a.sessionID, StoredDate.text(a.at),
+          a.context.rawValue, a.recordID.storedText,
         ])
       }
       for belief in written.beliefs { try BeliefResponseRow(belief).insert(db) }
       for signature in written.signatures { try CreedSignatureRow(signature).insert(db) }
+      for pass in written.passes { try DrillPassRow(pass).insert(db) }
       let page = try db.makeStatement(
         sql:
           "INSERT INTO pageRead (employeeId, courseId, moduleId, sectionId, page, sessionId, at) VALUES (?, ?, ?, ?, ?, ?, ?)"

@@ -133,11 +133,66 @@ extension SQLiteProgressStore {
       try db.alter(table: "enrolment") { t in t.add(column: "source", .text) }
     }
 
-    // Each attempt, belief response and signature gets the id it was made with, so that a
+    // What each answer was graded against (Question.answerKeyHash). Rows written before
+    // keep NULL: they are matched by itemHash (see CourseProgress's AnswerVersion).
+    migrator.registerMigration("v3-add-drillAttempt-keyHash", foreignKeyChecks: .immediate) { db in
+      try db.alter(table: "drillAttempt") { t in t.add(column: "keyHash", .text) }
+    }
+
+    // The scale a belief was answered on (BeliefItem.scaleHash); NULL for older rows and
+    // for creed statement notes.
+    migrator.registerMigration("v3-add-beliefResponse-scaleHash", foreignKeyChecks: .immediate) { db in
+      try db.alter(table: "beliefResponse") { t in t.add(column: "scaleHash", .text) }
+    }
+
+    // The version of the course as last taken (Course.contentHash). It replaces `source`,
+    // the folder the course was taken from: that column stays for older coaches to read
+    // but is no longer written or read.
+    migrator.registerMigration("v3-add-enrolment-courseVersion", foreignKeyChecks: .immediate) { db in
+      try db.alter(table: "enrolment") { t in t.add(column: "courseVersion", .text) }
+    }
+
+    // A drill passed, as it happened: the version of the drill, the pass mark and score
+    // then. Append-only, like attempts.
+    migrator.registerMigration("v3-create-drillPass", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "drillPass") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("moduleId", .text).notNull()
+        t.column("sectionId", .text).notNull()
+        t.column("drillHash", .text).notNull()
+        t.column("passMark", .integer).notNull().check { $0 >= 1 && $0 <= 100 }
+        t.column("score", .double).notNull().check { $0 >= 0 && $0 <= 1 }
+        t.column("sessionId", .text).notNull()
+        t.column("at", .datetime).notNull()
+      }
+      try db.create(
+        index: "drillPass_on_course_employee", on: "drillPass", columns: ["courseId", "employeeId"])
+      try db.execute(
+        sql: """
+          CREATE TRIGGER drillPass_append_only_update BEFORE UPDATE ON drillPass
+          BEGIN SELECT RAISE(ABORT, 'drill passes are append-only'); END;
+          CREATE TRIGGER drillPass_append_only_delete BEFORE DELETE ON drillPass
+          BEGIN SELECT RAISE(ABORT, 'drill passes are append-only'); END;
+          """)
+    }
+
+    // Where each answer was given: `drill` (first answers and retries) or `review` (a
+    // spaced review, `coach review`). Reviews feed the question's review schedule but not
+    // the drill's score. Rows written before are drill answers.
+    migrator.registerMigration("v4-add-drillAttempt-context", foreignKeyChecks: .immediate) { db in
+      try db.alter(table: "drillAttempt") { t in
+        t.add(column: "context", .text).notNull().defaults(to: "drill")
+          .check(sql: "context IN ('drill', 'review')")
+      }
+    }
+
+    // Each attempt, belief response, signature and drill pass gets the id it was made with, so that a
     // record sent twice (a retry after a lost connection to a server store, a copy merged
     // twice) is kept once. Rows written before get a random version-4 UUID; the
     // append-only trigger is lifted for that one UPDATE and put back as it was.
-    migrator.registerMigration("v3-add-record-ids", foreignKeyChecks: .immediate) { db in
+    migrator.registerMigration("v9-add-record-ids", foreignKeyChecks: .immediate) { db in
       let uuid = """
         lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)
           || '-' || substr('89ab', 1 + abs(random()) % 4, 1) || substr(hex(randomblob(2)), 2) || '-'
@@ -157,6 +212,12 @@ extension SQLiteProgressStore {
           ALTER TABLE creedSignature ADD COLUMN recordId TEXT;
           UPDATE creedSignature SET recordId = \(uuid);
           CREATE UNIQUE INDEX creedSignature_on_recordId ON creedSignature(recordId);
+          DROP TRIGGER drillPass_append_only_update;
+          ALTER TABLE drillPass ADD COLUMN recordId TEXT;
+          UPDATE drillPass SET recordId = \(uuid);
+          CREATE TRIGGER drillPass_append_only_update BEFORE UPDATE ON drillPass
+          BEGIN SELECT RAISE(ABORT, 'drill passes are append-only'); END;
+          CREATE UNIQUE INDEX drillPass_on_recordId ON drillPass(recordId);
           """)
     }
 

@@ -61,7 +61,7 @@ extension SQLiteProgressStore {
 
   /// Refuses, without writing a byte, a file that is not a coach store, is damaged, or
   /// was written by a newer coach. An empty file is a new store.
-  private static func checkExistingFile(at path: String) throws(ProgressStoreError) {
+  static func checkExistingFile(at path: String) throws(ProgressStoreError) {
     let header: [UInt8]
     do {
       let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
@@ -121,19 +121,28 @@ extension SQLiteProgressStore {
 /// SQLite's own handler soon sleeps 100 ms between tries, so a process that writes in a
 /// loop keeps the lock and a waiting process can starve past its timeout. This one
 /// doubles from 100 µs to at most 10 ms, with ±50% jitter: a waiting writer tries often
-/// enough to get its turn, and fifty of them do not keep two cores busy polling. The
-/// deadline is counted from the nominal sleeps, so the handler keeps no state.
+/// enough to get its turn, and fifty of them do not keep two cores busy polling.
+///
+/// The deadline is wall-clock time from the first try, so a loaded machine (where a
+/// 100 µs sleep can take far longer) waits as long as the timeout says and no longer.
+/// SQLite calls the handler on the thread that waits, with `tries` counting from 0 for
+/// each wait, so the start is kept per thread.
 struct BusyWait: Sendable {
   let timeout: Duration
 
   static let firstStep = 100  // µs
   static let longestStep = 10_000  // µs
+  private static let startKey = "coach.progress.busySince"
 
   var callback: Database.BusyCallback {
-    let limit = Int(
-      timeout.components.seconds * 1_000_000 + timeout.components.attoseconds / 1_000_000_000_000)
+    let limit = UInt64(
+      timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
     return { tries in
-      if Self.waited(before: tries) >= limit { return false }
+      let now = DispatchTime.now().uptimeNanoseconds
+      let thread = Thread.current.threadDictionary
+      if tries == 0 { thread[Self.startKey] = now }
+      let since = thread[Self.startKey] as? UInt64 ?? now
+      if now - since >= limit { return false }
       let step = Self.step(tries)
       usleep(UInt32(Int.random(in: step / 2...step * 3 / 2)))
       return true
@@ -142,12 +151,5 @@ struct BusyWait: Sendable {
 
   static func step(_ tries: Int) -> Int {
     tries >= 6 ? longestStep : min(firstStep << tries, longestStep)
-  }
-
-  /// The nominal time slept before try number `tries`.
-  static func waited(before tries: Int) -> Int {
-    var total = 0
-    for n in 0..<min(tries, 6) { total += step(n) }
-    return total + max(0, tries - 6) * longestStep
   }
 }

@@ -31,6 +31,10 @@ extension SQLiteProgressStore {
         try CreedSignatureRow
         .filter(CreedSignatureRow.Columns.employeeId == key && CreedSignatureRow.Columns.courseId == courseID)
         .order(CreedSignatureRow.Columns.id).fetchAll(db)
+      let passes =
+        try DrillPassRow
+        .filter(DrillPassRow.Columns.employeeId == key && DrillPassRow.Columns.courseId == courseID)
+        .order(DrillPassRow.Columns.id).fetchAll(db)
       let pagesRead =
         try PageReadRow
         .filter(PageReadRow.Columns.employeeId == key && PageReadRow.Columns.courseId == courseID)
@@ -41,6 +45,7 @@ extension SQLiteProgressStore {
         attempts: try attempts.map { row throws in try row.model() },
         beliefs: try beliefs.map { row throws in try row.model() },
         signatures: try signatures.map { row throws in try row.model() },
+        passes: try passes.map { row throws in try row.model() },
         pagesRead: try pagesRead.map { row throws in try row.model() },
         bookmark: try bookmark?.model())
     }

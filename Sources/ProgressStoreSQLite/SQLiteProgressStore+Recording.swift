@@ -18,16 +18,17 @@ extension SQLiteProgressStore {
     }
   }
 
-  public func enrol(_ employee: EmployeeID, in courseID: String, from source: String?, at date: Date)
+  public func enrol(_ employee: EmployeeID, in courseID: String, version: String?, at date: Date)
     async throws(ProgressStoreError) -> Enrolment
   {
     try await write { db in
       try db.cachedStatement(
         sql: """
-          INSERT INTO enrolment (employeeId, courseId, started, passed, source) VALUES (?, ?, ?, 0, ?)
-          ON CONFLICT(employeeId, courseId) DO UPDATE SET source = COALESCE(excluded.source, source)
+          INSERT INTO enrolment (employeeId, courseId, started, passed, courseVersion) VALUES (?, ?, ?, 0, ?)
+          ON CONFLICT(employeeId, courseId) DO UPDATE SET
+            courseVersion = COALESCE(excluded.courseVersion, courseVersion)
           """
-      ).execute(arguments: [employee.rawValue, courseID, StoredDate.text(date), source])
+      ).execute(arguments: [employee.rawValue, courseID, StoredDate.text(date), version])
       let row = try EnrolmentRow.fetchOne(db, key: ["employeeId": employee.rawValue, "courseId": courseID])
       return try row!.model()
     }
@@ -49,8 +50,8 @@ extension SQLiteProgressStore {
     }
   }
 
-  /// Appends one drill attempt, numbering it in the same statement, and moves the
-  /// bookmark in the same transaction.
+  /// Appends one drill attempt, numbering it in the same statement, and in the same
+  /// transaction the pass it made and the bookmark's move.
   ///
   /// This is the hot path, so it is plain SQL through cached statements: the attempt
   /// number is computed by `INSERT … SELECT MAX(attempt) + 1 … RETURNING`, which the write
@@ -58,20 +59,21 @@ extension SQLiteProgressStore {
   /// stored already is left as it is and returned with the number it was given.
   /// - Returns: The attempt as stored: `attempt` filled in, `at` kept to the millisecond.
   @discardableResult
-  public func recordAttempt(_ attempt: DrillAttempt, bookmark: Bookmark?) async throws(ProgressStoreError)
-    -> DrillAttempt
+  public func recordAttempt(_ attempt: DrillAttempt, pass: DrillPass?, bookmark: Bookmark?)
+    async throws(ProgressStoreError) -> DrillAttempt
   {
     guard attempt.score.isFinite, (0...1).contains(attempt.score) else {
       throw .refused(store: path, detail: "a score must be between 0 and 1, not \(attempt.score)")
     }
+    if let refusal = pass?.refusal { throw .refused(store: path, detail: refusal) }
     let item = attempt.item
     let number = try await write { db in
       let number = try Int.fetchOne(
         db.cachedStatement(
           sql: """
             INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash,
-              response, score, correct, attempt, sessionId, at, recordId)
-            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(MAX(attempt), 0) + 1, ?10, ?11, ?12
+              keyHash, response, score, correct, attempt, sessionId, at, context, recordId)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?12, ?7, ?8, ?9, COALESCE(MAX(attempt), 0) + 1, ?10, ?11, ?13, ?14
             FROM drillAttempt WHERE employeeId = ?1 AND courseId = ?2 AND itemId = ?5
             ON CONFLICT(recordId) DO NOTHING
             RETURNING attempt
@@ -79,11 +81,14 @@ extension SQLiteProgressStore {
         arguments: [
           attempt.employee.rawValue, item.courseID, item.moduleID, item.sectionID, item.itemID,
           attempt.itemHash, attempt.response, attempt.score, attempt.correct, attempt.sessionID,
-          StoredDate.text(attempt.at), attempt.recordID.storedText,
+          StoredDate.text(attempt.at), attempt.keyHash, attempt.context.rawValue, attempt.recordID.storedText,
         ])
       if let bookmark { try Self.moveBookmark(bookmark, in: db) }
-      if let number { return number }
-      // Sent before: the number it was stored with.
+      if let number {
+        if let pass { try DrillPassRow(pass).insert(db) }
+        return number
+      }
+      // Sent before (with its pass, if it made one): the number it was stored with.
       return try Int.fetchOne(
         db.cachedStatement(sql: "SELECT attempt FROM drillAttempt WHERE recordId = ?"),
         arguments: [attempt.recordID.storedText]) ?? 1
@@ -169,6 +174,9 @@ extension SQLiteProgressStore {
     async throws(ProgressStoreError)
     -> T
   {
+    if readsOnly {
+      throw .cannotWrite(store: path, detail: "the store was opened to read only; nothing was written")
+    }
     do {
       return try await writer.writeWithoutTransaction { db in
         try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()

@@ -35,6 +35,9 @@ public struct SQLiteProgressStore: ProgressStore {
   /// The file's path as given, or `:memory:`; every error names it.
   public let path: String
   let writer: any DatabaseWriter
+  /// Whether this is a copy of a file read into memory (``snapshot(of:)``), which refuses
+  /// every record.
+  let readsOnly: Bool
 
   /// Opens the store at `path`, creating the file and its folder when they are missing,
   /// and brings its schema up to date.
@@ -100,9 +103,10 @@ public struct SQLiteProgressStore: ProgressStore {
     }
   }
 
-  private init(writer: any DatabaseWriter, path: String) throws(ProgressStoreError) {
+  init(writer: any DatabaseWriter, path: String, readsOnly: Bool = false) throws(ProgressStoreError) {
     self.writer = writer
     self.path = path
+    self.readsOnly = readsOnly
     try migrate()
   }
 

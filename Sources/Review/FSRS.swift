@@ -42,6 +42,9 @@ public struct FSRS: Sendable {
   let decay: Double
   let factor: Double
 
+  /// FSRS-6 with its published defaults: retention 0.9, intervals of at most 36,500 days.
+  public static let `default` = FSRS(checked: .default)
+
   /// Makes a scheduler.
   ///
   /// - Parameter parameters: the weights, desired retention and maximum interval; FSRS-6's
@@ -50,9 +53,22 @@ public struct FSRS: Sendable {
   ///   retention outside 0.7 to 0.99).
   public init(parameters: Parameters = .default) throws(FSRSError) {
     try parameters.validate()
+    self.init(checked: parameters)
+  }
+
+  /// A scheduler for parameters known to be valid.
+  private init(checked parameters: Parameters) {
     self.parameters = parameters
     decay = -parameters.weights[20]
     factor = pow(0.9, 1 / decay) - 1
+  }
+
+  /// Makes a scheduler with FSRS-6's default weights and maximum interval and the given
+  /// desired retention.
+  /// - Throws: ``FSRSError/desiredRetentionOutOfRange(_:allowed:)`` for a retention outside
+  ///   0.7 to 0.99.
+  public init(desiredRetention: Double) throws(FSRSError) {
+    try self.init(parameters: Parameters(desiredRetention: desiredRetention))
   }
 
   /// The memory state after each review of one question, in time order.

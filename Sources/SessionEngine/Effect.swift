@@ -4,7 +4,11 @@ import LearnerModel
 /// What the front end must do for the engine: every record goes to the store, in one
 /// transaction with its bookmark, before the next screen is shown.
 public enum Effect: Sendable, Hashable {
-  case recordAttempt(DrillAttempt, Bookmark)
+  /// An answer, with the drill pass it made (if it made one).
+  case recordAttempt(DrillAttempt, Bookmark, pass: DrillPass?)
+  /// A review answer (``ReviewSession``): an attempt of its own, with no bookmark, since a
+  /// review never moves the learner's place in the course.
+  case recordReview(DrillAttempt)
   case recordBelief(BeliefResponse, Bookmark)
   case recordSignature(CreedSignature, Bookmark)
   case recordPageRead(PageRead, Bookmark?)
@@ -26,7 +30,9 @@ extension ProgressStore {
   {
     for effect in effects {
       switch effect {
-      case .recordAttempt(let attempt, let bookmark): try await recordAttempt(attempt, bookmark: bookmark)
+      case .recordAttempt(let attempt, let bookmark, let pass):
+        try await recordAttempt(attempt, pass: pass, bookmark: bookmark)
+      case .recordReview(let attempt): try await recordAttempt(attempt, pass: nil, bookmark: nil)
       case .recordBelief(let response, let bookmark): try await recordBelief(response, bookmark: bookmark)
       case .recordSignature(let signature, let bookmark):
         try await recordSignature(signature, bookmark: bookmark)

@@ -122,6 +122,7 @@ struct ScreenBuilder {
     } else {
       parts.append(.text("You have finished this course. Open any module to look at it again.", .good))
     }
+    parts += session.reviewParts()
     let count = plan.course.modules.count
     return Screen(
       kind: .home, location: [plan.course.title], parts: parts,
@@ -245,17 +246,35 @@ struct ScreenBuilder {
         "Score: \(Self.percent(best)) (\(right) of \(drill.questionCount) right). Pass mark: \(pass)%.",
         .plain),
     ]
-    if drill.passed {
+    if drill.passedNow || (drill.passed && drill.missed.isEmpty) {
       parts.append(.text("Passed.", .good))
       return Screen(kind: .drillResult, location: location(index), parts: parts, input: .keys(back: false))
     }
     let missed = drill.missed.count
     let them = missed == 1 ? "the question you missed" : "the \(missed) questions you missed"
+    if let pass = drill.recordedPass {
+      // Below the mark now, passed before: the pass stands, and the retry is offered.
+      parts.append(.text("\(Self.passed(pass)); that pass stands.", .good))
+      parts.append(.text("You can try \(them) again to reach the pass mark as it is now.", .plain))
+      let prompt =
+        missed == 1
+        ? "Try the missed question again now? [y/N]" : "Try the \(missed) missed questions again now? [y/N]"
+      return Screen(kind: .drillResult, location: location(index), parts: parts, input: .line(prompt: prompt))
+    }
     parts.append(.text("Not passed yet. You can try \(them) again; the others stay as they are.", .warn))
     let prompt =
       missed == 1
       ? "Try the missed question again now? [Y/n]" : "Try the \(missed) missed questions again now? [Y/n]"
     return Screen(kind: .drillResult, location: location(index), parts: parts, input: .line(prompt: prompt))
+  }
+
+  /// "You passed this drill at 80% on 2026-03-02", or what of it is known.
+  static func passed(_ pass: RecordedPass) -> String {
+    var text = "You passed this drill"
+    if let mark = pass.passMark { text += " at \(mark)%" }
+    if let at = pass.at { text += " on \(StoredTime.day(at))" }
+    if pass.isCurrentVersion == false { text += " (an earlier version of it)" }
+    return text
   }
 
   func beliefScreen(_ index: Int) -> Screen {
@@ -341,8 +360,18 @@ struct ScreenBuilder {
 
   func signatureScreen(_ index: Int) -> Screen {
     guard let creed = plan.creed(steps[index]) else { return Screen(kind: .signature, input: .none) }
-    var parts: [Screen.Part] = [
-      .text("You have gone through every statement:", .plain),
+    let earlier = standing.invitesAgain(index) ? standing.signatures(index).last : nil
+    var parts: [Screen.Part] = []
+    if let earlier {
+      parts += [
+        .text(
+          "You signed an earlier version of this creed on \(StoredTime.day(earlier.at)). It has changed "
+            + "since; your signature stays. You are invited to sign it as it is now.", .accent),
+        .blank,
+      ]
+    }
+    parts += [
+      .text(earlier == nil ? "You have gone through every statement:" : "The creed as it is now:", .plain),
       // Bullets, not numbers: nothing here is an option to pick.
       .blocks([
         Block(
@@ -354,9 +383,19 @@ struct ScreenBuilder {
     ]
     // The creed's closing words (what signing means) come before the signature.
     if !creed.closing.isEmpty { parts += [.blocks(creed.closing), .blank] }
-    parts.append(.text("To sign the creed, type your full name: \(employee.name)", .plain))
+    guard earlier != nil else {
+      parts.append(.text("To sign the creed, type your full name: \(employee.name)", .plain))
+      return Screen(
+        kind: .signature, location: location(index), parts: parts,
+        input: .line(prompt: "sign: your full name"))
+    }
+    parts.append(
+      .text(
+        "To sign this version, type your full name: \(employee.name). Press Enter to keep your earlier "
+          + "signature and go on.", .plain))
     return Screen(
-      kind: .signature, location: location(index), parts: parts, input: .line(prompt: "sign: your full name"))
+      kind: .signature, location: location(index), parts: parts,
+      input: .line(prompt: "sign: your full name, or Enter to keep your earlier signature"))
   }
 
   func moduleDoneScreen(_ m: Int, next: Int) -> Screen {

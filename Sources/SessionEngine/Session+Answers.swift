@@ -78,8 +78,11 @@ extension Session {
     let response = Self.describe(answer, of: question)
     let attempt = DrillAttempt(
       employee: employee.id, item: plan.itemRef(step, itemID: question.id), itemHash: question.contentHash,
-      response: response, score: score, correct: score >= 1 - 1e-9, sessionID: options.sessionID, at: now)
+      keyHash: question.answerKeyHash, response: response, score: score, correct: score >= 1 - 1e-9,
+      sessionID: options.sessionID, at: now)
     standing.ledger.add(attempt)
+    let pass = newPass(near: index, at: now)
+    if let pass { standing.ledger.add(pass) }
 
     // The bookmark stored with the answer points where the session goes next.
     let result = plan.resultIndex(near: index)
@@ -102,7 +105,26 @@ extension Session {
     default: shown = response
     }
     state = .feedback(index, retry: retry, Feedback(score: score, chosen: chosen, shown: shown))
-    return [.recordAttempt(attempt, bookmark)]
+    return [.recordAttempt(attempt, bookmark, pass: pass)]
+  }
+
+  /// The pass to record when the answer just added passes the drill of step `index` as
+  /// it is now, at its pass mark now, and no pass of that version at that mark is kept.
+  func newPass(near index: Int, at now: Date) -> DrillPass? {
+    let drill = standing.drill(near: index)
+    guard drill.passedNow, let best = drill.best else { return nil }
+    let step = steps[index]
+    let module = plan.module(step)
+    let section = plan.section(step)?.id ?? ""
+    let version = ContentHash.drill(plan.drillQuestions(step))
+    let kept = standing.ledger.passes(module: module.id, section: section).contains {
+      $0.drillHash == version && $0.passMark == module.pass
+    }
+    guard !kept else { return nil }
+    return DrillPass(
+      employee: employee.id, courseID: plan.course.id, moduleID: module.id, sectionID: section,
+      drillHash: version, passMark: module.pass, score: min(max(best, 0), 1), sessionID: options.sessionID,
+      at: now)
   }
 
   /// The answer as text for the record, independent of the shuffle.
@@ -199,13 +221,15 @@ extension Session {
     case .rank: kind = .rank
     }
     let response = BeliefResponse(
-      employee: employee.id, item: ref, kind: kind, itemHash: item.contentHash, answer: answer,
-      shared: shared,
-      sessionID: options.sessionID, at: now)
+      employee: employee.id, item: ref, kind: kind, itemHash: item.contentHash, scaleHash: item.scaleHash,
+      answer: answer, shared: shared, sessionID: options.sessionID, at: now)
     standing.ledger.add(response)
     let bookmark = bookmarkForRecord(next: forward(from: index + 1), at: now)
     var effects: [Effect] = [.recordBelief(response, bookmark)]
-    if let earlier, case .point = answer {
+    // Before and after are one statement's only on the same scale.
+    if let earlier, case .point = answer, case .point = earlier.answer,
+      standing.ledger.sameScale(earlier, response)
+    {
       state = .echo(index, earlier: earlier, now: answer)
     } else {
       effects += advance(after: index, at: now)
@@ -241,13 +265,18 @@ extension Session {
   mutating func answerSignature(_ index: Int, _ text: String, at now: Date) -> [Effect] {
     let step = steps[index]
     guard let creed = plan.creed(step) else { return [] }
+    // A creed signed in an earlier version invites a new signature; it never requires one.
+    let invited = standing.invitesAgain(index)
     var handled: [Effect] = []
     let signing = "To sign, type your full name: \(employee.name)."
     guard
       let answer = typedAnswer(
-        text, as: .text(limit: 200, optional: false), at: now, handled: &handled, hintPrefix: signing)
+        text, as: .text(limit: 200, optional: invited), at: now, handled: &handled, hintPrefix: signing)
     else { return handled }
     switch answer {
+    case .text(let name) where invited && name.isEmpty:
+      declined.insert(index)
+      return advance(after: index, at: now)
     case .text(let name):
       guard
         Grader.normalise(name, punctuationAsSpace: false)

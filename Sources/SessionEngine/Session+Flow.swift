@@ -38,7 +38,11 @@ extension Session {
       case .drillResult:
         if index == result || (!standing.isDone(index) && !declined.contains(index)) { return index }
       default:
-        if !standing.hasRecord(index) { return index }
+        // An item not answered as it is now; a creed signed only in an earlier version,
+        // whose new version the employee is invited to sign (once a session).
+        if !standing.isDone(index) || (standing.invitesAgain(index) && !declined.contains(index)) {
+          return index
+        }
       }
       index += 1
     }
@@ -127,7 +131,7 @@ extension Session {
   mutating func finishCourse(at now: Date, saving: Bool = true) -> [Effect] {
     state = .courseDone
     var effects = saving ? moveBookmark(steps.count, .none, at: now) : []
-    let unfinished = steps.indices.filter { !standing.isDone($0) }
+    let unfinished = steps.indices.filter { !standing.isSettled($0) }
     let onlyFailedDrills = unfinished.allSatisfy {
       steps[$0].kind == .drillResult && standing.drill(near: $0).firstPassDone
     }
@@ -223,12 +227,13 @@ extension Session {
 
   mutating func handleResult(_ index: Int, _ event: Event, at now: Date) -> [Effect] {
     let drill = standing.drill(near: index)
-    if drill.passed {
+    if drill.passedNow || (drill.passed && drill.missed.isEmpty) {
       guard event == .next || { if case .line = event { true } else { false } }() else { return [] }
       return advance(after: index, at: now)
     }
     guard case .line(let text) = event else { return [] }
-    switch AnswerParser.parse(text, as: .yesNo(default: true)) {
+    // Below the mark now with a pass recorded earlier: the retry is offered, not pressed.
+    switch AnswerParser.parse(text, as: .yesNo(default: !drill.passed)) {
     case .failure(let problem):
       notice = problem.hint
       return []
@@ -245,7 +250,7 @@ extension Session {
       showHelp = true
       return []
     case .success:
-      notice = AnswerParser.expectation(.yesNo(default: true))
+      notice = AnswerParser.expectation(.yesNo(default: !drill.passed))
       return []
     }
   }

@@ -2,6 +2,7 @@ import CourseModel
 import CourseProgress
 import Foundation
 import LearnerModel
+import Review
 
 /// One employee's session in one course: a state machine with no I/O.
 ///
@@ -19,11 +20,14 @@ public struct Session: Sendable {
     /// Terminal: start at the course home and wait on pages. Pipe: go straight to the
     /// next unfinished item.
     public var interactive: Bool
+    /// The spaced-review scheduler (its desired retention), for what is due for review.
+    public var scheduler: FSRS
 
-    public init(seed: UInt64, sessionID: String, interactive: Bool) {
+    public init(seed: UInt64, sessionID: String, interactive: Bool, scheduler: FSRS = .default) {
       self.seed = seed
       self.sessionID = sessionID
       self.interactive = interactive
+      self.scheduler = scheduler
     }
   }
 
@@ -69,6 +73,9 @@ public struct Session: Sendable {
   var completedAs: Bool?
   /// The lines of the reflection on screen typed so far (terminal only).
   var reflectionDraft = ""
+  /// The time of the latest event, else the time the session started: what the course
+  /// home counts questions due for review from. `nil` when the session was not told.
+  public internal(set) var clock: Date?
 
   /// Starts a session.
   /// - Parameters:
@@ -76,7 +83,9 @@ public struct Session: Sendable {
   ///   - employee: Who takes it; their role decides which modules they take.
   ///   - history: Everything they recorded in this course so far.
   ///   - options: Seed, session id and front-end mode.
-  public init(course: Course, employee: Employee, history: History, options: Options) {
+  ///   - now: When the session starts (the course home counts what is due for review
+  ///     from it); later times come with each event.
+  public init(course: Course, employee: Employee, history: History, options: Options, now: Date? = nil) {
     plan = CoursePlan(course: course, role: employee.role)
     self.employee = employee
     self.options = options
@@ -84,6 +93,7 @@ public struct Session: Sendable {
     lastPlace = history.bookmark.flatMap(Place.init)
     completedAs = history.enrolment?.completed == nil ? nil : history.enrolment?.passed
     state = .home
+    clock = now
     if !options.interactive {
       let (index, detail) = resumeTarget()
       _ = enter(index, detail, at: Date(timeIntervalSince1970: 0), saving: false)
@@ -100,6 +110,7 @@ public struct Session: Sendable {
   /// - Returns: The records and bookmarks to write, in order, before the next screen.
   public mutating func handle(_ event: Event, at now: Date) -> [Effect] {
     notice = nil
+    clock = now
     if case .draft(let text) = event { return keepDraft(text, at: now) }
     if event == .help {
       showHelp.toggle()

@@ -5,7 +5,8 @@ import ArgumentParser
 struct Coach: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "coach",
-    abstract: "A training engine for Markdown courses: check them, take them, track progress.",
-    subcommands: [Check.self, Learn.self, Progress.self, Store.self]
+    abstract:
+      "A training engine for Markdown courses: check them, take them, review them, track progress, export and print them.",
+    subcommands: [Check.self, Learn.self, Review.self, Progress.self, Export.self, Workbook.self, Store.self]
   )
 }

@@ -4,14 +4,34 @@ import Testing
 
 @testable import CourseParser
 
-/// One broken module and the diagnostic it must produce.
+/// One broken module and the one diagnostic it must produce.
 struct BrokenModule: CustomTestStringConvertible, Sendable {
   var name: String
   var module: String
   /// `01-module.md:line:column: severity:`, then a part of the message.
   var expected: String
   var message: String
+  /// The `note:` lines that follow it, as printed (`01-module.md:5:1: note: first used here`).
+  var notes: [String] = []
+  /// The suggested text, when the diagnostic gives one.
+  var fix: String?
   var testDescription: String { name }
+
+  /// Checks that the module gives exactly the expected diagnostic, notes and fix.
+  func check() throws {
+    let course = try TemporaryCourse(module: module)
+    defer { course.remove() }
+    let diagnostics = course.load().diagnostics
+    let lines = diagnostics.map { course.portable($0.description) }
+    #expect(lines.count == 1, "expected one diagnostic, got \(lines)")
+    let found = diagnostics.first {
+      course.portable($0.description).hasPrefix(expected) && $0.message.contains(message)
+    }
+    #expect(found != nil, "got \(lines)")
+    guard let found else { return }
+    #expect(found.related.map { course.portable($0.description) } == notes)
+    if let fix { #expect(found.fix == fix) }
+  }
 }
 
 @Suite("Diagnostics")
@@ -19,49 +39,57 @@ struct DiagnosticTests {
   static let modules: [BrokenModule] = [
     BrokenModule(
       name: "unknown kind word names the nearest kind", module: "# M\n\n## Dril: Hot and cold\n\nText.\n",
-      expected: "01-module.md:3:1: warning:", message: "did you mean 'Drill:'?"),
+      expected: "01-module.md:3:1: warning:", message: "did you mean '## Drill: Hot and cold'?",
+      fix: "## Drill: Hot and cold"),
     BrokenModule(
       name: "a cut-short kind word names the kind it starts",
       module: "# M\n\n## Bel: What you think\n\nText.\n",
-      expected: "01-module.md:3:1: warning:", message: "did you mean 'Beliefs:'?"),
+      expected: "01-module.md:3:1: warning:", message: "did you mean '## Beliefs: What you think'?"),
     BrokenModule(
       name: "module without an H1", module: "Some text.\n\n## Lesson: L\n",
       expected: "01-module.md:1:1: error:", message: "a module needs a title"),
     BrokenModule(
       name: "a second H1", module: "# M\n\n# Again\n",
-      expected: "01-module.md:3:1: error:", message: "a module has one title"),
+      expected: "01-module.md:3:1: error:", message: "a module has one title",
+      notes: ["01-module.md:1:1: note: the module's title"]),
     BrokenModule(
       name: "duplicate question id points at the later one and names the earlier line",
       module: "# M\n\n## Drill: D\n\n### Q one {#q}\n\nAnswer: a\n\n### Q two {#q}\n\nAnswer: b\n",
-      expected: "01-module.md:9:1: error:", message: "duplicate item id 'q': first used at line 5"),
+      expected: "01-module.md:9:1: error:", message: "duplicate item id 'q': first used at line 5",
+      notes: ["01-module.md:5:1: note: first used here"]),
     BrokenModule(
       name: "duplicate section id", module: "# M\n\n## Lesson: Same\n\n## Same\n",
-      expected: "01-module.md:5:1: error:", message: "duplicate section id 'same': first used at line 3"),
+      expected: "01-module.md:5:1: error:", message: "duplicate section id 'same'",
+      notes: ["01-module.md:3:1: note: first used here"]),
     BrokenModule(
       name: "a repeated belief statement of another kind",
       module: "# M\n\n## Beliefs: B\n\n### Agree: X {#x}\n\n### Rate: X {#x}\n",
-      expected: "01-module.md:7:1: error:", message: "must be of the same kind"),
+      expected: "01-module.md:7:1: error:", message: "must be of the same kind",
+      notes: ["01-module.md:5:1: note: first used here"]),
     BrokenModule(
       name: "a repeated Reflect is a duplicate",
       module: "# M\n\n## Beliefs: B\n\n### Reflect: X {#x}\n\n### Reflect: X {#x}\n",
-      expected: "01-module.md:7:1: error:", message: "duplicate item id 'x'"),
+      expected: "01-module.md:7:1: error:", message: "duplicate item id 'x'",
+      notes: ["01-module.md:5:1: note: first used here"]),
     BrokenModule(
       name: "a repeated statement with other text warns",
       module: "# M\n\n## Beliefs: B\n\n### Agree: X {#x}\n\n## Beliefs: C\n\n### Agree: Y {#x}\n",
-      expected: "01-module.md:9:1: warning:", message: "with different text"),
+      expected: "01-module.md:9:1: warning:", message: "with different text",
+      notes: ["01-module.md:5:1: note: first used here"]),
     BrokenModule(
       name: "a repeated Rate with other labels warns",
       module:
         "# M\n\n## Beliefs: B\n\n### Rate: X {#x}\n\n## Beliefs: C\n\n### Rate: X {#x}\n\n- a\n- b\n- c\n",
-      expected: "01-module.md:9:1: warning:", message: "with different scale labels"),
+      expected: "01-module.md:9:1: warning:", message: "with different scale labels",
+      notes: ["01-module.md:5:1: note: first used here"]),
     BrokenModule(
       name: "an audience role not declared points at the role",
       module: "---\naudience: [manager, chef]\n---\n# M\n",
       expected: "01-module.md:2:21: error:", message: "audience role 'chef' is not declared"),
     BrokenModule(
-      name: "YAML that does not parse points at the parser's line",
+      name: "YAML that does not parse points at the bracket that is not closed",
       module: "---\nid: a\naudience: [x\n---\n# M\n",
-      expected: "01-module.md:4:1: error:", message: "front matter is not valid YAML"),
+      expected: "01-module.md:3:11: error:", message: "the list that starts with '[' here is not closed"),
     BrokenModule(
       name: "front matter never closed", module: "---\nid: a\n\n# M\n",
       expected: "01-module.md:1:1: error:", message: "never closed"),
@@ -76,11 +104,13 @@ struct DiagnosticTests {
       expected: "01-module.md:2:7: error:", message: "'pass' must be a whole number from 1 to 100"),
     BrokenModule(
       name: "Rate scale of two labels", module: "# M\n\n## Beliefs: B\n\n### Rate: R\n\n- a\n- b\n",
-      expected: "01-module.md:5:1: error:", message: "a Rate scale needs 3 to 7 labels"),
+      expected: "01-module.md:7:1: error:", message: "a Rate scale needs 3 to 7 labels",
+      notes: ["01-module.md:5:1: note: the item"]),
     BrokenModule(
       name: "Rate scale of eight labels",
       module: "# M\n\n## Beliefs: B\n\n### Rate: R\n\n- a\n- b\n- c\n- d\n- e\n- f\n- g\n- h\n",
-      expected: "01-module.md:5:1: error:", message: "this one has 8"),
+      expected: "01-module.md:7:1: error:", message: "this one has 8",
+      notes: ["01-module.md:5:1: note: the item"]),
     BrokenModule(
       name: "a title with no slug needs an explicit id",
       module: "# M\n\n## Drill: D\n\n### 🎉🎉\n\nAnswer: a\n",
@@ -90,22 +120,30 @@ struct DiagnosticTests {
       expected: "01-module.md:3:1: error:", message: "invalid id"),
     BrokenModule(
       name: "Answer: with no answers", module: "# M\n\n## Drill: D\n\n### Q\n\nAnswer: | |\n",
-      expected: "01-module.md:5:1: error:", message: "gives no accepted answer"),
+      expected: "01-module.md:7:1: error:", message: "gives no accepted answer"),
     BrokenModule(
-      name: "a choice list with no [x]", module: "# M\n\n## Drill: D\n\n### Q\n\n- [ ] a\n- [ ] b\n",
-      expected: "01-module.md:5:1: error:", message: "no choice is marked right"),
+      name: "a choice list with no [x]",
+      module: "# M\n\n## Drill: D\n\n### Q\n\n- [ ] a\n  A.\n- [ ] b\n  B.\n",
+      expected: "01-module.md:7:1: error:", message: "no choice is marked right",
+      notes: ["01-module.md:5:1: note: the question"]),
     BrokenModule(
-      name: "a choice without a marker", module: "# M\n\n## Drill: D\n\n### Q\n\n- [x] a\n- b\n",
-      expected: "01-module.md:5:1: error:", message: "choice 2 ('b') needs '[ ]' or '[x]'"),
+      name: "a choice without a marker points at the choice",
+      module: "# M\n\n## Drill: D\n\n### Q\n\n- [x] a\n- b\n",
+      expected: "01-module.md:8:3: error:", message: "choice 2 ('b') needs '[ ]' or '[x]'",
+      notes: ["01-module.md:5:1: note: the question"]),
     BrokenModule(
-      name: "a Match item without an arrow", module: "# M\n\n## Drill: D\n\n### Match: M\n\n- a -> b\n- c\n",
-      expected: "01-module.md:5:1: error:", message: "match item 2 ('c') has no '->'"),
+      name: "a Match item without an arrow points at the item",
+      module: "# M\n\n## Drill: D\n\n### Match: M\n\n- a -> b\n- c\n",
+      expected: "01-module.md:8:3: error:", message: "match item 2 ('c') has no '->'",
+      notes: ["01-module.md:5:1: note: the question"]),
     BrokenModule(
       name: "a Match with one pair", module: "# M\n\n## Drill: D\n\n### Match: M\n\n- a -> b\n",
-      expected: "01-module.md:5:1: error:", message: "at least two 'left -> right' pairs"),
+      expected: "01-module.md:7:1: error:", message: "at least two 'left -> right' pairs",
+      notes: ["01-module.md:5:1: note: the question"]),
     BrokenModule(
       name: "an Order with one item", module: "# M\n\n## Drill: D\n\n### Order: O\n\n1. one\n",
-      expected: "01-module.md:5:1: error:", message: "an Order question needs at least two items"),
+      expected: "01-module.md:7:1: error:", message: "an Order question needs at least two items",
+      notes: ["01-module.md:5:1: note: the question"]),
     BrokenModule(
       name: "a question with no body", module: "# M\n\n## Drill: D\n\n### Q\n\nJust a scenario.\n",
       expected: "01-module.md:5:1: error:", message: "the question has no answers"),
@@ -118,23 +156,29 @@ struct DiagnosticTests {
       message: "a belief item starts with Agree:, Rate:, Reflect: or Rank:"),
     BrokenModule(
       name: "a Rank with one item", module: "# M\n\n## Beliefs: B\n\n### Rank: R\n\n- one\n",
-      expected: "01-module.md:5:1: error:", message: "a Rank item needs a list of at least two"),
+      expected: "01-module.md:7:1: error:", message: "a Rank item needs a list of at least two",
+      notes: ["01-module.md:5:1: note: the item"]),
     BrokenModule(
       name: "text after the answers that is not a block quote",
-      module: "# M\n\n## Drill: D\n\n### Q\n\n- [x] a\n- [ ] b\n\nA paragraph.\n\n> Why.\n",
-      expected: "01-module.md:5:1: error:", message: "the text at line 10 is not one"),
+      module: "# M\n\n## Drill: D\n\n### Q\n\n- [x] a\n- [ ] b\n  B.\n\nA paragraph.\n\n> Why.\n",
+      expected: "01-module.md:11:1: error:", message: "only a '> ' block quote may follow the answers",
+      notes: ["01-module.md:5:1: note: the question"]),
     BrokenModule(
       name: "an Order question with two lists",
       module: "# M\n\n## Drill: D\n\n### Order: O\n\n- a\n- b\n\n1. c\n2. d\n",
-      expected: "01-module.md:5:1: error:", message: "2 answer lists or 'Answer:' lines (lines 7, 10)"),
+      expected: "01-module.md:10:1: error:",
+      message: "a second answer list or 'Answer:' line in one question",
+      notes: ["01-module.md:7:1: note: the first answers"]),
     BrokenModule(
       name: "a choice list and an Answer line in one question",
       module: "# M\n\n## Drill: D\n\n### Q\n\n- [x] a\n- [ ] b\n\nAnswer: z\n",
-      expected: "01-module.md:5:1: error:", message: "keep one '- [x]' choice list or one 'Answer:' line"),
+      expected: "01-module.md:10:1: error:", message: "keep one '- [x]' choice list or one 'Answer:' line",
+      notes: ["01-module.md:7:1: note: the first answers"]),
     BrokenModule(
       name: "a Rate label without text",
       module: "# M\n\n## Beliefs: B\n\n### Rate: R\n\n- Never\n- <!-- tbd -->\n- Always\n",
-      expected: "01-module.md:5:1: error:", message: "label 2 of the Rate scale has no text"),
+      expected: "01-module.md:8:3: error:", message: "label 2 of the Rate scale has no text",
+      notes: ["01-module.md:5:1: note: the item"]),
     BrokenModule(
       name: "a creed statement without text points at its item",
       module: "# M\n\n## Creed: C\n\n1. We listen.\n2. <!-- later -->\n",
@@ -146,13 +190,7 @@ struct DiagnosticTests {
 
   @Test("A broken module is reported at the right line with the right severity", arguments: modules)
   func brokenModule(_ broken: BrokenModule) throws {
-    let course = try TemporaryCourse(module: broken.module)
-    defer { course.remove() }
-    let diagnostics = course.diagnostics()
-    #expect(
-      diagnostics.contains { $0.hasPrefix(broken.expected) && $0.contains(broken.message) },
-      "got \(diagnostics)")
-    #expect(diagnostics.count == 1, "expected one diagnostic, got \(diagnostics)")
+    try broken.check()
   }
 
   @Test("An audience when the course declares no roles is an error")
@@ -210,8 +248,8 @@ struct DiagnosticTests {
     defer { course.remove() }
     #expect(
       course.diagnostics() == [
-        "course.md:4:4: error: the contents link to 'gone.md' names a missing file",
-        "course.md:5:4: error: 'a.md' is listed twice in the contents (first at line 3)",
+        "course.md:4:11: error: the contents link to 'gone.md' names a missing file",
+        "course.md:5:14: error: 'a.md' is listed twice in the contents (first at line 3)",
         "extra.md:1:1: warning: not in the contents list of course.md, so it is not part of the course",
       ])
   }

@@ -29,6 +29,7 @@ struct FacilitatorNoteTests {
 
     - [x] Listen
     - [ ] Explain
+      Explaining first makes the customer wait.
 
     > Listening shows respect.
 

@@ -53,8 +53,11 @@ struct TemporaryCourse {
 
   /// The diagnostics with the folder prefix removed: `file:line:column: severity: message`.
   func diagnostics() -> [String] {
-    load().diagnostics.map { $0.description.replacingOccurrences(of: folder + "/", with: "") }
+    load().diagnostics.map { portable($0.description) }
   }
+
+  /// A line of output with the folder prefix removed.
+  func portable(_ line: String) -> String { line.replacingOccurrences(of: folder + "/", with: "") }
 
   func remove() { try? FileManager.default.removeItem(atPath: folder) }
 }

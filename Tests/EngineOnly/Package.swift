@@ -17,6 +17,7 @@ let package = Package(
         .product(name: "CourseModel", package: "coach"),
         .product(name: "LearnerModel", package: "coach"),
         .product(name: "CoachTestSupport", package: "coach"),
+        .product(name: "Review", package: "coach"),
       ]
     )
   ]

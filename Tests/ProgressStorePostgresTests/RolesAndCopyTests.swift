@@ -1,19 +1,26 @@
 import Foundation
 import LearnerModel
-import ProgressStoreSQLite
 import Testing
 
 @testable import ProgressStorePostgres
+@testable import ProgressStoreSQLite
 
 /// `coach store init`'s roles, and copying stores both ways.
 @Suite(
   .enabled(if: TestServer.isSet, "COACH_TEST_POSTGRES is not set (make test starts a server and sets it)"))
 struct RolesAndCopyTests {
-  func attempt(_ who: String, _ item: String, shared: Bool = false) -> DrillAttempt {
+  func attempt(_ who: String, _ item: String, context: DrillAttempt.Context = .drill) -> DrillAttempt {
     DrillAttempt(
       employee: id(who), item: ItemRef(courseID: "c", moduleID: "m", sectionID: "s", itemID: item),
-      itemHash: "h",
-      response: "r", score: 1, correct: true, sessionID: "s", at: time)
+      itemHash: "h", keyHash: "k-\(item)", response: "r", score: 1, correct: true, sessionID: "s", at: time,
+      context: context)
+  }
+
+  func pass(_ who: String) -> DrillPass {
+    DrillPass(
+      employee: id(who), courseID: "c", moduleID: "m", sectionID: "s", drillHash: "d", passMark: 80,
+      score: 0.9,
+      sessionID: "s", at: time)
   }
 
   func belief(_ who: String, shared: Bool) -> BeliefResponse {
@@ -52,9 +59,13 @@ struct RolesAndCopyTests {
       try await store.saveEmployee(Employee(id: id(who), name: who, created: time))
       _ = try await store.enrol(id(who), in: "c", at: time)
       try await store.recordAttempt(
-        attempt(who, "q1"), bookmark: Bookmark(employee: id(who), courseID: "c", moduleID: "m"))
+        attempt(who, "q1"), pass: pass(who),
+        bookmark: Bookmark(employee: id(who), courseID: "c", moduleID: "m"))
+      try await store.recordAttempt(attempt(who, "q1", context: .review), bookmark: nil)
       try await store.recordBelief(belief(who, shared: who == ada), bookmark: nil)
     }
+    #expect(try await bobStore.history(of: id(bob), in: "c").passes.count == 1)
+    #expect(try await bobStore.strings("SELECT employeeId FROM drillPass") == [bob])
     #expect(try await bobStore.allEmployees().map(\.id.rawValue) == [bob])
     #expect(try await bobStore.history(of: id(ada), in: "c") == History())
     #expect(try await bobStore.summary(of: "c").map(\.employee.rawValue) == [bob])
@@ -64,21 +75,24 @@ struct RolesAndCopyTests {
       try await bobStore.saveEmployee(Employee(id: id(ada), name: "Hacked", created: time))
     }
     #expect(renamed.contains("row-level security"), "\(renamed)")
-    #expect(try await bobStore.strings("SELECT count(*) FROM drillAttempt") == ["1"])
+    #expect(try await bobStore.strings("SELECT count(*) FROM drillAttempt") == ["2"])
 
     let trainerStore = try await signIn(trainer)
     #expect(try await trainerStore.allEmployees().count == 2)
-    #expect(try await trainerStore.summary(of: "c").map(\.attempts) == [1, 1])
+    #expect(try await trainerStore.summary(of: "c").map(\.attempts) == [2, 2])
+    #expect(try await trainerStore.strings("SELECT count(*) FROM drillPass") == ["2"])
     #expect(try await trainerStore.strings("SELECT text FROM beliefResponse") == ["\(ada) wrote this"])
     let write = await message { try await trainerStore.saveEmployee(Employee(id: id(trainer), name: "T")) }
     #expect(write.contains("permission denied"), "\(write)")
 
     // A learner's coach finding the schema out of date stops, writing nothing.
-    try await owner.execute("DELETE FROM coachMigrations WHERE name = 'v3-add-record-ids'")
+    try await owner.execute("DELETE FROM coachMigrations WHERE name = 'v9-add-record-ids'")
     let outOfDate = await message { _ = try await signIn(ada) }
     #expect(outOfDate.contains("lacks the right") && outOfDate.contains("coach store init"), "\(outOfDate)")
-    #expect(try await owner.strings("SELECT count(*) FROM coachMigrations") == ["8"])
-    try await owner.execute("INSERT INTO coachMigrations (name) VALUES ('v3-add-record-ids')")
+    #expect(
+      try await owner.strings("SELECT count(*) FROM coachMigrations")
+        == ["\(PostgresProgressStore.migrations.count - 1)"])
+    try await owner.execute("INSERT INTO coachMigrations (name) VALUES ('v9-add-record-ids')")
 
     for store in [adaStore, bobStore, trainerStore, owner] { await store.close() }
     try await TestServer.drop(location)
@@ -96,13 +110,24 @@ struct RolesAndCopyTests {
   func fill(_ store: any ProgressStore, _ who: [String]) async throws {
     for name in who {
       try await store.saveEmployee(Employee(id: id(name), name: name, role: "r", cohort: nil, created: time))
-      _ = try await store.enrol(id(name), in: "c", from: "/srv/c", at: time)
+      _ = try await store.enrol(id(name), in: "c", version: "v-\(name)", at: time)
+      _ = try await store.enrol(id(name), in: "other", at: time)
       for n in 0..<5 {
         try await store.recordAttempt(
-          attempt(name, "q\(n % 2)"),
+          attempt(name, "q\(n % 2)", context: n == 4 ? .review : .drill), pass: n == 2 ? pass(name) : nil,
           bookmark: Bookmark(employee: id(name), courseID: "c", moduleID: "m", position: .end))
       }
+      try await store.recordAttempt(
+        DrillAttempt(
+          employee: id(name), item: ItemRef(courseID: "c", moduleID: "m", sectionID: "s", itemID: "old"),
+          itemHash: "h", response: "from before key hashes", score: 0.5, correct: false, sessionID: "s",
+          at: time), bookmark: nil)
       try await store.recordBelief(belief(name, shared: false), bookmark: nil)
+      try await store.recordBelief(
+        BeliefResponse(
+          employee: id(name), item: ItemRef(courseID: "c", moduleID: "m", sectionID: "s", itemID: "a1"),
+          kind: .agree, itemHash: "h", scaleHash: "scale-5", answer: .point(4), shared: true, sessionID: "s",
+          at: time), bookmark: nil)
       try await store.recordBelief(
         BeliefResponse(
           employee: id(name), item: ItemRef(courseID: "c", moduleID: "m", sectionID: "s", itemID: "k"),
@@ -119,20 +144,75 @@ struct RolesAndCopyTests {
     }
   }
 
+  /// `sqlite3 FILE .dump`: the schema and every row as SQL text, with SQLite's own
+  /// bookkeeping of the last id per table (`sqlite_sequence`, in the order tables were
+  /// first written to) sorted.
+  func sqlite3Dump(_ path: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    process.arguments = [path, ".dump"]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
+    }
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    let sequence = "INSERT INTO sqlite_sequence"
+    return (lines.filter { !$0.hasPrefix(sequence) } + lines.filter { $0.hasPrefix(sequence) }.sorted())
+      .joined(separator: "\n")
+  }
+
   @Test func aCopyToPostgreSQLAndBackHoldsEveryRecordAsItWas() async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("copy-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let sqlite = try SQLiteProgressStore(path: folder.appendingPathComponent("a.sqlite").path)
+    let a = folder.appendingPathComponent("a.sqlite").path
+    let sqlite = try SQLiteProgressStore(path: a)
     try await fill(sqlite, ["ada", "bob"])
+    // A folder an earlier coach kept with an enrolment: no longer read, but copied.
+    try await sqlite.execute(
+      "UPDATE enrolment SET source = '/srv/courses' WHERE employeeId = 'ada' AND courseId = 'c'")
     let original = try await sqlite.contents()
+    #expect(original.enrolmentSources.count == 1)
+    #expect(original.counts.values.allSatisfy { $0 > 0 }, "\(original.counts)")
     let location = try await TestServer.database("copy")
     let postgres = try await PostgresProgressStore(location: location, environment: [:])
     let (before, after) = try await postgres.load(original, merge: false)
     #expect(before.values.allSatisfy { $0 == 0 })
     #expect(after == original.counts)
     #expect(try await postgres.contents() == original)
+    // Every column arrived, read with PostgreSQL's own SQL.
+    #expect(
+      try await postgres.strings(
+        """
+        SELECT count(*) FILTER (WHERE context = 'review') || ' ' || count(keyHash) || ' ' || count(*)
+        FROM drillAttempt
+        """) == ["2 10 12"])
+    #expect(
+      try await postgres.strings("SELECT string_agg(DISTINCT scaleHash, ',') FROM beliefResponse") == [
+        "scale-5"
+      ])
+    #expect(
+      try await postgres.strings("SELECT courseVersion || source FROM enrolment WHERE source IS NOT NULL")
+        == ["v-ada/srv/courses"])
+    #expect(try await postgres.strings("SELECT count(DISTINCT recordId) FROM drillPass") == ["2"])
     let refused = await message { _ = try await postgres.load(original, merge: false) }
     #expect(refused.contains("not empty"), "\(refused)")
+
+    // Back into a new SQLite file: the sqlite3 command dumps both files alike, every
+    // table, row and column (ids, record ids, times and the old folder included).
+    let b = folder.appendingPathComponent("b.sqlite").path
+    let back = try SQLiteProgressStore(path: b)
+    _ = try await back.load(try await postgres.contents(), merge: false)
+    let (dumpA, dumpB) = (try sqlite3Dump(a), try sqlite3Dump(b))
+    #expect(
+      dumpA.contains("'/srv/courses'") && dumpA.contains("'review'")
+        && dumpA.contains("INSERT INTO drillPass"))
+    let differences = zip(dumpA.split(separator: "\n"), dumpB.split(separator: "\n")).filter { $0 != $1 }
+    #expect(
+      dumpA == dumpB, "first difference: \(differences.first.map { "\($0.0)\n  vs \($0.1)" } ?? "length")")
 
     // Merging the same store again adds nothing; merging one with new answers numbers them after.
     _ = try await postgres.load(original, merge: true)
@@ -143,10 +223,9 @@ struct RolesAndCopyTests {
     #expect(
       try await postgres.history(of: id("ada"), in: "c").attempts.filter { $0.item.itemID == "q0" }.map(
         \.attempt) == [1, 2, 3, 4])
-
-    let back = try SQLiteProgressStore(path: folder.appendingPathComponent("b.sqlite").path)
-    _ = try await back.load(try await postgres.contents(), merge: false)
-    #expect(try await back.contents() == (try await postgres.contents()))
+    let merges = try SQLiteProgressStore(path: folder.appendingPathComponent("c.sqlite").path)
+    _ = try await merges.load(try await postgres.contents(), merge: false)
+    #expect(try await merges.contents() == (try await postgres.contents()))
     await postgres.close()
     try await TestServer.drop(location)
   }

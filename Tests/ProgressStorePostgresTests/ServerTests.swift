@@ -26,14 +26,13 @@ struct ServerTests {
     let applied = try await TestServer.sql(
       "SELECT name FROM coachMigrations ORDER BY applied, name", in: location)
     #expect(applied.sorted() == PostgresProgressStore.migrations.map(\.name).sorted())
-    #expect(applied.count == 9)
+    #expect(applied.count == 14)
     let tables = try await TestServer.sql(
       "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1", in: location)
     #expect(
       tables == [
-        "beliefresponse", "bookmark", "coachmigrations", "creedsignature", "drillattempt", "employee",
-        "enrolment",
-        "pageread",
+        "beliefresponse", "bookmark", "coachmigrations", "creedsignature", "drillattempt", "drillpass",
+        "employee", "enrolment", "pageread",
       ])
     try await TestServer.drop(location)
   }
@@ -43,10 +42,48 @@ struct ServerTests {
     let store = try await PostgresProgressStore(location: location, environment: [:])
     await store.close()
     try await TestServer.exec(
-      "INSERT INTO coachMigrations (name) VALUES ('v9-create-something')", in: location)
+      "INSERT INTO coachMigrations (name) VALUES ('v99-create-something')", in: location)
     let text = await message { _ = try await PostgresProgressStore(location: location, environment: [:]) }
-    #expect(text.contains("newer version of coach") && text.contains("v9-create-something"), "\(text)")
+    #expect(text.contains("newer version of coach") && text.contains("v99-create-something"), "\(text)")
     #expect(text.contains(location.description))
+    try await TestServer.drop(location)
+  }
+
+  @Test func aVersionFourDatabaseGivesEveryOldRecordAnIDAndStaysAppendOnly() async throws {
+    let location = try await TestServer.database("v4")
+    let old = try await PostgresProgressStore(location: location, environment: [:], migrate: false)
+    try await old.migrate(upTo: "v4-add-drillAttempt-context")
+    #expect(try await old.appliedMigrations()?.contains("v9-add-record-ids") == false)
+    try await old.execute(
+      """
+      INSERT INTO employee (id, name, created) VALUES ('ada', 'Ada', now());
+      INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash, response, score,
+        correct, attempt, sessionId, at)
+      VALUES ('ada', 'c', 'm1', 's1', 'q1', 'h1', 'a', 1, true, 1, 's', now()),
+        ('ada', 'c', 'm1', 's1', 'q1', 'h1', 'b', 1, true, 2, 's', now());
+      INSERT INTO drillPass (employeeId, courseId, moduleId, sectionId, drillHash, passMark, score, sessionId, at)
+      VALUES ('ada', 'c', 'm1', 's1', 'd1', 80, 1, 's', now());
+      INSERT INTO beliefResponse (employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash, point,
+        sessionId, at)
+      VALUES ('ada', 'c', 'm1', 's2', 'b1', 'agree', 'h', 3, 's', now());
+      INSERT INTO creedSignature (employeeId, courseId, moduleId, sectionId, creedHash, name, sessionId, at)
+      VALUES ('ada', 'c', 'm1', 'c', 'x', 'Ada', 's', now())
+      """)
+    await old.close()
+    let store = try await PostgresProgressStore(location: location, environment: [:])
+    var ids: [String] = []
+    for table in ["drillAttempt", "drillPass", "beliefResponse", "creedSignature"] {
+      ids += try await TestServer.sql("SELECT recordId::text FROM \(table) ORDER BY id", in: location)
+    }
+    #expect(ids.count == 5 && Set(ids).count == 5 && ids.allSatisfy { UUID(uuidString: $0) != nil }, "\(ids)")
+    for sql in ["UPDATE drillAttempt SET score = 0", "UPDATE drillPass SET passMark = 50"] {
+      #expect(await message { try await store.execute(sql) }.contains("append-only"), "\(sql)")
+    }
+    let history = try await store.history(of: id("ada"), in: "c")
+    #expect(history.passes.count == 1 && history.attempts.map(\.context) == [.drill, .drill])
+    #expect(try await store.recordAttempt(history.attempts[0], bookmark: nil).attempt == 1)
+    #expect(try await TestServer.sql("SELECT count(*) FROM drillAttempt", in: location) == ["2"])
+    await store.close()
     try await TestServer.drop(location)
   }
 

@@ -62,12 +62,123 @@ import Testing
     try old.close()
     let store = try SQLiteProgressStore(path: path)
     let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
-    #expect(applied.suffix(3) == ["v2-create-pageRead", "v2-add-enrolment-source", "v3-add-record-ids"])
+    #expect(applied == SQLiteProgressStore.migrator.migrations)
+    #expect(applied.contains("v2-create-pageRead") && applied.contains("v2-add-enrolment-source"))
     #expect(try await store.employee(id: Make.id("ada"))?.name == "Ada")
     #expect(
       try await store.history(of: Make.id("ada"), in: Make.course).bookmark?.position
         == .question(item: "q1", retry: false))
     #expect(try await store.history(of: Make.id("ada"), in: Make.course).pagesRead.isEmpty)
+  }
+
+  @Test func aVersionTwoStoreGainsAnswerKeysScalesVersionsAndPassesAndKeepsItsRecords() async throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("progress.sqlite")
+    try SnapshotTests.versionTwoStore(at: path)
+    let store = try SQLiteProgressStore(path: path)
+    let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
+    #expect(
+      applied.suffix(6) == [
+        "v3-add-drillAttempt-keyHash", "v3-add-beliefResponse-scaleHash", "v3-add-enrolment-courseVersion",
+        "v3-create-drillPass", "v4-add-drillAttempt-context", "v9-add-record-ids",
+      ])
+    let ada = Make.id("ada")
+    let history = try await store.history(of: ada, in: Make.course)
+    #expect(history.attempts.map(\.keyHash) == [nil] && history.attempts.map(\.itemHash) == ["h1"])
+    // An answer stored before coach kept where answers were given was given in the drill.
+    #expect(history.attempts.map(\.context) == [.drill])
+    #expect(history.beliefs.map(\.scaleHash) == [nil])
+    #expect(history.enrolment?.courseVersion == nil && history.passes.isEmpty)
+    // The folder an earlier coach kept stays in its column, and nothing reads or writes it.
+    _ = try await store.enrol(ada, in: Make.course, version: "abc", at: Make.time)
+    #expect(try await store.enrolments(of: ada).first?.courseVersion == "abc")
+    #expect(try await store.strings("SELECT source FROM enrolment") == ["/home/ada/courses/onboarding"])
+    let next = try await store.recordAttempt(Make.attempt("ada", "q1", key: "k"), bookmark: nil)
+    #expect(next.attempt == 2)
+    #expect(try await store.integrityCheck() == ["ok"])
+  }
+
+  @Test func aVersionThreeStoreGainsTheContextOfAnswersAndKeepsItsRecords() async throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("progress.sqlite")
+    let old = try RawDatabase(path: path)
+    try old.migrate(upTo: "v3-create-drillPass")
+    try old.execute(
+      "INSERT INTO employee (id, name, created) VALUES ('ada', 'Ada', '2026-01-02 03:04:05.006')")
+    try old.execute(
+      """
+      INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash, keyHash,
+        response, score, correct, attempt, sessionId, at)
+      VALUES ('ada', '\(Make.course)', 'm1', 's1', 'q1', 'h1', 'k1', 'a', 1, 1, 1, 's',
+        '2026-01-02 03:04:05.006')
+      """)
+    try old.close()
+    let store = try SQLiteProgressStore(path: path)
+    #expect(
+      try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid").suffix(2)
+        == ["v4-add-drillAttempt-context", "v9-add-record-ids"])
+    let review = try await store.recordAttempt(
+      {
+        var attempt = Make.attempt("ada", "q1", key: "k1")
+        attempt.context = .review
+        return attempt
+      }(), bookmark: nil)
+    let history = try await store.history(of: Make.id("ada"), in: Make.course)
+    #expect(history.attempts.map(\.context) == [.drill, .review])
+    #expect(history.attempts.map(\.attempt) == [1, 2] && review.attempt == 2)
+    #expect(try await store.strings("SELECT context FROM drillAttempt ORDER BY id") == ["drill", "review"])
+    // The column takes only the two contexts, even from raw SQL.
+    await #expect(throws: (any Error).self) {
+      try await store.execute(
+        """
+        INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash, response,
+          score, correct, attempt, sessionId, at, context)
+        VALUES ('ada', 'c', 'm1', 's1', 'q1', 'h1', 'a', 1, 1, 3, 's', '2026-01-02 03:04:05.006', 'quiz')
+        """)
+    }
+    #expect(try await store.integrityCheck() == ["ok"])
+  }
+
+  @Test func aVersionFourStoreGivesEveryOldRecordAnIDAndStaysAppendOnly() async throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("progress.sqlite")
+    let old = try RawDatabase(path: path)
+    try old.migrate(upTo: "v4-add-drillAttempt-context")
+    try old.execute(
+      """
+      INSERT INTO employee (id, name, created) VALUES ('ada', 'Ada', '2026-01-02 03:04:05.006');
+      INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash, response, score,
+        correct, attempt, sessionId, at)
+      VALUES ('ada', '\(Make.course)', 'm1', 's1', 'q1', 'h1', 'a', 1, 1, 1, 's', '2026-01-02 03:04:05.006'),
+        ('ada', '\(Make.course)', 'm1', 's1', 'q1', 'h1', 'b', 1, 1, 2, 's', '2026-01-02 03:04:05.007');
+      INSERT INTO drillPass (employeeId, courseId, moduleId, sectionId, drillHash, passMark, score, sessionId, at)
+      VALUES ('ada', '\(Make.course)', 'm1', 's1', 'd1', 80, 1, 's', '2026-01-02 03:04:05.007');
+      INSERT INTO beliefResponse (employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash, point,
+        sessionId, at)
+      VALUES ('ada', '\(Make.course)', 'm1', 's2', 'b1', 'agree', 'h', 3, 's', '2026-01-02 03:04:05.008');
+      INSERT INTO creedSignature (employeeId, courseId, moduleId, sectionId, creedHash, name, sessionId, at)
+      VALUES ('ada', '\(Make.course)', 'm1', 'c', 'x', 'Ada', 's', '2026-01-02 03:04:05.009')
+      """)
+    try old.close()
+    let store = try SQLiteProgressStore(path: path)
+    var ids: [String] = []
+    for table in ["drillAttempt", "drillPass", "beliefResponse", "creedSignature"] {
+      ids += try await store.strings("SELECT recordId FROM \(table) ORDER BY id")
+    }
+    #expect(ids.count == 5 && Set(ids).count == 5, "\(ids)")
+    #expect(ids.allSatisfy { UUID(uuidString: $0)?.uuidString.lowercased() == $0 }, "\(ids)")
+    let history = try await store.history(of: Make.id("ada"), in: Make.course)
+    #expect(history.attempts.map(\.recordID.uuidString).map { $0.lowercased() } == Array(ids.prefix(2)))
+    #expect(history.passes.map(\.recordID.uuidString.localizedLowercase) == [ids[2]])
+    // The triggers lifted for the ids are back.
+    for sql in ["UPDATE drillAttempt SET score = 0", "UPDATE drillPass SET passMark = 50"] {
+      await #expect(throws: (any Error).self, "\(sql)") { try await store.execute(sql) }
+    }
+    // An old attempt sent again (by its id, now kept) is kept once.
+    let again = try await store.recordAttempt(history.attempts[0], bookmark: nil)
+    #expect(again.attempt == 1)
+    #expect(try await store.strings("SELECT count(*) FROM drillAttempt") == ["2"])
+    #expect(try await store.integrityCheck() == ["ok"])
   }
 
   @Test func migrationNamesFollowTheConvention() {

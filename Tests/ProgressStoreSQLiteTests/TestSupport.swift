@@ -33,12 +33,12 @@ enum Make {
   }
 
   static func attempt(
-    _ employee: String, _ item: String, hash: String = "h1", response: String = "a", score: Double = 1,
-    correct: Bool = true, course: String = course, at: Date = time
+    _ employee: String, _ item: String, hash: String = "h1", key: String? = nil, response: String = "a",
+    score: Double = 1, correct: Bool = true, course: String = course, at: Date = time
   ) -> DrillAttempt {
     DrillAttempt(
-      employee: id(employee), item: Make.item(item, course: course), itemHash: hash, response: response,
-      score: score, correct: correct, sessionID: "session-1", at: at)
+      employee: id(employee), item: Make.item(item, course: course), itemHash: hash, keyHash: key,
+      response: response, score: score, correct: correct, sessionID: "session-1", at: at)
   }
 
   static func bookmark(_ employee: String, position: Bookmark.Position, course: String = course) -> Bookmark {
@@ -105,5 +105,17 @@ enum ReadOnlyFolder {
     process.standardError = FileHandle.nullDevice
     try? process.run()
     process.waitUntilExit()
+  }
+}
+
+/// A task executor with a thread of its own, for tests that time an `await`: on the
+/// shared cooperative pool (a thread per core), a continuation waits for a free thread
+/// while other tests compute, and the wait would be timed with it.
+final class DedicatedExecutor: TaskExecutor, @unchecked Sendable {
+  private let queue = DispatchQueue(label: "coach.tests.dedicated-executor")
+
+  func enqueue(_ job: consuming ExecutorJob) {
+    let job = UnownedJob(job)
+    queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
   }
 }

@@ -112,6 +112,18 @@ import Testing
     }
   }
 
+  @Test func theDefaultSchedulerAndTheRetentionShorthand() throws {
+    #expect(FSRS.default.parameters == Parameters.default)
+    #expect(FSRS.default.parameters == fsrs.parameters)
+    #expect(FSRS.default.intervalDays(100) == fsrs.intervalDays(100))
+    let strict = try FSRS(desiredRetention: 0.99)
+    #expect(strict.parameters == Parameters(desiredRetention: 0.99))
+    #expect(strict.intervalDays(100) == 7)
+    #expect(throws: FSRSError.desiredRetentionOutOfRange(0.5, allowed: 0.7...0.99)) {
+      try FSRS(desiredRetention: 0.5)
+    }
+  }
+
   @Test func otherBadSettingsAreRefused() {
     #expect(throws: FSRSError.maximumIntervalTooShort(0)) {
       try FSRS(parameters: Parameters(maximumInterval: 0))

@@ -146,7 +146,7 @@ import Testing
     driver = Driver(session: Fixture.session(course, store: store), store: store)
     #expect(driver.session.screen.kind == .question)
     let effects = try await driver.send(.line(" H "))
-    guard case .recordAttempt(let attempt, _)? = effects.first else {
+    guard case .recordAttempt(let attempt, _, _)? = effects.first else {
       Issue.record("'h' is the right answer here, not a request for the hint: \(effects)")
       return
     }

@@ -61,6 +61,21 @@ final class PostgresSubject: StoreSubject {
     )
   }
 
+  func tryToAlterPasses(in store: any ProgressStore) async throws -> (
+    updateRefused: Bool, deleteRefused: Bool
+  )? {
+    let postgres = store as! PostgresProgressStore
+    func refused(_ sql: String) async -> Bool {
+      do {
+        try await postgres.execute(sql)
+        return false
+      } catch {
+        return true
+      }
+    }
+    return (await refused("UPDATE drillPass SET passMark = 50"), await refused("DELETE FROM drillPass"))
+  }
+
   func beliefColumns(in store: any ProgressStore) async throws -> [String]? {
     try await (store as! PostgresProgressStore).strings(
       "SELECT column_name::text FROM information_schema.columns WHERE table_name = 'beliefresponse'")

@@ -33,6 +33,21 @@ struct SQLiteFileSubject: StoreSubject {
     return (await refused("UPDATE drillAttempt SET correct = 1"), await refused("DELETE FROM drillAttempt"))
   }
 
+  func tryToAlterPasses(in store: any ProgressStore) async throws -> (
+    updateRefused: Bool, deleteRefused: Bool
+  )? {
+    let sqlite = store as! SQLiteProgressStore
+    func refused(_ sql: String) async -> Bool {
+      do {
+        try await sqlite.execute(sql)
+        return false
+      } catch {
+        return true
+      }
+    }
+    return (await refused("UPDATE drillPass SET passMark = 50"), await refused("DELETE FROM drillPass"))
+  }
+
   func beliefColumns(in store: any ProgressStore) async throws -> [String]? {
     try await (store as! SQLiteProgressStore).strings("SELECT name FROM pragma_table_info('beliefResponse')")
   }
@@ -48,6 +63,11 @@ struct SQLiteMemorySubject: StoreSubject {
   )? {
     try await SQLiteFileSubject().tryToAlterAttempts(in: store)
   }
+  func tryToAlterPasses(in store: any ProgressStore) async throws -> (
+    updateRefused: Bool, deleteRefused: Bool
+  )? {
+    try await SQLiteFileSubject().tryToAlterPasses(in: store)
+  }
   func beliefColumns(in store: any ProgressStore) async throws -> [String]? {
     try await SQLiteFileSubject().beliefColumns(in: store)
   }
@@ -59,6 +79,11 @@ struct InMemorySubject: StoreSubject {
   func makeStore() async throws -> any ProgressStore { InMemoryProgressStore() }
   func reopen(_ store: any ProgressStore) async throws -> (any ProgressStore)? { nil }
   func tryToAlterAttempts(in store: any ProgressStore) async throws -> (
+    updateRefused: Bool, deleteRefused: Bool
+  )? {
+    nil
+  }
+  func tryToAlterPasses(in store: any ProgressStore) async throws -> (
     updateRefused: Bool, deleteRefused: Bool
   )? {
     nil

@@ -33,18 +33,22 @@ final class FlakyStore: ProgressStore {
   func saveEmployee(_ e: Employee) async throws(ProgressStoreError) { try base.saveEmployee(e) }
   func employee(id: EmployeeID) async throws(ProgressStoreError) -> Employee? { base.employee(id: id) }
   func allEmployees() async throws(ProgressStoreError) -> [Employee] { base.allEmployees() }
-  func enrol(_ e: EmployeeID, in c: String, from s: String?, at d: Date) async throws(ProgressStoreError)
+  func enrol(_ e: EmployeeID, in c: String, version v: String?, at d: Date) async throws(ProgressStoreError)
     -> Enrolment
-  { try base.enrol(e, in: c, from: s, at: d) }
+  { try base.enrol(e, in: c, version: v, at: d) }
   func completeEnrolment(_ e: EmployeeID, in c: String, passed: Bool, at d: Date)
     async throws(ProgressStoreError)
   {
     try base.completeEnrolment(e, in: c, passed: passed, at: d)
   }
-  func recordAttempt(_ a: DrillAttempt, bookmark: Bookmark?) async throws(ProgressStoreError) -> DrillAttempt
+  func recordAttempt(_ a: DrillAttempt, pass: DrillPass?, bookmark: Bookmark?)
+    async throws(ProgressStoreError)
+    -> DrillAttempt
   {
     var stored = a
-    try maybeFail { () throws(ProgressStoreError) in stored = try base.recordAttempt(a, bookmark: bookmark) }
+    try maybeFail { () throws(ProgressStoreError) in
+      stored = try base.recordAttempt(a, pass: pass, bookmark: bookmark)
+    }
     return stored
   }
   func recordBelief(_ r: BeliefResponse, bookmark: Bookmark?) async throws(ProgressStoreError) {

@@ -125,17 +125,19 @@ struct CourseGenerator {
     """
   }
 
+  /// Each statement's text names its part: a real course does not ask one statement
+  /// under thousands of ids (coach check would warn about each).
   private func beliefs(_ n: String) -> String {
     """
     ## Beliefs: Where you stand \(n)
 
     There are no right answers here.
 
-    ### Agree: Service is part of my job whatever my role {#agree-\(n)}
+    ### Agree: Service is part of my job whatever my role, part \(n) {#agree-\(n)}
 
-    ### Rate: How often do I greet customers by name? {#rate-\(n)}
+    ### Rate: How often do I greet customers by name in part \(n)? {#rate-\(n)}
 
-    ### Rate: How confident do I feel? {#rate-custom-\(n)}
+    ### Rate: How confident do I feel after part \(n)? {#rate-custom-\(n)}
 
     - Not at all
     - A little

@@ -2,7 +2,10 @@ import CourseParser
 import Foundation
 
 // `make bench` (parser part): generates a 10 MB course with every item kind and times
-// `coach check` on it beside the `cmark` command on the same bytes, in the same run.
+// `coach check` and `coach check --format json` on it beside the `cmark` command on the
+// same files, in the same run, each pinned to one core (`taskset -c 0`) so that coach's
+// threads cannot hide its cost. Figures are medians of interleaved runs; the ratios are
+// what counts: plain check within 1.2x of cmark, JSON within 1.5x, peak memory under 2x.
 
 let arguments = CommandLine.arguments
 // `ParserBench --load-once DIR`: one load and nothing else, for profilers.
@@ -11,8 +14,14 @@ if arguments.count > 2, arguments[1] == "--load-once" {
   print(result.summary)
   exit(0)
 }
+// `ParserBench --generate DIR`: writes the course and stops, for profiling by hand.
+if arguments.count > 2, arguments[1] == "--generate" {
+  let files = try CourseGenerator(targetBytes: 10 * 1024 * 1024).write(to: URL(fileURLWithPath: arguments[2]))
+  print("wrote \(files.count) files to \(arguments[2])")
+  exit(0)
+}
 let coach = arguments.count > 1 ? arguments[1] : "../.build/release/coach"
-let runs = 9
+let runs = 11
 let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("coach-bench-course")
 try? FileManager.default.removeItem(at: folder)
 let files = try CourseGenerator(targetBytes: 10 * 1024 * 1024).write(to: folder)
@@ -24,52 +33,71 @@ defer {
 let bytes = try files.reduce(0) { $0 + (try Data(contentsOf: $1).count) }
 let megabytes = Double(bytes) / 1_048_576
 
-/// Runs a command with its output discarded; returns seconds and exit status.
-func timeCommand(_ executable: String, _ args: [String]) throws -> (Double, Int32) {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: executable)
-  process.arguments = args
-  process.standardOutput = FileHandle.nullDevice
-  process.standardError = FileHandle.nullDevice
+let taskset = ["/usr/bin/taskset", "/bin/taskset"].first { FileManager.default.isExecutableFile(atPath: $0) }
+if taskset == nil { print("note: taskset not found; the commands run on every core") }
+
+/// Runs a command (pinned to core 0 when `taskset` exists) with its output discarded.
+func measure(_ executable: String, _ args: [String]) throws -> Measurement {
+  let command = taskset.map { [$0, "-c", "0", executable] + args } ?? [executable] + args
+  let measured = try Measurement.run(command)
+  guard measured.status == 0 else {
+    throw BenchError(
+      "\(executable) \(args.joined(separator: " ")) failed (exit \(measured.status)); run it by hand to see why"
+    )
+  }
+  return measured
+}
+
+let cmark = "/usr/bin/cmark"
+var cmarkRuns: [Measurement] = []
+var checkRuns: [Measurement] = []
+var jsonRuns: [Measurement] = []
+var inProcess: [Double] = []
+for _ in 0..<runs {
+  cmarkRuns.append(try measure(cmark, files.map(\.path)))
+  checkRuns.append(try measure(coach, ["check", folder.path]))
+  jsonRuns.append(try measure(coach, ["check", "--format", "json", folder.path]))
   let start = DispatchTime.now().uptimeNanoseconds
-  try process.run()
-  process.waitUntilExit()
-  return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, process.terminationStatus)
+  let result = CourseLoader.load(paths: [folder.path])
+  inProcess.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+  precondition(
+    result.courses.count == 1 && result.diagnostics.isEmpty, "the generated course has diagnostics")
 }
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
-let cmark = "/usr/bin/cmark"
-var coachTimes: [Double] = []
-var cmarkTimes: [Double] = []
-var inProcess: [Double] = []
-for _ in 0..<runs {
-  let (c, status) = try timeCommand(coach, ["check", folder.path])
-  guard status == 0 else {
-    print(
-      "coach check failed on the generated course (exit \(status)); run it by hand: \(coach) check \(folder.path)"
-    )
-    exit(1)
-  }
-  coachTimes.append(c)
-  cmarkTimes.append(try timeCommand(cmark, files.map(\.path)).0)
-  let start = DispatchTime.now().uptimeNanoseconds
-  let result = CourseLoader.load(paths: [folder.path])
-  inProcess.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-  precondition(result.courses.count == 1 && !result.diagnostics.contains { $0.severity == .error })
+let base = Summary(cmarkRuns)
+let check = Summary(checkRuns)
+let json = Summary(jsonRuns)
+func row(_ name: String, _ summary: Summary) -> String {
+  name.padding(toLength: 34, withPad: " ", startingAt: 0)
+    + String(
+      format: "%8.1f ms %8.1f ms %7.1f MB/s %7.1f MB", summary.wall * 1000, summary.cpu * 1000,
+      megabytes / summary.cpu, summary.peakMegabytes)
 }
-
-let ratio = median(coachTimes) / median(cmarkTimes)
-func row(_ name: String, _ seconds: Double) -> String {
-  name.padding(toLength: 42, withPad: " ", startingAt: 0)
-    + String(format: "%8.1f ms %9.1f MB/s", seconds * 1000, megabytes / seconds)
-}
-print(
-  String(format: "Parser benchmark: %.2f MB in %d files, median of %d runs", megabytes, files.count, runs))
-print(row("cmark command (all files, one process)", median(cmarkTimes)))
-print(row("coach check (release, one process)", median(coachTimes)))
-print(row("CourseLoader.load in process", median(inProcess)))
 print(
   String(
-    format: "coach check / cmark = %.2fx (limit 1.5x, goal 1.2x): %@", ratio,
-    ratio <= 1.5 ? "within limit" : "OVER LIMIT"))
+    format: "Parser benchmark: %.2f MB in %d files, median of %d interleaved runs%@", megabytes, files.count,
+    runs,
+    taskset == nil ? "" : ", each on one core (taskset -c 0)"))
+print("".padding(toLength: 34, withPad: " ", startingAt: 0) + "    wall       CPU        speed   peak RSS")
+print(row("cmark command (all files)", base))
+print(row("coach check", check))
+print(row("coach check --format json", json))
+print(String(format: "CourseLoader.load in process:      %8.1f ms (all cores)", median(inProcess) * 1000))
+
+/// A ratio against cmark with its goal.
+func verdict(_ name: String, _ ratio: Double, goal: Double) -> String {
+  String(format: "%@ %.2fx (goal %.1fx: %@)", name, ratio, goal, ratio <= goal ? "met" : "NOT MET")
+}
+print(
+  [
+    verdict("check / cmark", check.cpu / base.cpu, goal: 1.2),
+    verdict("json / cmark", json.cpu / base.cpu, goal: 1.5),
+    verdict("peak RSS / cmark", max(check.peakMegabytes, json.peakMegabytes) / base.peakMegabytes, goal: 2.0),
+  ].joined(separator: "  |  "))
+print(
+  String(
+    format: "(ratios of CPU time, user + system; by wall time: check %.2fx, json %.2fx)",
+    check.wall / base.wall,
+    json.wall / base.wall))

@@ -6,9 +6,10 @@
 //   3. the trainer's summary over 10,000 employees x 200 answers: coach vs `sqlite3`;
 //   4. with a PostgreSQL server (COACH_TEST_POSTGRES, set by make bench): recording vs a
 //      bare BEGIN; INSERT; COMMIT over a postgres-nio connection, and the summary vs psql;
-//   5. the ratios of both stores side by side.
+//   5. the ratios of both stores side by side;
+//   6. a learner's review schedule worked out from two years of answers vs reading them.
 //
-// Usage: StoreComparisons [--quick]
+// Usage: StoreComparisons [--quick] [--review]   (--review: only the review schedule, 6.)
 import Foundation
 import LearnerModel
 import ProgressStorePostgres
@@ -28,6 +29,10 @@ print("coach progress store: side-by-side benchmarks (\(quick ? "quick" : "full"
 print("sqlite3 command: \(Shell.sqlite3 ?? "not installed, its columns are skipped")\n")
 
 do {
+  if arguments.contains("--review") {
+    try await ReviewComparison(runs: quick ? 5 : 21).run()
+    exit(0)
+  }
   for durability in [SQLiteProgressStore.Durability.normal, .full] {
     try await RecordingComparison(durability: durability, quick: quick).run()
   }
@@ -52,6 +57,7 @@ do {
     ["record + bookmark / bare insert", shown(sqliteResults["record-FULL"]), shown(postgresResults.record)],
     ["summary / command-line client", shown(sqliteResults["summary"]), shown(postgresResults.summary)],
   ])
+  try await ReviewComparison(runs: quick ? 5 : 21).run()
 } catch {
   FileHandle.standardError.write(Data("StoreComparisons: \(error)\n".utf8))
   exit(1)

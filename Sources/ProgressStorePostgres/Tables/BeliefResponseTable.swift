@@ -31,6 +31,10 @@ enum BeliefResponseTable {
     CREATE INDEX beliefResponse_on_course_employee_item ON beliefResponse (courseId, employeeId, itemId)
     """
 
+  /// The scale a belief was answered on (`BeliefItem.scaleHash`); `NULL` for older rows
+  /// and for creed statement notes.
+  static let addScaleHash = "ALTER TABLE beliefResponse ADD COLUMN scaleHash text"
+
   static let addRecordID = RecordID.add(to: "beliefResponse")
 
   /// Appends the response unless its record id is stored already, and moves the bookmark.
@@ -59,14 +63,15 @@ enum BeliefResponseTable {
       s.bind(response.sessionID)
       s.bindTime(response.at)
       s.bind(response.recordID)
-      let p = (n..<n + 14).map { "$\($0)" }
+      s.bind(response.scaleHash)
+      let p = (n..<n + 15).map { "$\($0)" }
       return (
         [],
         """
-        INSERT INTO beliefResponse (employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash, point,
-          text, ranking, shared, sessionId, at, recordId)
-        VALUES (\(p[0]), \(p[1]), \(p[2]), \(p[3]), \(p[4]), \(p[5]), \(p[6]), \(p[7]), \(p[8]), \(p[9])::jsonb,
-          \(p[10]), \(p[11]), \(SQL.time(n + 12)), \(p[13]))
+        INSERT INTO beliefResponse (employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash,
+          scaleHash, point, text, ranking, shared, sessionId, at, recordId)
+        VALUES (\(p[0]), \(p[1]), \(p[2]), \(p[3]), \(p[4]), \(p[5]), \(p[6]), \(p[14]), \(p[7]), \(p[8]),
+          \(p[9])::jsonb, \(p[10]), \(p[11]), \(SQL.time(n + 12)), \(p[13]))
         ON CONFLICT (recordId) DO NOTHING
         """
       )
@@ -74,8 +79,8 @@ enum BeliefResponseTable {
   }
 
   static let columns = """
-    id, employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash, point, text, ranking::text, shared,
-    sessionId, \(SQL.milliseconds("at")), recordId
+    id, employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash, scaleHash, point, text,
+    ranking::text, shared, sessionId, \(SQL.milliseconds("at")), recordId
     """
 
   static func history(of employee: EmployeeID, in courseID: String) -> Statement {
@@ -88,14 +93,13 @@ enum BeliefResponseTable {
 
   static func read(_ row: PostgresRow) throws -> BeliefResponse {
     let (
-      id, employee, course, module, section, item, kindText, hash, point, text, ranking, shared, session, at,
-      recordID
+      id, employee, course, module, section, item, kindText, hash, scaleHash, point, text, ranking, shared,
+      session, at, recordID
     ) =
       try row.decode(
         (
-          Int64, String, String, String, String, String, String, String, Int32?, String?, String?, Bool,
-          String,
-          Int64, UUID
+          Int64, String, String, String, String, String, String, String, String?, Int32?, String?, String?,
+          Bool, String, Int64, UUID
         ).self)
     let answer: BeliefAnswer
     if let point {
@@ -114,8 +118,8 @@ enum BeliefResponseTable {
     return BeliefResponse(
       employee: try RowError.employeeID(employee),
       item: ItemRef(courseID: course, moduleID: module, sectionID: section, itemID: item), kind: kind,
-      itemHash: hash, answer: answer, shared: shared, sessionID: session, at: SQL.date(at), recordID: recordID
-    )
+      itemHash: hash, scaleHash: scaleHash, answer: answer, shared: shared, sessionID: session,
+      at: SQL.date(at), recordID: recordID)
   }
 
   /// A ranking as the JSON array the `ranking` column keeps.
@@ -130,8 +134,8 @@ enum BeliefResponseTable {
     table: "beliefResponse",
     columns: [
       .plain("employeeId"), .plain("courseId"), .plain("moduleId"), .plain("sectionId"), .plain("itemId"),
-      .plain("kind"), .plain("itemHash"), .plain("point"), .plain("text"), .json("ranking"), .plain("shared"),
-      .plain("sessionId"), .time("at"), .plain("recordId"),
+      .plain("kind"), .plain("itemHash"), .plain("scaleHash"), .plain("point"), .plain("text"),
+      .json("ranking"), .plain("shared"), .plain("sessionId"), .time("at"), .plain("recordId"),
     ]
   ) { r, s in
     s.bind(r.employee.rawValue)
@@ -141,6 +145,7 @@ enum BeliefResponseTable {
     s.bind(r.item.itemID)
     s.bind(r.kind.rawValue)
     s.bind(r.itemHash)
+    s.bind(r.scaleHash)
     var point: Int32?
     var text: String?
     var ranking: String?

@@ -4,8 +4,8 @@ import PostgresNIO
 
 /// The append-only `drillAttempt` table: every answer to a drill question.
 ///
-/// Rows keep the item's ids and content hash as they were when the answer was given, so
-/// a reworded or removed item never orphans them.
+/// Rows keep the item's ids, content hash and answer-key hash as they were when the answer
+/// was given, so a reworded or removed item never orphans them.
 enum DrillAttemptTable {
   static let create = """
     CREATE TABLE drillAttempt (
@@ -54,13 +54,24 @@ enum DrillAttemptTable {
     """,
   ]
 
+  /// What each answer was graded against (`Question.answerKeyHash`); `NULL` for older rows.
+  static let addKeyHash = "ALTER TABLE drillAttempt ADD COLUMN keyHash text"
+
+  /// Where each answer was given: `drill` or `review`. Rows written before are drill
+  /// answers.
+  static let addContext = """
+    ALTER TABLE drillAttempt ADD COLUMN context text NOT NULL DEFAULT 'drill'
+      CHECK (context IN ('drill', 'review'))
+    """
+
   /// Each attempt keeps the id it was made with, so an attempt sent twice is kept once.
   static let addRecordID = RecordID.add(to: "drillAttempt")
 
   /// Appends the attempt numbered 1 + the employee's earlier attempts at the course and
-  /// item, unless its record id is stored already, and moves the bookmark; returns the
-  /// attempt's number either way. Run it after ``EmployeeTable/lock(_:)`` in the same
-  /// transaction: the lock makes the `MAX` see every attempt committed before.
+  /// item (drill and review answers alike), unless its record id is stored already, and
+  /// moves the bookmark; returns the attempt's number either way, and whether it was
+  /// written now (`false`: it was sent before). Run it after ``EmployeeTable/lock(_:)`` in
+  /// the same transaction: the lock makes the `MAX` see every attempt committed before.
   static func record(_ attempt: DrillAttempt, bookmark: Bookmark?) -> Statement {
     BookmarkTable.moving(bookmark) { s in
       let n = s.next
@@ -77,13 +88,15 @@ enum DrillAttemptTable {
       s.bind(attempt.sessionID)
       s.bindTime(attempt.at)
       s.bind(attempt.recordID)
-      let p = (n..<n + 12).map { "$\($0)" }
+      s.bind(attempt.keyHash)
+      s.bind(attempt.context.rawValue)
+      let p = (n..<n + 14).map { "$\($0)" }
       let insert = """
         new AS (
-          INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash, response,
-            score, correct, attempt, sessionId, at, recordId)
-          SELECT \(p[0]), \(p[1]), \(p[2]), \(p[3]), \(p[4]), \(p[5]), \(p[6]), \(p[7]), \(p[8]),
-            COALESCE(MAX(attempt), 0) + 1, \(p[9]), \(SQL.time(n + 10)), \(p[11])
+          INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash, keyHash,
+            response, score, correct, attempt, sessionId, at, context, recordId)
+          SELECT \(p[0]), \(p[1]), \(p[2]), \(p[3]), \(p[4]), \(p[5]), \(p[12]), \(p[6]), \(p[7]), \(p[8]),
+            COALESCE(MAX(attempt), 0) + 1, \(p[9]), \(SQL.time(n + 10)), \(p[13]), \(p[11])
           FROM drillAttempt WHERE employeeId = \(p[0]) AND courseId = \(p[1]) AND itemId = \(p[4])
           ON CONFLICT (recordId) DO NOTHING
           RETURNING attempt)
@@ -91,17 +104,17 @@ enum DrillAttemptTable {
       return (
         [insert],
         """
-        SELECT attempt FROM new
+        SELECT attempt, true FROM new
         UNION ALL
-        SELECT attempt FROM drillAttempt WHERE recordId = \(p[11]) AND NOT EXISTS (SELECT 1 FROM new)
+        SELECT attempt, false FROM drillAttempt WHERE recordId = \(p[11]) AND NOT EXISTS (SELECT 1 FROM new)
         """
       )
     }
   }
 
   static let columns = """
-    id, employeeId, courseId, moduleId, sectionId, itemId, itemHash, response, score, correct, attempt,
-    sessionId, \(SQL.milliseconds("at")), recordId
+    id, employeeId, courseId, moduleId, sectionId, itemId, itemHash, keyHash, response, score, correct,
+    attempt, sessionId, \(SQL.milliseconds("at")), context, recordId
     """
 
   static func history(of employee: EmployeeID, in courseID: String) -> Statement {
@@ -114,19 +127,25 @@ enum DrillAttemptTable {
 
   static func read(_ row: PostgresRow) throws -> DrillAttempt {
     let (
-      _, employee, course, module, section, item, hash, response, score, correct, attempt, session, at, id
+      rowID, employee, course, module, section, item, hash, keyHash, response, score, correct, attempt,
+      session,
+      at, contextText, id
     ) =
       try row.decode(
         (
-          Int64, String, String, String, String, String, String, String, Double, Bool, Int32, String, Int64,
-          UUID
+          Int64, String, String, String, String, String, String, String?, String, Double, Bool, Int32, String,
+          Int64, String, UUID
         )
         .self)
+    guard let context = DrillAttempt.Context(rawValue: contextText) else {
+      throw RowError(
+        "drill attempt \(rowID): unknown context \"\(contextText.prefix(40))\" (drill or review)")
+    }
     return DrillAttempt(
       employee: try RowError.employeeID(employee),
       item: ItemRef(courseID: course, moduleID: module, sectionID: section, itemID: item), itemHash: hash,
-      response: response, score: score, correct: correct, attempt: Int(attempt), sessionID: session,
-      at: SQL.date(at), recordID: id)
+      keyHash: keyHash, response: response, score: score, correct: correct, attempt: Int(attempt),
+      sessionID: session, at: SQL.date(at), context: context, recordID: id)
   }
 
   static let everything = Statement("SELECT \(columns) FROM drillAttempt ORDER BY id")
@@ -136,8 +155,8 @@ enum DrillAttemptTable {
     table: "drillAttempt",
     columns: [
       .plain("employeeId"), .plain("courseId"), .plain("moduleId"), .plain("sectionId"), .plain("itemId"),
-      .plain("itemHash"), .plain("response"), .plain("score"), .plain("correct"), .plain("attempt"),
-      .plain("sessionId"), .time("at"), .plain("recordId"),
+      .plain("itemHash"), .plain("keyHash"), .plain("response"), .plain("score"), .plain("correct"),
+      .plain("attempt"), .plain("sessionId"), .time("at"), .plain("context"), .plain("recordId"),
     ]
   ) { a, s in
     s.bind(a.employee.rawValue)
@@ -146,12 +165,14 @@ enum DrillAttemptTable {
     s.bind(a.item.sectionID)
     s.bind(a.item.itemID)
     s.bind(a.itemHash)
+    s.bind(a.keyHash)
     s.bind(a.response)
     s.bind(a.score)
     s.bind(a.correct)
     s.bind(Int32(clamping: a.attempt))
     s.bind(a.sessionID)
     s.bindTime(a.at)
+    s.bind(a.context.rawValue)
     s.bind(a.recordID)
   }
 }

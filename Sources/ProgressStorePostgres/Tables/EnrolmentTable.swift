@@ -14,25 +14,32 @@ enum EnrolmentTable {
       PRIMARY KEY (employeeId, courseId))
     """
 
+  /// The folder an earlier coach took the course from: kept for the SQLite store's
+  /// schema (and copies), but no longer written or read.
   static let addSource = "ALTER TABLE enrolment ADD COLUMN source text"
 
-  static let columns =
-    "employeeId, courseId, \(SQL.milliseconds("started")), \(SQL.milliseconds("completed")), passed, source"
+  /// The version of the course as last taken (`Course.contentHash`).
+  static let addCourseVersion = "ALTER TABLE enrolment ADD COLUMN courseVersion text"
 
-  /// Starts the enrolment, or keeps the one there; a folder given replaces the one kept.
-  static func enrol(_ employee: EmployeeID, in courseID: String, from source: String?, at date: Date)
+  static let columns =
+    "employeeId, courseId, \(SQL.milliseconds("started")), \(SQL.milliseconds("completed")), passed, courseVersion"
+
+  /// Starts the enrolment, or keeps the one there; a version given replaces the one kept.
+  static func enrol(_ employee: EmployeeID, in courseID: String, version: String?, at date: Date)
     -> Statement
   {
     var s = Statement(
       """
-      INSERT INTO enrolment (employeeId, courseId, started, passed, source) VALUES ($1, $2, \(SQL.time(3)), false, $4)
-      ON CONFLICT (employeeId, courseId) DO UPDATE SET source = COALESCE(excluded.source, enrolment.source)
+      INSERT INTO enrolment (employeeId, courseId, started, passed, courseVersion)
+      VALUES ($1, $2, \(SQL.time(3)), false, $4)
+      ON CONFLICT (employeeId, courseId) DO UPDATE SET
+        courseVersion = COALESCE(excluded.courseVersion, enrolment.courseVersion)
       RETURNING \(columns)
       """)
     s.bind(employee.rawValue)
     s.bind(courseID)
     s.bindTime(date)
-    s.bind(source)
+    s.bind(version)
     return s
   }
 
@@ -65,28 +72,39 @@ enum EnrolmentTable {
   }
 
   static func read(_ row: PostgresRow) throws -> Enrolment {
-    let (employee, course, started, completed, passed, source) = try row.decode(
+    let (employee, course, started, completed, passed, version) = try row.decode(
       (String, String, Int64, Int64?, Bool, String?).self)
     return Enrolment(
       employee: try RowError.employeeID(employee), courseID: course, started: SQL.date(started),
-      completed: completed.map(SQL.date), passed: passed, source: source)
+      completed: completed.map(SQL.date), passed: passed, courseVersion: version)
   }
 
   static let everything = Statement("SELECT \(columns) FROM enrolment ORDER BY employeeId, courseId")
 
-  /// Enrolments as they are, for a copy.
-  static let bulk = BulkInsert<Enrolment>(
+  /// The enrolments whose `source` an earlier coach wrote, for a copy.
+  static let sources = Statement(
+    "SELECT employeeId, courseId, source FROM enrolment WHERE source IS NOT NULL")
+
+  static func readSource(_ row: PostgresRow) throws -> (HeldRecords.Key, String) {
+    let (employee, course, source) = try row.decode((String, String, String).self)
+    return (HeldRecords.Key(try RowError.employeeID(employee), course), source)
+  }
+
+  /// Enrolments as they are, with the folder an earlier coach kept, for a copy.
+  static let bulk = BulkInsert<(Enrolment, String?)>(
     table: "enrolment",
     columns: [
       .plain("employeeId"), .plain("courseId"), .time("started"), .time("completed"), .plain("passed"),
-      .plain("source"),
+      .plain("courseVersion"), .plain("source"),
     ]
-  ) { e, s in
+  ) { row, s in
+    let (e, source) = row
     s.bind(e.employee.rawValue)
     s.bind(e.courseID)
     s.bindTime(e.started)
     s.bindTime(e.completed)
     s.bind(e.passed)
-    s.bind(e.source)
+    s.bind(e.courseVersion)
+    s.bind(source)
   }
 }

@@ -23,6 +23,7 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
   var itemId: String
   var kind: String
   var itemHash: String
+  var scaleHash: String?
   var point: Int?
   var text: String?
   var ranking: [String]?
@@ -39,6 +40,7 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
     itemId = response.item.itemID
     kind = response.kind.rawValue
     itemHash = response.itemHash
+    scaleHash = response.scaleHash
     switch response.answer {
     case .point(let value): point = value
     case .text(let value): text = value
@@ -65,8 +67,8 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
     return BeliefResponse(
       employee: try RowError.employeeID(employeeId),
       item: ItemRef(courseID: courseId, moduleID: moduleId, sectionID: sectionId, itemID: itemId),
-      kind: kind, itemHash: itemHash, answer: answer, shared: shared, sessionID: sessionId,
-      at: try StoredDate.read(at),
+      kind: kind, itemHash: itemHash, scaleHash: scaleHash, answer: answer, shared: shared,
+      sessionID: sessionId, at: try StoredDate.read(at),
       recordID: try RowError.recordID(recordId, in: Self.databaseTableName, row: id))
   }
 }

@@ -4,8 +4,8 @@ import LearnerModel
 
 /// A row of the append-only `drillAttempt` table.
 ///
-/// Rows keep the item's ids and content hash as they were when the answer was given, so
-/// a reworded or removed item never orphans them.
+/// Rows keep the item's ids, content hash and answer-key hash as they were when the
+/// answer was given, so a reworded or removed item never orphans them.
 struct DrillAttemptRow: Codable, FetchableRecord, TableRecord {
   static let databaseTableName = "drillAttempt"
 
@@ -22,20 +22,25 @@ struct DrillAttemptRow: Codable, FetchableRecord, TableRecord {
   var sectionId: String
   var itemId: String
   var itemHash: String
+  var keyHash: String?
   var response: String
   var score: Double
   var correct: Bool
   var attempt: Int
   var sessionId: String
   var at: String
+  var context: String
   var recordId: String?
 
   func model() throws(RowError) -> DrillAttempt {
-    DrillAttempt(
+    guard let context = DrillAttempt.Context(rawValue: context) else {
+      throw RowError("drill attempt \(id): unknown context \"\(context.prefix(40))\" (drill or review)")
+    }
+    return DrillAttempt(
       employee: try RowError.employeeID(employeeId),
       item: ItemRef(courseID: courseId, moduleID: moduleId, sectionID: sectionId, itemID: itemId),
-      itemHash: itemHash, response: response, score: score, correct: correct, attempt: attempt,
-      sessionID: sessionId, at: try StoredDate.read(at),
+      itemHash: itemHash, keyHash: keyHash, response: response, score: score, correct: correct,
+      attempt: attempt, sessionID: sessionId, at: try StoredDate.read(at), context: context,
       recordID: try RowError.recordID(recordId, in: Self.databaseTableName, row: id))
   }
 }

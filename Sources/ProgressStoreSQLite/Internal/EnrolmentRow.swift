@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import LearnerModel
 
-/// A row of the `enrolment` table: one per employee and course.
+/// A row of the `enrolment` table: one per employee and course. Its `source` column (the
+/// folder an earlier coach took the course from) is neither read nor written.
 struct EnrolmentRow: Codable, FetchableRecord, PersistableRecord {
   static let databaseTableName = "enrolment"
 
@@ -16,13 +17,13 @@ struct EnrolmentRow: Codable, FetchableRecord, PersistableRecord {
   var started: String
   var completed: String?
   var passed: Bool
-  var source: String?
+  var courseVersion: String?
 
   func model() throws(RowError) -> Enrolment {
     Enrolment(
       employee: try RowError.employeeID(employeeId), courseID: courseId,
       started: try StoredDate.read(started),
       completed: try completed.map { s throws(RowError) in try StoredDate.read(s) }, passed: passed,
-      source: source)
+      courseVersion: courseVersion)
   }
 }

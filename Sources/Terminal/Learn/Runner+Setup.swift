@@ -48,13 +48,13 @@ extension Runner {
       case .quit: return .quit
       case .interrupted: return .interrupted
       }
-      let folder = URL(fileURLWithPath: course.file).deletingLastPathComponent().standardizedFileURL.path
-      _ = try await store.enrol(employee.id, in: course.id, from: folder, at: now())
+      _ = try await store.enrol(employee.id, in: course.id, version: course.contentHash, at: now())
       let history = try await store.history(of: employee.id, in: course.id)
       let options = Session.Options(
         seed: seed ?? Shuffle.seed(from: employee.id.rawValue), sessionID: UUID().uuidString,
-        interactive: console.isInteractive)
-      var session = Session(course: course, employee: employee, history: history, options: options)
+        interactive: console.isInteractive, scheduler: scheduler)
+      var session = Session(
+        course: course, employee: employee, history: history, options: options, now: now())
       return await run(&session)
     } catch {
       return .failed(error.description)

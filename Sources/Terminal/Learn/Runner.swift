@@ -1,6 +1,7 @@
 import CourseModel
 import Foundation
 import LearnerModel
+import Review
 import SessionEngine
 
 /// Connects a ``Session`` to a ``Console`` and a ``ProgressStore``: shows each screen,
@@ -22,16 +23,24 @@ public final class Runner {
   let console: any Console
   let store: any ProgressStore
   let now: @Sendable () -> Date
+  /// The spaced-review scheduler: what the course home counts as due, what a review asks.
+  let scheduler: FSRS
   /// What pipe mode printed last, so a re-prompt prints only the hint and the prompt.
   var lastShown: Screen?
   var lastHeader: [String] = []
 
+  /// - Parameters:
+  ///   - now: The clock every record and screen is timed by (the real clock unless a test
+  ///     or `--now` sets another).
+  ///   - scheduler: The spaced-review scheduler, with its desired retention.
   public init(
-    console: any Console, store: any ProgressStore, now: @escaping @Sendable () -> Date = { Date() }
+    console: any Console, store: any ProgressStore, now: @escaping @Sendable () -> Date = { Date() },
+    scheduler: FSRS = .default
   ) {
     self.console = console
     self.store = store
     self.now = now
+    self.scheduler = scheduler
   }
 
   /// Runs a session until the employee quits or, in pipe mode, the course is done.
@@ -46,7 +55,9 @@ public final class Runner {
       if console.isInteractive {
         read = await terminalEvent(screen) { text in
           if failure == nil {
-            failure = await apply(session.handle(.draft(text), at: now()), session: session)
+            failure = await apply(
+              session.handle(.draft(text), at: now()), employee: session.employee.id,
+              courseID: session.plan.course.id)
           }
         }
       } else {
@@ -55,7 +66,9 @@ public final class Runner {
       if let failure { return .failed(failure) }
       let event = read ?? .quit
       let effects = session.handle(event, at: now())
-      if let failure = await apply(effects, session: session) { return .failed(failure) }
+      if let failure = await apply(effects, employee: session.employee.id, courseID: session.plan.course.id) {
+        return .failed(failure)
+      }
       if read == nil { return .interrupted }
     }
     return session.endedByQuit ? .quit : .finished
@@ -67,7 +80,7 @@ public final class Runner {
   /// says so, keeps what the employee typed (the effects) and writes them again after a
   /// pause, until they are written or the employee stops with Ctrl-C. Writing an effect
   /// twice is safe: stores keep a record sent twice once.
-  func apply(_ effects: [Effect], session: Session) async -> String? {
+  func apply(_ effects: [Effect], employee: EmployeeID, courseID: String) async -> String? {
     guard !effects.isEmpty else { return nil }
     let date = now()
     var waited = false
@@ -75,8 +88,7 @@ public final class Runner {
       var tries = 0
       while true {
         do {
-          try await store.apply(
-            [effect], employee: session.employee.id, courseID: session.plan.course.id, at: date)
+          try await store.apply([effect], employee: employee, courseID: courseID, at: date)
           break
         } catch {
           guard case .unreachable = error else { return error.description }

@@ -5,7 +5,7 @@ import LearnerModel
 struct EmployeeOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "Your employee number or login. Without it, learn asks and progress takes the store's only employee.",
+      "Your employee number or login. Without it, learn asks; progress and review take the store's only employee.",
       valueName: "id"))
   var employee: String?
 

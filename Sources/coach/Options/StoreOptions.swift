@@ -20,10 +20,14 @@ struct StoreOptions: ParsableArguments {
   var path: String?
 
   /// The path or URL the store lives at, after `$COACH_STORE` and the XDG rules.
-  var resolvedPath: String {
-    let given = path.flatMap { $0.isEmpty ? nil : $0 } ?? ProcessInfo.processInfo.environment["COACH_STORE"]
+  var resolvedPath: String { Self.resolve(path) }
+
+  /// The path or URL a `--store` value names, after `$COACH_STORE` and the XDG rules.
+  static func resolve(_ path: String?) -> String {
+    let environment = ProcessInfo.processInfo.environment
+    let given = path.flatMap { $0.isEmpty ? nil : $0 } ?? environment["COACH_STORE"]
     if let given, PostgresLocation.isURL(given) { return given }
-    return StoreLocation.resolve(explicit: path, environment: ProcessInfo.processInfo.environment)
+    return StoreLocation.resolve(explicit: path, environment: environment)
   }
 
   /// How messages name the store: the file's path, or the URL without any password.
@@ -68,5 +72,21 @@ struct StoreOptions: ParsableArguments {
       location, roles: roles, environment: environment)
     await store.close()
     return (store.name, created, (roles.trainer, roles.learner))
+  }
+
+  /// Opens the store at `path` (a file or a PostgreSQL URL; empty: `$COACH_STORE` and the
+  /// XDG rules) to read only: nothing is ever written to it, and a store written by an
+  /// earlier coach keeps its schema (a PostgreSQL database whose schema is not this
+  /// coach's is refused, naming `coach store init`). A failure is printed on standard
+  /// error and ends the command.
+  static func openToRead(_ path: String) async throws -> any ProgressStore {
+    let resolved = resolve(path)
+    do {
+      if PostgresLocation.isURL(resolved) { return try await PostgresProgressStore(readingOnly: resolved) }
+      return try SQLiteProgressStore.snapshot(of: resolved)
+    } catch {
+      printError("coach: \(error.description)")
+      throw ExitCode.failure
+    }
   }
 }

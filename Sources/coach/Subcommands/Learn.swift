@@ -43,6 +43,8 @@ extension Coach {
       help: ArgumentHelp("Shuffle seed: the same seed gives the same order of choices.", valueName: "n"))
     var seed: UInt64?
 
+    @OptionGroup var schedule: ScheduleOptions
+
     func validate() throws {
       if let name, name.trimmingCharacters(in: .whitespaces).isEmpty {
         throw ValidationError("--name cannot be empty")
@@ -57,7 +59,9 @@ extension Coach {
           usesColor: OutputStyle.usesColor(fileDescriptor: 1),
           controlsScreen: !["dumb", nil].contains(ProcessInfo.processInfo.environment["TERM"]))
         : PipeConsole()
-      let runner = Runner(console: console, store: try await store.open())
+      let runner = Runner(
+        console: console, store: try await store.open(), now: try schedule.clock(),
+        scheduler: try schedule.scheduler())
       let outcome = await runner.learn(courses: available, identity: try identity(), seed: seed)
       console.restore()
       try finish(outcome, console: console)
@@ -66,36 +70,61 @@ extension Coach {
 }
 
 extension Coach.Learn {
-  /// The courses to offer: all of `--courses`, or the one `--course` names. Errors in the
-  /// courses are printed and stop the command before anything starts.
+  /// The courses to offer: all of `--courses`, or the one `--course` names.
+  ///
+  /// A course with errors is left out, named on standard error with its problems, so one
+  /// broken draft never keeps learners from the others. The command stops when the
+  /// course asked for has errors, or when no course is left.
   private func loadCourses() throws -> [Course] {
     let loaded = CourseLoader.load(paths: [courses.path])
-    if loaded.diagnostics.hasErrors {
-      for diagnostic in loaded.diagnostics { printError(diagnostic.description) }
+    let errors = loaded.diagnostics.filter { $0.severity == .error }
+    func problems(of course: Course) -> [Diagnostic] {
+      let folder = (course.file as NSString).deletingLastPathComponent + "/"
+      return errors.filter { $0.location.file.hasPrefix(folder) }
+    }
+    let broken = loaded.courses.filter { !problems(of: $0).isEmpty }
+    let sound = loaded.courses.filter { problems(of: $0).isEmpty }
+    // Problems that belong to no course read (a course.md that could not be read, say).
+    let unplaced = errors.filter { error in !loaded.courses.contains { problems(of: $0).contains(error) } }
+
+    if let course {
+      if let match = sound.first(where: { $0.id == course }) { return [match] }
+      if let bad = broken.first(where: { $0.id == course }) {
+        printDiagnostics(problems(of: bad))
+        printError(Self.refusal(bad))
+        throw ExitCode.failure
+      }
+      printDiagnostics(unplaced)
+      let ids = sound.map(\.id).joined(separator: ", ")
+      throw ValidationError(
+        "no course with id '\(course)' in \(courses.path)" + (ids.isEmpty ? "" : "; courses: \(ids)"))
+    }
+    printDiagnostics(unplaced)
+    for bad in broken {
+      printDiagnostics(problems(of: bad))
+      printError(Self.refusal(bad) + (sound.isEmpty ? "" : "; the other courses are open"))
+    }
+    guard !sound.isEmpty else {
       printError(
-        "coach: the courses in \(courses.path) have errors; fix them (coach check \(courses.path)) before learning"
+        loaded.courses.isEmpty && unplaced.isEmpty
+          ? "coach: no courses in \(courses.path)"
+          : "coach: no course in \(courses.path) can be taken until its errors are fixed (coach check \(courses.path))"
       )
       throw ExitCode.failure
     }
-    var available = loaded.courses
-    if let course {
-      guard let match = available.first(where: { $0.id == course }) else {
-        let ids = available.map(\.id).joined(separator: ", ")
-        throw ValidationError(
-          "no course with id '\(course)' in \(courses.path)" + (ids.isEmpty ? "" : "; courses: \(ids)"))
-      }
-      available = [match]
-    }
-    guard !available.isEmpty else {
-      printError("coach: no courses in \(courses.path)")
-      throw ExitCode.failure
-    }
-    let roles = Set(available.flatMap(\.roles))
+    let roles = Set(sound.flatMap(\.roles))
     if let role, !roles.isEmpty, !roles.contains(role) {
       throw ValidationError(
         "unknown role '\(role)'; the courses name: \(roles.sorted().joined(separator: ", "))")
     }
-    return available
+    return sound
+  }
+
+  /// Why a course is not offered, and how to see all of its problems.
+  private static func refusal(_ course: Course) -> String {
+    let folder = (course.file as NSString).deletingLastPathComponent
+    return "coach: the course '\(course.id)' (\(folder)) has errors and is not offered until they are fixed "
+      + "(coach check \(folder))"
   }
 
   private func identity() throws -> Runner.Identity {

@@ -29,3 +29,18 @@ private final class KeptValue<T> {
   let value: T
   init(_ value: T) { self.value = value }
 }
+
+/// Writes bytes to a file descriptor, all of them (a pipe may take them in parts).
+func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
+  bytes.withUnsafeBytes { buffer in
+    var offset = 0
+    while offset < buffer.count {
+      let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return
+      }
+      offset += written
+    }
+  }
+}

@@ -48,19 +48,21 @@ enum CoachBinary {
     var stderr: String
   }
 
-  /// Runs coach to the end with `input` on standard input (a pipe: pipe mode).
-  static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws
-    -> Result
-  {
-    try run(arguments, inputData: Data(input.utf8), environment: environment)
+  /// Runs coach to the end with `input` on standard input (a pipe: pipe mode), in the
+  /// test's working folder or in `directory`.
+  static func run(
+    _ arguments: [String], input: String = "", environment: [String: String] = [:], directory: String? = nil
+  ) throws -> Result {
+    try run(arguments, inputData: Data(input.utf8), environment: environment, directory: directory)
   }
 
-  static func run(_ arguments: [String], inputData: Data, environment: [String: String] = [:]) throws
-    -> Result
-  {
+  static func run(
+    _ arguments: [String], inputData: Data, environment: [String: String] = [:], directory: String? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = url
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let stdin = Pipe()
     let stdout = Pipe()

@@ -153,6 +153,10 @@ struct Answerer {
   var misses: [String: Int]
   var tries: [String: Int] = [:]
   let name: String
+  /// The lines of every reflection written.
+  var reflection = ["I remember a greeting.", "It was warm."]
+  /// Whether a reflection is shared with the trainer.
+  var share = false
   private var screen: [String] = []
 
   init(items: [Outline.Item], misses: [String: Int], name: String) {
@@ -171,8 +175,8 @@ struct Answerer {
     if prompt.hasPrefix("? agree") { return ["4"] }
     if prompt.hasPrefix("? rate") { return ["3"] }
     if prompt.hasPrefix("? rank") { return [(1...options.count).map(String.init).joined(separator: " ")] }
-    if prompt.hasPrefix("? reflection") { return ["I remember a greeting.", "It was warm.", ""] }
-    if prompt.hasPrefix("? Share") { return ["n"] }
+    if prompt.hasPrefix("? reflection") { return reflection + [""] }
+    if prompt.hasPrefix("? Share") { return [share ? "y" : "n"] }
     if prompt.hasPrefix("? note") { return ["It means listening first."] }
     if prompt.hasPrefix("? sign") { return [name] }
     if prompt.hasPrefix("? Try") { return ["y"] }

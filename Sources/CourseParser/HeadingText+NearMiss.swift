@@ -1,0 +1,67 @@
+import CourseModel
+
+extension HeadingText {
+  /// A `{#id}` that is not where an id is read (the end of the heading), as written:
+  /// `{#id}` in the middle, or `{ #id }` with spaces anywhere. Learners see it.
+  var strayID: String? {
+    guard fullTitle.containsByte(UInt8(ascii: "{")) else { return nil }
+    let utf8 = fullTitle.utf8
+    var index = utf8.startIndex
+    while let open = utf8[index...].firstIndex(of: UInt8(ascii: "{")) {
+      var cursor = utf8.index(after: open)
+      while cursor < utf8.endIndex, utf8[cursor] == UInt8(ascii: " ") { cursor = utf8.index(after: cursor) }
+      if cursor < utf8.endIndex, utf8[cursor] == UInt8(ascii: "#"),
+        let close = utf8[cursor...].firstIndex(of: UInt8(ascii: "}"))
+      {
+        return String(fullTitle[open...close])
+      }
+      index = utf8.index(after: open)
+    }
+    return nil
+  }
+
+  /// The first word, when it is a section kind written without its colon
+  /// (`Drill Policy check`, `Drill - Policy check`): the kind, the title meant, and
+  /// whether punctuation stood where the colon belongs (a stronger sign).
+  var kindWithoutColon: (kind: Section.Kind, title: String, punctuated: Bool)? {
+    guard kindWord == nil else { return nil }
+    let word = fullTitle.prefix { $0.isLetter }
+    let lowered = word.lowercased()
+    guard
+      let kind: Section.Kind = lowered == "belief" ? .beliefs : Section.Kind(rawValue: lowered),
+      kind != .lesson
+    else { return nil }
+    let after = fullTitle.dropFirst(word.count)
+    guard let next = after.first, next == " " || Self.colonStandIns.contains(next) else { return nil }
+    let trimmed = after.drop { $0 == " " }
+    let punctuated = trimmed.first.map(Self.colonStandIns.contains) ?? false
+    let title = (punctuated ? trimmed.dropFirst() : trimmed).trimmed
+    guard !title.isEmpty else { return nil }
+    return (kind, title, punctuated)
+  }
+
+  /// Punctuation that trainers write where the kind's colon belongs.
+  private static let colonStandIns: Set<Character> = ["-", "–", "—", ".", ",", ";", "|", "/", "=", ">"]
+
+  /// The heading written as `<marks> Kind: title {#id}`.
+  func written(level: Int, kind: String, title: String) -> String {
+    String(repeating: "#", count: level) + " \(kind): \(title)" + (explicitID.map { " {#\($0)}" } ?? "")
+  }
+}
+
+/// The item kinds a heading can start with, by the section they belong in.
+enum ItemKindWord {
+  static let belief = ["agree", "rate", "reflect", "rank"]
+  static let drill = ["order", "match"]
+
+  /// `Agree` for `agree`.
+  static func shown(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst().lowercased() }
+
+  /// The section a kind word's items belong in, if it is an item kind word.
+  static func section(of word: String) -> Section.Kind? {
+    let lowered = word.lowercased()
+    if belief.contains(lowered) { return .beliefs }
+    if drill.contains(lowered) { return .drill }
+    return nil
+  }
+}

@@ -1,0 +1,98 @@
+import CourseModel
+
+/// The lines of a course file, split on first use, so a diagnostic can point at a column
+/// inside a line (a `{#id}`, a link target, a front-matter key) rather than at the start
+/// of the block that holds it.
+///
+/// Lines end as CommonMark ends them: at `\n`, `\r\n` or a lone `\r`. Columns are 1-based
+/// UTF-8 byte offsets, as cmark counts them.
+final class SourceLines {
+  let file: String
+  private let text: String
+  /// The byte offset where each line starts; built on first use.
+  private lazy var starts: [Int] = Self.lineStarts(Array(text.utf8))
+  private lazy var bytes: [UInt8] = Array(text.utf8)
+
+  init(_ source: SourceFile) {
+    file = source.path
+    text = source.text
+  }
+
+  init(file: String, text: String) {
+    self.file = file
+    self.text = text
+  }
+
+  /// The bytes of a 1-based line, without its line ending; empty past the end.
+  func bytes(ofLine line: Int) -> ArraySlice<UInt8> {
+    guard line >= 1, line <= starts.count else { return [] }
+    let start = starts[line - 1]
+    var end = line < starts.count ? starts[line] : bytes.count
+    while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") {
+      end -= 1
+    }
+    return bytes[start..<end]
+  }
+
+  /// The text of a 1-based line, without its line ending.
+  func text(ofLine line: Int) -> String { String(decoding: bytes(ofLine: line), as: UTF8.self) }
+
+  /// The column where `needle` first occurs in `line` at or after `column`, or `nil`.
+  func column(of needle: String, inLine line: Int, from column: Int = 1) -> Int? {
+    let haystack = bytes(ofLine: line)
+    let pattern = Array(needle.utf8)
+    guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
+    var index = haystack.startIndex + max(column - 1, 0)
+    while index + pattern.count <= haystack.endIndex {
+      if haystack[index] == pattern[0], haystack[index..<index + pattern.count].elementsEqual(pattern) {
+        return index - haystack.startIndex + 1
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// A location in this file.
+  func location(line: Int, column: Int) -> SourceLocation {
+    SourceLocation(file: file, line: line, column: column)
+  }
+
+  /// The location of `needle` in `line` (from `column`), and where it ends; the start of
+  /// the line's text at `fallback` when it is not there.
+  func span(of needle: String, inLine line: Int, from column: Int = 1, fallback: SourceLocation)
+    -> (start: SourceLocation, end: SourceLocation?)
+  {
+    guard let found = self.column(of: needle, inLine: line, from: column) else { return (fallback, nil) }
+    return (location(line: line, column: found), location(line: line, column: found + needle.utf8.count))
+  }
+
+  /// The byte column of a character column (libyaml counts characters, cmark bytes).
+  func byteColumn(ofCharacterColumn column: Int, inLine line: Int) -> Int {
+    let lineBytes = bytes(ofLine: line)
+    var characters = 1
+    var index = lineBytes.startIndex
+    while characters < column, index < lineBytes.endIndex {
+      index += 1
+      while index < lineBytes.endIndex, lineBytes[index] & 0xC0 == 0x80 { index += 1 }
+      characters += 1
+    }
+    return index - lineBytes.startIndex + 1 + max(0, column - characters)
+  }
+
+  private static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+    var starts = [0]
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      if byte == UInt8(ascii: "\n") {
+        starts.append(index)
+      } else if byte == UInt8(ascii: "\r") {
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+        starts.append(index)
+      }
+    }
+    if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
+    return starts
+  }
+}

@@ -1,0 +1,44 @@
+import CourseModel
+import Foundation
+import LearnerModel
+import SessionEngine
+
+/// `coach review`: the questions due for review, on the same screens as the drills.
+extension Runner {
+  /// Reviews the questions due in `courses` at the runner's clock, most overdue first.
+  /// - Parameters:
+  ///   - courses: Each course to review with the employee's history in it.
+  ///   - employee: Whose review it is.
+  ///   - seed: `--seed`; by default a seed derived from the employee id.
+  ///   - limit: Ask at most this many questions.
+  public func review(
+    courses: [(course: Course, history: History)], employee: Employee, seed: UInt64?, limit: Int?
+  ) async -> Outcome {
+    let options = Session.Options(
+      seed: seed ?? Shuffle.seed(from: employee.id.rawValue), sessionID: UUID().uuidString,
+      interactive: console.isInteractive, scheduler: scheduler)
+    var session = ReviewSession(
+      courses: courses, employee: employee, options: options, limit: limit, at: now())
+    return await run(&session)
+  }
+
+  /// Runs a review until its end or until the employee quits. Every answer is written, in
+  /// a transaction of its own, before the next screen is shown; while the store cannot be
+  /// reached, the answer is kept and written when it is back, as as while learning.
+  public func run(_ session: inout ReviewSession) async -> Outcome {
+    while !session.isFinished {
+      let screen = session.screen
+      let read = console.isInteractive ? await terminalEvent(screen) : await pipeEvent(screen)
+      let effects = session.handle(read ?? .quit, at: now())
+      for effect in effects {
+        guard case .recordReview(let attempt) = effect else { continue }
+        if let failure = await apply([effect], employee: session.employee.id, courseID: attempt.item.courseID)
+        {
+          return .failed(failure)
+        }
+      }
+      if read == nil { return .interrupted }
+    }
+    return session.endedByQuit ? .quit : .finished
+  }
+}

@@ -1,0 +1,1 @@
+../../CoachTests/Support/XAPITools.swift
