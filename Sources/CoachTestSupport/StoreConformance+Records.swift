@@ -303,7 +303,7 @@ extension StoreConformance {
     ConformanceCheck("the summary says who has done what, as the default built from histories does") {
       _, store in
       try await Make.employees("ada", "bob", "cy", in: store)
-      _ = try await store.enrol(Make.id("ada"), in: Make.course, at: Make.time)
+      _ = try await store.enrol(Make.id("ada"), in: Make.course, version: "v-1", at: Make.time)
       _ = try await store.enrol(Make.id("bob"), in: Make.course, at: Make.time)
       try await store.recordAttempt(Make.attempt("ada", "q1", score: 0.5, correct: false), bookmark: nil)
       try await store.recordAttempt(Make.attempt("ada", "q1"), bookmark: nil)
@@ -318,6 +318,7 @@ extension StoreConformance {
       try expectEqual(rows[0].meanBestScore, 0.5, "mean best score")
       try expectEqual(rows[0].lastAnswer, Make.time, "last answer")
       try expectEqual(rows[0].enrolment?.completed, Make.time, "completed")
+      try expectEqual(rows[0].enrolment?.courseVersion, "v-1", "the version of the course taken")
       try expectEqual(rows[1].attempts, 0, "bob's attempts")
       try expectEqual(rows[1].enrolment?.completed, nil, "bob has not completed")
       try expectEqual(

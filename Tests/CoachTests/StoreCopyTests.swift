@@ -110,4 +110,31 @@ struct StoreCopyTests {
     let store = try ReleaseStoreTests.copyOfStore()
     try await roundTrip(store)
   }
+
+  /// `coach check --store URL` reads a PostgreSQL store without writing to it: one whose
+  /// schema is this coach's is previewed; an empty database, or one a migration short, is
+  /// refused and left as it was.
+  @Test func checkingAgainstPostgreSQLOnlyReads() async throws {
+    let server = try TestPostgres.newStore()
+    defer { TestPostgres.drop(server) }
+    let tables = "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+    let empty = try await CoachBinary.running(["check", courses, "--store", server])
+    #expect(empty.status == 1 && empty.stderr.contains("it has no coach tables"), "\(empty.stderr)")
+    #expect(try TestPostgres.sql(tables, in: server) == ["0"])
+
+    #expect(try await copy(try ReleaseStoreTests.copyOfStore(), server).status == 0)
+    let shown = String(server.split(separator: "?")[0])
+    let preview = try await CoachBinary.running(["check", courses, "--store", server])
+    #expect(preview.status == 0, "\(preview.stderr)")
+    #expect(preview.stdout.contains("Progress store \(shown): what the courses as they are now do"))
+    #expect(preview.stdout.contains("tiny (Tiny Service): 15 employees with records in the progress store"))
+
+    try TestPostgres.sql("DELETE FROM coachMigrations WHERE name = 'v9-add-record-ids'", in: server)
+    let counts = try TestPostgres.sql("SELECT count(*) FROM coachMigrations", in: server)
+    let older = try await CoachBinary.running(["check", courses, "--store", server])
+    #expect(older.status == 1, "\(older.stdout)")
+    #expect(older.stderr.contains("lacks v9-add-record-ids") && older.stderr.contains("coach store init"))
+    #expect(
+      try TestPostgres.sql("SELECT count(*) FROM coachMigrations", in: server) == counts, "no migration")
+  }
 }

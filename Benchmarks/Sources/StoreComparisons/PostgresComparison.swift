@@ -43,9 +43,8 @@ struct PostgresComparison {
       let item = ItemRef(courseID: "bench-course", moduleID: "m1", sectionID: "s1", itemID: "q\(count % 50)")
       try await ours.recordAttempt(
         DrillAttempt(
-          employee: employee, item: item, itemHash: "hash", response: "answer \(count)", score: 1,
-          correct: true,
-          sessionID: "session"),
+          employee: employee, item: item, itemHash: "hash", keyHash: "key", response: "answer \(count)",
+          score: 1, correct: true, sessionID: "session"),
         bookmark: withBookmark
           ? Bookmark(
             employee: employee, courseID: "bench-course", moduleID: "m1", sectionID: "s1",
@@ -64,8 +63,9 @@ struct PostgresComparison {
       """
       CREATE TABLE answer (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, employeeId text NOT NULL,
         courseId text NOT NULL, moduleId text NOT NULL, sectionId text NOT NULL, itemId text NOT NULL,
-        itemHash text NOT NULL, response text NOT NULL, score float8 NOT NULL, correct bool NOT NULL,
-        attempt int NOT NULL, sessionId text NOT NULL, at timestamptz NOT NULL)
+        itemHash text NOT NULL, keyHash text, response text NOT NULL, score float8 NOT NULL,
+        correct bool NOT NULL, attempt int NOT NULL, sessionId text NOT NULL, at timestamptz NOT NULL,
+        context text NOT NULL, recordId uuid NOT NULL UNIQUE)
       """, logger: logger)
     var bareCount = 0
     func insert(transaction: Bool) async throws {
@@ -73,10 +73,10 @@ struct PostgresComparison {
       if transaction { try await bare.query("BEGIN", logger: logger) }
       try await bare.query(
         """
-        INSERT INTO answer (employeeId, courseId, moduleId, sectionId, itemId, itemHash, response, score, correct,
-          attempt, sessionId, at)
-        VALUES ('bench', 'bench-course', 'm1', 's1', \("q\(bareCount % 50)"), 'hash', \("answer \(bareCount)"),
-          1.0, true, 1, 'session', now())
+        INSERT INTO answer (employeeId, courseId, moduleId, sectionId, itemId, itemHash, keyHash, response,
+          score, correct, attempt, sessionId, at, context, recordId)
+        VALUES ('bench', 'bench-course', 'm1', 's1', \("q\(bareCount % 50)"), 'hash', 'key',
+          \("answer \(bareCount)"), 1.0, true, 1, 'session', now(), 'drill', \(UUID()))
         """, logger: logger)
       if transaction { try await bare.query("COMMIT", logger: logger) }
     }
