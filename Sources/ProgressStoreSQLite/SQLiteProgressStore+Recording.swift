@@ -178,19 +178,30 @@ extension SQLiteProgressStore {
       throw .cannotWrite(store: path, detail: "the store was opened to read only; nothing was written")
     }
     do {
-      return try await writer.writeWithoutTransaction { db in
-        try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
-        do {
-          let value = try updates(db)
-          try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
-          return value
-        } catch {
-          if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
-          throw error
-        }
-      }
+      return try Self.transaction(on: writer, updates)
     } catch {
       throw ProgressStoreError(error, store: path)
+    }
+  }
+
+  /// The transaction of ``write(_:)``, run on the calling thread. Synchronous on purpose:
+  /// GRDB's async `write` hands the work to its writer queue and back, two thread switches
+  /// that cost more than the insert itself at `synchronous = NORMAL` (see `make bench`).
+  /// The caller waits for the commit either way; a store busy in another process blocks
+  /// this thread for up to the busy timeout, which a command-line learner never notices.
+  private static func transaction<T>(on writer: any DatabaseWriter, _ updates: (Database) throws -> T) throws
+    -> T
+  {
+    try writer.writeWithoutTransaction { db in
+      try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+      do {
+        let value = try updates(db)
+        try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+        return value
+      } catch {
+        if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
+        throw error
+      }
     }
   }
 
