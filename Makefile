@@ -71,13 +71,15 @@ lint:
 	$(SWIFT) format lint --recursive --strict Sources Tests Benchmarks/Sources Benchmarks/Benchmarks
 	scripts/check-layers
 
-## bench: release builds; parser vs the cmark command, then the store vs bare SQLite.
+## bench: release builds; parser vs the cmark command, the store vs bare SQLite, then
+## coach learn with a 50 MB lesson and a 200,000-line paste beside baselines of the same run.
 bench: deps
 	@command -v cmark >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark
 	$(SWIFT) build -c release --product coach
 	cd Benchmarks && $(SWIFT) run -c release ParserBench ../.build/release/coach
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 	cd Benchmarks && $(WITH_POSTGRES) $(SWIFT) run -c release StoreComparisons
+	cd Benchmarks && $(SWIFT) run -c release LearnBench ../.build/release/coach
 
 ## reliability: kill -9 trials and concurrent writers against SQLite, then PostgreSQL.
 reliability: deps

@@ -67,7 +67,8 @@ let package = Package(
     .target(
       name: "Terminal",
       dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review", "SessionEngine"]),
-    .target(name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review"]),
+    .target(
+      name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Printing", "Review"]),
     // The FSRS-6 scheduler of spaced review: pure arithmetic on a question's review log.
     .target(name: "Review"),
     // Self-contained printable HTML (escaping, Markdown blocks, the page shell).
@@ -130,6 +131,7 @@ let package = Package(
       name: "XAPITests",
       dependencies: ["XAPI", "CourseModel", "LearnerModel", "SessionEngine", "CoachTestSupport"]
     ),
-    .testTarget(name: "CoachTests", dependencies: ["coach", "CourseModel", "Review"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "CoachTests", dependencies: ["coach", "CourseModel", "Review"], resources: [.copy("Fixtures")]),
   ]
 )

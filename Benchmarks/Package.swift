@@ -7,6 +7,7 @@
 //                                                vs bare postgres-nio and psql (needs a server:
 //                                                COACH_TEST_POSTGRES, which make bench sets)
 //   swift run -c release ParserBench PATH        coach check vs the cmark command, 10 MB
+//   swift run -c release LearnBench PATH         coach learn: 50 MB lessons, 200,000-line pastes
 //
 // To add a suite: an executable target under Benchmarks/<Name>/ that depends on
 // `benchmark` and uses the `BenchmarkPlugin`, like `StoreBenchmarks` below.
@@ -53,6 +54,8 @@ let package = Package(
       dependencies: [.product(name: "CourseParser", package: "coach")],
       path: "Sources/ParserBench"
     ),
+    // `coach learn` with a 50 MB lesson and a 200,000-line paste, pipe mode and tmux.
+    .executableTarget(name: "LearnBench", path: "Sources/LearnBench"),
     .executableTarget(
       name: "StoreComparisons",
       dependencies: [

@@ -57,6 +57,9 @@ public struct CoursePlan: Sendable {
   public let steps: [Step]
   /// The step indices of each module (empty for a module not for the role).
   public let moduleSteps: [Range<Int>]
+  /// The words a reader reads at each step (pages, and a question's scenario and
+  /// prompt), counted once: reading estimates ask for them on every screen.
+  public let words: [Int]
 
   public init(course: Course, role: String?) {
     self.course = course
@@ -89,6 +92,21 @@ public struct CoursePlan: Sendable {
     }
     self.steps = steps
     self.moduleSteps = ranges
+    words = steps.map { step in
+      let module = course.modules[step.module]
+      let section = step.section.map { module.sections[$0] }
+      switch step.kind {
+      case .introduction: return WordCount.of(course.introduction)
+      case .overview: return WordCount.of(module.overview)
+      case .lesson:
+        if case .lesson(let blocks)? = section?.content { return WordCount.of(blocks) }
+        return 0
+      case .question(let q):
+        guard case .drill(_, let questions)? = section?.content else { return 0 }
+        return WordCount.of(questions[q].context) + questions[q].prompt.split(separator: " ").count
+      default: return 0
+      }
+    }
   }
 
   // MARK: - Looking things up
@@ -130,6 +148,16 @@ public struct CoursePlan: Sendable {
     let s = steps[step]
     return steps.indices.first {
       steps[$0].module == s.module && steps[$0].section == s.section && steps[$0].kind == .question(q)
+    }
+  }
+
+  /// The step indices of the statements of the creed that `step` belongs to.
+  public func statementSteps(near step: Int) -> [Int] {
+    let s = steps[step]
+    return steps.indices.filter {
+      guard steps[$0].module == s.module && steps[$0].section == s.section else { return false }
+      if case .statement = steps[$0].kind { return true }
+      return false
     }
   }
 

@@ -1,4 +1,5 @@
 import CourseModel
+import Foundation
 import LearnerModel
 
 /// An employee's records in one course, indexed for the questions the engine asks:
@@ -36,6 +37,19 @@ public struct Ledger: Sendable {
   public private(set) var passes: [Key: [DrillPass]] = [:]
   /// Pages read to their end: module, section and page kind.
   public private(set) var pagesRead: Set<Key> = []
+  /// When each record was made and in which session: what time spent is counted from.
+  public private(set) var activity: [Activity] = []
+
+  /// One record's session and time.
+  public struct Activity: Sendable, Hashable {
+    public var session: String
+    public var at: Date
+
+    public init(session: String, at: Date) {
+      self.session = session
+      self.at = at
+    }
+  }
 
   /// Indexes `history` against `course` as it is now.
   public init(_ history: History, course: Course) {
@@ -69,17 +83,20 @@ public struct Ledger: Sendable {
     if attempt.context == .drill && version(of: attempt).counts {
       scores[attempt.item.itemID, default: []].append(attempt.score)
     }
+    activity.append(Activity(session: attempt.sessionID, at: attempt.at))
   }
 
   public mutating func add(_ response: BeliefResponse) {
     let ref = response.item
     beliefs[Key(module: ref.moduleID, section: ref.sectionID, item: ref.itemID)] = response
     beliefsByItem[ref.itemID, default: []].append(response)
+    activity.append(Activity(session: response.sessionID, at: response.at))
   }
 
   public mutating func add(_ signature: CreedSignature) {
     signatures[Key(module: signature.moduleID, section: signature.sectionID, item: ""), default: []]
       .append(signature)
+    activity.append(Activity(session: signature.sessionID, at: signature.at))
   }
 
   public mutating func add(_ pass: DrillPass) {
@@ -89,7 +106,11 @@ public struct Ledger: Sendable {
   /// Adds a page read; `false` when it was read before.
   @discardableResult
   public mutating func add(_ read: PageRead) -> Bool {
-    pagesRead.insert(Key(module: read.moduleID, section: read.sectionID, item: read.page.rawValue)).inserted
+    let inserted = pagesRead.insert(
+      Key(module: read.moduleID, section: read.sectionID, item: read.page.rawValue)
+    ).inserted
+    if inserted { activity.append(Activity(session: read.sessionID, at: read.at)) }
+    return inserted
   }
 
   public func hasRead(module: String, section: String, page: PageRead.Page) -> Bool {

@@ -101,20 +101,26 @@ extension Standing {
     // questions wait to be answered.
     let done = range.filter(isSettled)
     progress.stepsDone = done.count
-    progress.minutesLeft = Int(range.filter { !isDone($0) }.map(minutes).reduce(0, +).rounded(.up))
+    // The course introduction opens the first module's steps but belongs to the course:
+    // the module's estimate is the same before and after it is read.
+    progress.minutesLeft = Int(
+      range.filter { !isDone($0) && plan.steps[$0].kind != .introduction }.map(minutes).reduce(0, +)
+        .rounded(.up))
     let drillsFailed = range.contains { i in
       plan.steps[i].kind == .drillResult
         && {
           let d = drill(near: i); return d.firstPassDone && !d.passed
         }()
     }
+    // Only records move a status: a page read, an item answered (whichever version of
+    // the course it answered). Where the bookmark is says nothing, so statuses never
+    // change as the employee looks around.
     let anyRecord = range.contains(where: hasAnyRecord)
-    let bookmarkHere = bookmarkIndex.map(range.contains) ?? false
     if done.count == range.count {
       progress.status = hasDrill ? .passed : .completed
     } else if drillsFailed {
       progress.status = .retry
-    } else if anyRecord || bookmarkHere || !done.isEmpty {
+    } else if anyRecord || !done.isEmpty {
       progress.status = .inProgress
     }
     return progress

@@ -64,8 +64,6 @@ public struct Standing: Sendable {
   public var ledger: Ledger
   /// The step the stored bookmark points at.
   public var bookmarkIndex: Int?
-  /// Pages shown in this session.
-  public var visited: Set<Int> = []
 
   public init(plan: CoursePlan, ledger: Ledger, bookmarkIndex: Int? = nil) {
     self.plan = plan
@@ -81,14 +79,16 @@ public struct Standing: Sendable {
   // MARK: - Steps
 
   /// Whether the step is finished: a page read, an item answered (a question in its
-  /// current version), a drill passed (now, or as recorded), a creed signed (in any
-  /// version).
+  /// current version), a drill passed (now, or as recorded). A creed's signature is an
+  /// invitation, never a condition: it is finished once signed (in any version), and also
+  /// once every statement has its note (the employee may sign later, or not).
   public func isDone(_ index: Int) -> Bool {
     let step = plan.steps[index]
     switch step.kind {
     case .introduction, .overview, .lesson: return isPageDone(index)
     case .drillResult: return drill(near: index).passed
-    case .signature: return !signatures(index).isEmpty
+    case .signature:
+      return !signatures(index).isEmpty || plan.statementSteps(near: index).allSatisfy(hasRecord)
     default: return hasRecord(index)
     }
   }
@@ -146,20 +146,12 @@ public struct Standing: Sendable {
     }
   }
 
-  /// A page counts as read once it was read to its end (in any session), once it was
-  /// shown in this one, once the bookmark moved past it, or once anything later in its
-  /// module was answered (in any version).
+  /// A page counts as read when it was read to its end, in this session or an earlier
+  /// one, and only then: opening a later module, moving the bookmark past a page or
+  /// answering what follows it marks nothing as read.
   public func isPageDone(_ index: Int) -> Bool {
-    if visited.contains(index) { return true }
-    if let (module, section, page) = plan.pageKey(index),
-      ledger.hasRead(module: module, section: section, page: page)
-    {
-      return true
-    }
-    if let bookmarkIndex, bookmarkIndex > index { return true }
-    let module = plan.steps[index].module
-    let end = plan.moduleSteps[module].upperBound
-    return (index + 1..<end).contains { hasAnyRecord($0) }
+    guard let (module, section, page) = plan.pageKey(index) else { return false }
+    return ledger.hasRead(module: module, section: section, page: page)
   }
 
   /// How the drill that step `index` belongs to stands.
@@ -230,18 +222,7 @@ public struct Standing: Sendable {
   public func firstUnfinished(in range: Range<Int>? = nil, where include: (Int) -> Bool = { _ in true })
     -> Int?
   {
-    (range ?? plan.steps.indices).first {
-      (!isDone($0) || invitesAgain($0)) && include($0) && !isSkippablePage($0)
-    }
-  }
-
-  /// A page of a module whose items are all done is not worth going back to.
-  private func isSkippablePage(_ index: Int) -> Bool {
-    let step = plan.steps[index]
-    guard step.isPage else { return false }
-    let range = plan.moduleSteps[step.module]
-    let items = range.filter { !plan.steps[$0].isPage }
-    return !items.isEmpty && items.allSatisfy { isDone($0) }
+    (range ?? plan.steps.indices).first { (!isDone($0) || invitesAgain($0)) && include($0) }
   }
 
   /// Estimated minutes to finish the step: reading at 200 words a minute, plus time to
@@ -250,14 +231,8 @@ public struct Standing: Sendable {
     let step = plan.steps[index]
     let reading = 200.0
     switch step.kind {
-    case .introduction: return Double(plan.course.introduction.wordCount) / reading
-    case .overview: return Double(plan.module(step).overview.wordCount) / reading
-    case .lesson:
-      if case .lesson(let blocks)? = plan.section(step)?.content { return Double(blocks.wordCount) / reading }
-      return 0
-    case .question:
-      guard let question = plan.question(step) else { return 0 }
-      return 0.5 + Double(question.context.wordCount + question.prompt.split(separator: " ").count) / reading
+    case .introduction, .overview, .lesson: return Double(plan.words[index]) / reading
+    case .question: return 0.5 + Double(plan.words[index]) / reading
     case .drillResult: return 0
     case .belief: return plan.belief(step)?.kind == .reflect ? 2 : 0.5
     case .statement: return 0.5

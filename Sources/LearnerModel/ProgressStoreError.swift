@@ -48,7 +48,7 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
     case .cannotWrite(let store, let detail):
       "\(store): cannot write the progress store: \(detail)"
     case .diskFull(let store):
-      "\(store): the disk is full; the last answer was not saved, everything before it is safe"
+      "\(store): the disk is full, so nothing more can be saved; everything saved before is safe"
     case .busy(let store):
       "\(store): the progress store is busy (another coach is writing); try again"
     case .unreachable(let store, let detail):

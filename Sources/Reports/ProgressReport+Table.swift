@@ -32,7 +32,11 @@ extension ProgressReport {
           module.beliefs.total == 0 || module.status == .notForRole
           ? "-" : "\(module.beliefs.answered)/\(module.beliefs.total)"
         let creed =
-          module.creed.signed ? "signed" : module.creed.earlierVersionSignedOn != nil ? "earlier" : "-"
+          module.creed.signed
+          ? "signed"
+          : module.creed.earlierVersionSignedOn != nil
+            ? "earlier"
+            : module.creed.exists && ![.notForRole, .notStarted].contains(module.status) ? "not signed" : "-"
         lines.append(
           "  " + pad("\(n + 1)", 4) + pad(module.title, 36) + pad(module.status.label, 19) + pad(drill, 20)
             + pad(percent(module.recall), 8) + pad(beliefs, 9) + creed)

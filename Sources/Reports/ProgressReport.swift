@@ -237,6 +237,9 @@ public struct ProgressReport: Sendable, Encodable {
   public struct CreedEntry: Sendable, Encodable {
     /// Whether the creed as it is now is signed.
     public var signed: Bool
+    /// Whether the module has a creed at all (the table says "not signed" only then; not
+    /// in the JSON).
+    public var exists = false
     /// When it was signed as it is now (ISO 8601, UTC).
     public var signedOn: String?
     /// When an earlier version was signed, for a creed not signed as it is now.
@@ -352,7 +355,7 @@ public struct ProgressReport: Sendable, Encodable {
       drills: module.drills.map(entry),
       beliefs: Beliefs(answered: module.beliefsAnswered, total: module.beliefsTotal),
       creed: CreedEntry(
-        signed: module.creedSigned, signedOn: module.creed?.signedAt.map(time),
+        signed: module.creedSigned, exists: module.hasCreed, signedOn: module.creed?.signedAt.map(time),
         earlierVersionSignedOn: module.creed?.earlierVersionSignedAt.map(time)),
       retired: retired.map(entry), recall: nil, dueForReview: 0)
   }

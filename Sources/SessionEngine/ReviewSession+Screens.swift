@@ -6,13 +6,17 @@ import LearnerModel
 extension ReviewSession {
   /// The screen for the current state, with the help when asked for.
   public var screen: Screen {
+    var screen: Screen
     switch state {
-    case .asking(let n): return questionScreen(n)
-    case .start: return withHelp(startScreen())
-    case .nothingDue: return withHelp(nothingDueScreen())
-    case .done: return withHelp(doneScreen())
-    case .finished: return Screen(kind: .finished, location: location, input: .none)
+    case .asking(let n): screen = questionScreen(n)
+    case .start: screen = withHelp(startScreen())
+    case .nothingDue: screen = withHelp(nothingDueScreen())
+    case .done: screen = withHelp(doneScreen())
+    case .finished: screen = Screen(kind: .finished, location: location, input: .none)
     }
+    if outlineAsked { screen.notice = Self.noOutline }
+    screen.navigation = .review
+    return screen
   }
 
   /// The header of the review's own screens: the course (when there is one) and "Review".
@@ -45,9 +49,15 @@ extension ReviewSession {
       .due
   }
 
-  /// The drill's help, where the course home key ends the review instead.
+  /// The drill's help, where the course home key ends the review instead and the module
+  /// outline and answers are not offered.
   static func reviewHelp(_ lines: [String]) -> [String] {
-    lines.map { $0.hasPrefix("m:") ? "m: end the review (every answer is already saved)" : $0 }
+    lines.compactMap { line in
+      if line.hasPrefix("m:") { return nil }
+      if line.hasPrefix("h: the course home") { return "h: end the review (every answer is already saved)" }
+      if line == Help.commands { return Help.reviewCommands }
+      return line
+    }
   }
 
   func withHelp(_ screen: Screen) -> Screen {

@@ -57,6 +57,11 @@ public struct ReviewSession: Sendable {
   /// The drill session that asks the current question (its screens and its grading).
   var current: Session?
   var showHelp = false
+  /// Whether m or a was just pressed on a screen of the review's own.
+  var outlineAsked = false
+
+  /// What m, Esc and a say in a review.
+  static let noOutline = "A review has no module outline: h ends the review (every answer is already saved)."
 
   /// Starts a review.
   /// - Parameters:
@@ -100,6 +105,28 @@ public struct ReviewSession: Sendable {
   /// - Returns: The answers to record, in order, before the next screen.
   public mutating func handle(_ event: Event, at now: Date) -> [Effect] {
     clock = now
+    // h (or /h) ends the review, as q does; a review has no module outline and no
+    // answers screen, so m, Esc and a only say so.
+    var event = event
+    if case .line(let text) = event, case .asking = state,
+      let command = AnswerParser.slashCommand(text.trimmed)
+    {
+      switch command {
+      case .home: event = .home
+      case .outline: event = .outline
+      case .answers: event = .answers
+      default: break
+      }
+    }
+    if event == .outline || event == .answers {
+      if case .asking = state {
+        current?.notice = Self.noOutline
+      } else {
+        outlineAsked = true
+      }
+      return []
+    }
+    outlineAsked = false
     if event == .quit || event == .home {
       // Every answer is saved as it is given: leaving loses nothing.
       if case .asking = state { endedByQuit = true }

@@ -28,6 +28,8 @@ struct ScreenBuilder {
   private func build() -> Screen {
     switch session.state {
     case .home: return homeScreen()
+    case .outline(let module): return outlineScreen(module)
+    case .answers(let module): return answersScreen(module)
     case .page(let index, let at): return pageScreen(index, at: at)
     case .question(let index, let retry, let hints): return questionScreen(index, retry: retry, hints: hints)
     case .feedback(let index, let retry, let feedback): return feedbackScreen(index, retry: retry, feedback)
@@ -49,6 +51,15 @@ struct ScreenBuilder {
       return Screen(
         kind: .signed, location: location(index),
         parts: [.text("Signed. Thank you, \(employee.name).", .good)], input: .keys(back: false))
+    case .notSigned(let index):
+      return Screen(
+        kind: .notSigned, location: location(index),
+        parts: [
+          .text("Not signed.", .plain),
+          .text(
+            "That is your choice to make, and the course goes on. Whenever you are ready, open the creed "
+              + "from this module's outline (m) and sign it there.", .dim),
+        ], input: .keys(back: false))
     case .moduleDone(let module, let next): return moduleDoneScreen(module, next: next)
     case .courseDone: return courseDoneScreen()
     case .finished: return Screen(kind: .finished, location: [plan.course.title], input: .none)
@@ -56,6 +67,21 @@ struct ScreenBuilder {
   }
 
   // MARK: - Helpers
+
+  /// `text` as the end of a sentence: a full stop unless it ends with one already (or
+  /// with `?`, `!`, `…` or a closing quote), so a title such as "Can these be taught?"
+  /// never reads "?.".
+  static func sentence(_ text: String) -> String {
+    guard let last = text.last else { return text }
+    return ".?!…:\"'”’)".contains(last) ? text : text + "."
+  }
+
+  /// "1 minute", "12 minutes".
+  static func minutes(_ count: Int) -> String { count == 1 ? "1 minute" : "\(count) minutes" }
+
+  /// The estimate of a module's time left, as every screen gives it (the home, the
+  /// overview and the outline show the same number).
+  func minutesLeft(_ m: Int) -> Int { max(standing.module(m).minutesLeft, 1) }
 
   func moduleLabel(_ m: Int) -> String {
     "Module \(m + 1) of \(plan.course.modules.count): \(plan.course.modules[m].title)"
@@ -106,11 +132,10 @@ struct ScreenBuilder {
   func homeScreen() -> Screen {
     let modules = standing.modules()
     let (target, detail) = session.resumeTarget()
+    let next = target < steps.count ? steps[target].module : nil
+    // Where Continue goes comes first: on a small terminal it is what shows.
     var parts: [Screen.Part] = [
-      .text("Hello, \(employee.name)\(employee.role.map { " (\($0))" } ?? ""). Here is your course.", .plain),
-      .blank,
-      .modules(modules, next: target < steps.count ? steps[target].module : nil),
-      .blank,
+      .text("Hello, \(employee.name)\(employee.role.map { " (\($0))" } ?? "").", .plain)
     ]
     if target < steps.count {
       var preview = session
@@ -120,13 +145,21 @@ struct ScreenBuilder {
         (shown.location.dropFirst().joined(separator: " › ")) + (shown.progress.map { ", \($0)" } ?? "")
       parts.append(.text("Continue: \(place.isEmpty ? "the course introduction" : place)", .accent))
     } else {
-      parts.append(.text("You have finished this course. Open any module to look at it again.", .good))
+      parts.append(
+        .text(
+          "You have finished this course. Press Enter for your summary, or open any module to look at it "
+            + "again.", .good))
     }
+    // The review line (questions due) comes before the list, which stays the last part.
     parts += session.reviewParts()
+    parts += [.blank, .text("Here is your course:", .dim), .modules(modules, next: next)]
     let count = plan.course.modules.count
-    return Screen(
+    var screen = Screen(
       kind: .home, location: [plan.course.title], parts: parts,
-      input: .line(prompt: "Press Enter to continue, or type a module number (1-\(count)); q quits"))
+      input: .line(prompt: "Press Enter to continue, or type a module number (1-\(count))"))
+    screen.list = Screen.PickList(part: parts.count - 1, count: count, picks: .one, highlighted: next)
+    screen.menuKeys = ["q", "?", "m", "a"]
+    return screen
   }
 
   func pageScreen(_ index: Int, at: PagePosition) -> Screen {
@@ -141,8 +174,11 @@ struct ScreenBuilder {
       if !module.overview.isEmpty { parts += [.blocks(module.overview), .blank] }
       let contents = module.sections.map { $0.kind == .lesson ? "Lesson: \($0.title)" : sectionLabel($0) }
         .joined(separator: " · ")
-      let minutes = standing.module(step.module).minutesLeft
-      parts.append(.text("In this module: \(contents). About \(max(minutes, 1)) minutes.", .dim))
+      parts.append(
+        .text(
+          Self.sentence("In this module: \(contents)")
+            + " About \(Self.minutes(minutesLeft(step.module))) left.",
+          .dim))
     default:
       if case .lesson(let blocks)? = plan.section(step)?.content, let section = plan.section(step) {
         parts = [.text(section.title, .title), .blank, .blocks(blocks)]
@@ -187,43 +223,28 @@ struct ScreenBuilder {
       parts.append(.lettered(perm.map { pairs[$0].right }))
       prompt = "match: a letter for each number, e.g. \(MatchParser.example(pairs.count))"
     }
+    let listPart = parts.lastIndex { if case .numbered = $0 { true } else { false } }
     for hint in question.hints.prefix(hints) { parts += [.blank, .text("Hint: \(hint)", .warn)] }
     let hintNote = hints < question.hints.count ? " (h: hint)" : ""
-    return Screen(
+    var screen = Screen(
       kind: .question, location: location(index),
       progress: retry ? "question \(n) of \(total), another try" : "question \(n) of \(total)", parts: parts,
       input: .line(prompt: prompt + hintNote))
+    switch question.body {
+    case .choice(let choices):
+      screen.list = listPart.map {
+        Screen.PickList(part: $0, count: choices.count, picks: question.kind == .multiple ? .several : .one)
+      }
+    case .order(let items):
+      screen.list = listPart.map { Screen.PickList(part: $0, count: items.count, picks: .several) }
+    case .short, .match:
+      break
+    }
+    return screen
   }
 
   static func orderExample(_ count: Int) -> String {
     (1...max(count, 1)).reversed().map(String.init).joined(separator: " ")
-  }
-
-  func feedbackScreen(_ index: Int, retry: Bool, _ feedback: Session.Feedback) -> Screen {
-    guard let question = plan.question(steps[index]) else { return Screen(kind: .feedback, input: .none) }
-    var parts: [Screen.Part] = [.text(question.prompt, .dim), .blank]
-    if feedback.score >= 1 - 1e-9 {
-      parts.append(.text("Right.", .good))
-    } else if feedback.score > 0 {
-      parts.append(.text("Partly right: \(Self.percent(feedback.score)).", .warn))
-    } else {
-      parts.append(.text("Not right.", .bad))
-    }
-    parts.append(.text("Your answer: \(feedback.shown)", .dim))
-    if case .choice(let choices) = question.body {
-      let commented = feedback.chosen.filter { !choices[$0].feedback.isEmpty }
-      for chosen in commented {
-        let text =
-          commented.count == 1 && question.kind == .single
-          ? choices[chosen].feedback : "\(choices[chosen].text): \(choices[chosen].feedback)"
-        parts += [.blank, .text(text, .plain)]
-      }
-    }
-    if !question.explanation.isEmpty { parts += [.blank, .blocks(question.explanation)] }
-    let (n, total) = count(index)
-    return Screen(
-      kind: .feedback, location: location(index), progress: "question \(n) of \(total)", parts: parts,
-      input: .keys(back: false))
   }
 
   static func percent(_ score: Double) -> String { "\(Int((score * 100).rounded()))%" }
@@ -281,32 +302,47 @@ struct ScreenBuilder {
     guard let item = plan.belief(steps[index]) else { return Screen(kind: .belief, input: .none) }
     let (n, total) = count(index)
     var parts = sectionIntro(index)
-    parts.append(.text("No answer here is right or wrong, and nothing is scored.", .dim))
-    parts.append(.blank)
+    if n == 1 && !Self.saysNothingIsScored(sectionIntroBlocks(index)) {
+      // Once a section, and not when its introduction says so already.
+      parts += [.text("No answer here is right or wrong, and nothing is scored.", .dim), .blank]
+    }
     if !item.guidance.isEmpty && item.kind != .reflect { parts += [.blocks(item.guidance), .blank] }
-    let prompt: String
     let input: Screen.Input
+    var list: Screen.PickList?
     switch item.body {
     case .agree:
       parts += [.text(item.prompt, .prompt), .numbered(BeliefItem.agreeLabels)]
-      prompt = "agree 1-\(BeliefItem.agreeLabels.count)"
-      input = .line(prompt: prompt)
+      list = Screen.PickList(part: parts.count - 1, count: BeliefItem.agreeLabels.count, picks: .one)
+      input = .line(prompt: "agree 1-\(BeliefItem.agreeLabels.count)")
     case .rate(let labels):
       parts += [.text(item.prompt, .prompt), .numbered(labels)]
+      list = Screen.PickList(part: parts.count - 1, count: labels.count, picks: .one)
       input = .line(prompt: "rate 1-\(labels.count)")
     case .rank(let items):
       parts += [.text(item.prompt, .prompt), .numbered(items)]
+      list = Screen.PickList(part: parts.count - 1, count: items.count, picks: .several)
       input = .line(
         prompt:
           "rank: all \(items.count) numbers, most important first, e.g. \(Self.orderExample(items.count))")
     case .reflect:
+      let earlier = answersBefore(index)
+      if !earlier.isEmpty {
+        let repeated = earlier.contains { $0.before != nil }
+        parts += [
+          .text(
+            repeated
+              ? "Where you started, and where you are now:" : "What you answered above, to look back on:",
+            .plain),
+          .compared(earlier), .blank,
+        ]
+      }
       parts.append(.text(item.prompt, .prompt))
       if !item.guidance.isEmpty { parts += [.blocks(item.guidance)] }
       parts += [
         .blank,
         .text(
-          "Write as many lines as you like; an empty line (or Ctrl-D) finishes. It stays private "
-            + "unless you choose to share it.", .dim),
+          "Write as many lines as you like; an empty line (or Ctrl-D) finishes, /skip leaves it out. It "
+            + "stays private unless you choose to share it.", .dim),
       ]
       if !session.reflectionDraft.isEmpty {
         parts += [.blank, .text("Your lines from before are kept below: go on from there.", .accent)]
@@ -315,27 +351,79 @@ struct ScreenBuilder {
     }
     var screen = Screen(
       kind: .belief, location: location(index), progress: "\(n) of \(total)", parts: parts, input: input)
-    if item.kind == .reflect && !session.reflectionDraft.isEmpty {
-      screen.draft = session.reflectionDraft.components(separatedBy: "\n")
+    screen.list = list
+    if item.kind == .reflect {
+      screen.lengthLimit = Session.reflectionLimit
+      if !session.reflectionDraft.isEmpty {
+        screen.draft = session.reflectionDraft.components(separatedBy: "\n")
+      }
     }
     return screen
   }
 
+  /// The introduction blocks of the section of step `index`.
+  func sectionIntroBlocks(_ index: Int) -> [Block] {
+    switch plan.section(steps[index])?.content {
+    case .drill(let blocks, _)?, .beliefs(let blocks, _)?: blocks
+    case .creed(let creed)?: creed.intro
+    default: []
+    }
+  }
+
+  /// Whether an introduction already tells the learner that nothing here is right,
+  /// wrong or scored, so the screen does not say it a second time.
+  static func saysNothingIsScored(_ blocks: [Block]) -> Bool {
+    let text = blocks.plainText.lowercased()
+    return [
+      "right or wrong", "no right answer", "not scored", "never scored", "nothing is scored", "not marked",
+    ]
+    .contains { text.contains($0) }
+  }
+
+  /// The answers to the items before a reflection in its section: each with what was
+  /// answered now and, for a statement asked earlier in the course, what was answered
+  /// then.
+  func answersBefore(_ index: Int) -> [Screen.Comparison] {
+    let step = steps[index]
+    return steps.indices.filter {
+      $0 < index && steps[$0].module == step.module && steps[$0].section == step.section
+    }.compactMap { i -> Screen.Comparison? in
+      guard let item = plan.belief(steps[i]), item.kind != .reflect else { return nil }
+      let ref = plan.itemRef(steps[i], itemID: item.id)
+      let now = standing.ledger.response(module: ref.moduleID, section: ref.sectionID, item: item.id)
+      let earlier = standing.ledger.beliefsByItem[item.id]?.last {
+        $0.item.moduleID != ref.moduleID || $0.item.sectionID != ref.sectionID
+      }
+      return Screen.Comparison(
+        statement: item.prompt, beforeLabel: earlier.map { moduleOf($0.item) },
+        before: earlier.map { Self.show($0.answer, of: item) },
+        now: now.map { Self.show($0.answer, of: item) })
+    }
+  }
+
+  /// "module 1" for where a response was given.
+  func moduleOf(_ ref: ItemRef) -> String {
+    plan.course.modules.firstIndex { $0.id == ref.moduleID }.map { "module \($0 + 1)" } ?? "earlier"
+  }
+
+  /// A belief answer as words: `4. Agree`, a ranking, or the text.
+  static func show(_ answer: BeliefAnswer, of item: BeliefItem) -> String {
+    switch answer {
+    case .point(let p): item.scale.indices.contains(p - 1) ? "\(p). \(item.scale[p - 1])" : "\(p)"
+    case .text(let text): text
+    case .order(let items):
+      items.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "  ")
+    }
+  }
+
   func echoScreen(_ index: Int, earlier: BeliefResponse, now: BeliefAnswer) -> Screen {
     guard let item = plan.belief(steps[index]) else { return Screen(kind: .echo, input: .none) }
-    func show(_ answer: BeliefAnswer) -> String {
-      switch answer {
-      case .point(let p): item.scale.indices.contains(p - 1) ? "\(p). \(item.scale[p - 1])" : "\(p)"
-      case .text(let text): text
-      case .order(let items): items.joined(separator: " > ")
-      }
-    }
     let module = plan.course.modules.firstIndex { $0.id == earlier.item.moduleID }
     let whereText = module.map { " (module \($0 + 1), \(plan.course.modules[$0].title))" } ?? ""
     let parts: [Screen.Part] = [
       .text("Saved. You asked yourself this before.", .plain),
-      .text("Earlier\(whereText): \(show(earlier.answer))", .dim),
-      .text("Now: \(show(now))", .accent),
+      .text("Earlier\(whereText): \(Self.show(earlier.answer, of: item))", .dim),
+      .text("Now: \(Self.show(now, of: item))", .accent),
     ]
     return Screen(kind: .echo, location: location(index), parts: parts, input: .keys(back: false))
   }
@@ -385,6 +473,10 @@ struct ScreenBuilder {
     if !creed.closing.isEmpty { parts += [.blocks(creed.closing), .blank] }
     guard earlier != nil else {
       parts.append(.text("To sign the creed, type your full name: \(employee.name)", .plain))
+      parts.append(
+        .text(
+          "Signing is your choice. Not ready? Press Enter to leave it unsigned: the course goes on, and you "
+            + "can sign later from this module's outline.", .dim))
       return Screen(
         kind: .signature, location: location(index), parts: parts,
         input: .line(prompt: "sign: your full name"))
@@ -404,9 +496,9 @@ struct ScreenBuilder {
     var parts: [Screen.Part] = []
     switch progress.status {
     case .passed:
-      parts.append(.text("Module \(m + 1) passed: \(title).", .good))
+      parts.append(.text(Self.sentence("Module \(m + 1) passed: \(title)"), .good))
     case .completed:
-      parts.append(.text("Module \(m + 1) completed: \(title).", .good))
+      parts.append(.text(Self.sentence("Module \(m + 1) completed: \(title)"), .good))
     case .retry:
       // Each drill is passed on its own score: name the ones below the mark.
       for i in plan.moduleSteps[m] where steps[i].kind == .drillResult {
@@ -419,32 +511,20 @@ struct ScreenBuilder {
               + "pass mark \(plan.course.modules[m].pass)%). It comes back when you continue.", .warn))
       }
     default:
-      parts.append(.text("Module \(m + 1), \(title): some parts are not finished yet.", .warn))
+      parts.append(
+        .text(
+          "Module \(m + 1), \(title): some parts are not finished yet; the outline (m) shows which.", .warn))
     }
     if let drill = progress.drill, let best = drill.best, progress.status != .retry {
       parts.append(.text("Drill score: \(Self.percent(best)).", .dim))
     }
     if next < steps.count {
       let nextModule = steps[next].module
-      parts.append(.text("Next: \(moduleLabel(nextModule)).", .plain))
+      parts.append(.text(Self.sentence("Next: \(moduleLabel(nextModule))"), .plain))
     }
     return Screen(
       kind: .moduleDone, location: [plan.course.title, moduleLabel(m)], parts: parts,
       input: .keys(back: false))
-  }
-
-  func courseDoneScreen() -> Screen {
-    let modules = standing.modules().filter { !$0.status.isFinished }
-    var parts: [Screen.Part]
-    if modules.isEmpty {
-      parts = [.text("You have finished \(plan.course.title). Well done!", .good)]
-    } else {
-      parts = [
-        .text("You reached the end of \(plan.course.title). Still to finish:", .plain),
-        .numbered(modules.map { "Module \($0.index + 1), \($0.title): \($0.status.label)" }),
-      ]
-    }
-    return Screen(kind: .courseDone, location: [plan.course.title], parts: parts, input: .keys(back: false))
   }
 
   /// The course introduction with the module list where the trainer's contents list stood.

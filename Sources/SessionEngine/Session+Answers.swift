@@ -7,21 +7,56 @@ import LearnerModel
 extension Session {
   // MARK: - Drill questions
 
-  /// The display order of a question's choices, order items or match right sides:
-  /// element `d` is the original index shown at position `d`.
+  /// The display order of a question's choices, order items or match right sides as it
+  /// is asked now: element `d` is the original index shown at position `d`.
+  ///
+  /// A question asked again (in a retry round) is reshuffled: never in the order of the
+  /// round before, and a single-choice question's right answer never under the same
+  /// number, so a retry is passed by knowing the answer, not by elimination.
   public func layout(_ question: Question) -> [Int] {
+    layout(question, round: standing.ledger.scores[question.id]?.count ?? 0)
+  }
+
+  /// The display order in round `round` (0: the first time the question is asked).
+  func layout(_ question: Question, round: Int) -> [Int] {
+    let count: Int
+    var avoidIdentity = true
+    var right: Int?
     switch question.body {
     case .choice(let choices):
-      return Shuffle.permutation(count: choices.count, seed: options.seed, key: question.id)
-    case .order(let items):
-      return Shuffle.permutation(
-        count: items.count, seed: options.seed, key: question.id, avoidIdentity: true)
-    case .match(let pairs):
-      return Shuffle.permutation(
-        count: pairs.count, seed: options.seed, key: question.id, avoidIdentity: true)
-    case .short:
-      return []
+      count = choices.count
+      avoidIdentity = false
+      if question.kind == .single { right = choices.firstIndex { $0.isCorrect } }
+    case .order(let items): count = items.count
+    case .match(let pairs): count = pairs.count
+    case .short: return []
     }
+    var order = Shuffle.permutation(
+      count: count, seed: options.seed, key: question.id, avoidIdentity: avoidIdentity)
+    guard count > 1, round > 0 else { return order }
+    for r in 1...round {
+      let previous = order
+      order = Shuffle.permutation(
+        count: count, seed: options.seed, key: "\(question.id)#\(r)", avoidIdentity: avoidIdentity)
+      if order == previous {
+        // Another order: the first rotation, or else swap of neighbours, that is not the
+        // order as written when that must be avoided.
+        let identity = Array(0..<count)
+        let rotations = (1..<count).map { Array(order[$0...] + order[..<$0]) }
+        let swaps = (0..<count - 1).map { i -> [Int] in
+          var swapped = order
+          swapped.swapAt(i, i + 1)
+          return swapped
+        }
+        if let other = (rotations + swaps).first(where: { !(avoidIdentity && $0 == identity) }) {
+          order = other
+        }
+      }
+      if let right, let at = order.firstIndex(of: right), at == previous.firstIndex(of: right) {
+        order.swapAt(at, (at + 1) % count)
+      }
+    }
+    return order
   }
 
   static func answerKind(_ question: Question) -> AnswerKind {
@@ -95,8 +130,6 @@ extension Session {
       next = (forward(from: index + 1, showingResultOf: result), .none)
     }
     let bookmark = bookmarkForRecord(next: next.0, next.1, at: now)
-    var chosen: [Int] = []
-    if case .choices(let set) = answer { chosen = set.sorted() }
     let shown: String
     switch parsed {
     case .numbers(let list): shown = list.map { String($0 + 1) }.joined(separator: " ")
@@ -104,7 +137,7 @@ extension Session {
       shown = pairs.keys.sorted().map { "\($0 + 1)\(MatchParser.letter(pairs[$0]!))" }.joined(separator: " ")
     default: shown = response
     }
-    state = .feedback(index, retry: retry, Feedback(score: score, chosen: chosen, shown: shown))
+    state = .feedback(index, retry: retry, Feedback(score: score, answer: answer, layout: perm, shown: shown))
     return [.recordAttempt(attempt, bookmark, pass: pass)]
   }
 
@@ -150,7 +183,7 @@ extension Session {
     switch item.body {
     case .agree: .point(count: BeliefItem.agreeLabels.count)
     case .rate(let labels): .point(count: labels.count)
-    case .reflect: .lines(limit: 20_000)
+    case .reflect: .lines(limit: reflectionLimit)
     case .rank(let items): .order(count: items.count)
     }
   }
@@ -165,6 +198,12 @@ extension Session {
     case .hint:
       notice = "There is no hint here: there is no right or wrong answer, only yours."
       return []
+    case .skip where item.kind == .reflect:
+      // Kept as a reflection with no text: done for the course, and nothing to share.
+      reflectionDraft = ""
+      let effects = recordBelief(index, .text(""), shared: false, at: now)
+      notice = "Left out. To write it later, open this section from the module outline (/m)."
+      return effects
     case .point(let point):
       return recordBelief(index, .point(point + 1), shared: false, at: now)
     case .numbers(let order):
@@ -182,14 +221,14 @@ extension Session {
     }
   }
 
-  /// Keeps the lines of a reflection typed so far in the bookmark (terminal sessions, at
-  /// a reflection only).
+  /// Keeps the lines of a reflection typed so far in the bookmark (at a reflection
+  /// only; at most the limit).
   mutating func keepDraft(_ text: String, at now: Date) -> [Effect] {
-    guard options.interactive, case .belief(let index) = state, plan.belief(steps[index])?.kind == .reflect,
-      text != reflectionDraft
-    else { return [] }
-    reflectionDraft = text
-    return moveBookmark(index, .draft(text), at: now)
+    guard case .belief(let index) = state, plan.belief(steps[index])?.kind == .reflect else { return [] }
+    let (fits, _) = Self.fitting(text, limit: Self.reflectionLimit)
+    guard fits != reflectionDraft else { return [] }
+    reflectionDraft = fits
+    return moveBookmark(index, fits.isEmpty ? .none : .draft(fits), at: now)
   }
 
   mutating func answerShare(_ index: Int, draft: String, _ text: String, at now: Date) -> [Effect] {
@@ -262,27 +301,43 @@ extension Session {
     }
   }
 
+  /// Words that leave the creed unsigned, now or for good: signing is an invitation.
+  static let notSigning: Set<String> = ["", "n", "no", "later", "not now", "not yet", "skip", "/skip"]
+
   mutating func answerSignature(_ index: Int, _ text: String, at now: Date) -> [Effect] {
     let step = steps[index]
     guard let creed = plan.creed(step) else { return [] }
     // A creed signed in an earlier version invites a new signature; it never requires one.
     let invited = standing.invitesAgain(index)
     var handled: [Effect] = []
-    let signing = "To sign, type your full name: \(employee.name)."
+    let signing =
+      "To sign, type your full name: \(employee.name); Enter "
+      + (invited ? "keeps your earlier signature." : "leaves it unsigned.")
+    let typed = AnswerParser.sanitize(text, keepNewlines: false).trimmed
+    let isName =
+      !typed.isEmpty
+      && Grader.normalise(typed, punctuationAsSpace: false)
+        == Grader.normalise(employee.name, punctuationAsSpace: false)
+    if !isName && Self.notSigning.contains(typed.lowercased()) {
+      // Not signing a new version keeps the earlier signature, for this session.
+      if invited {
+        declined.insert(index)
+        return advance(after: index, at: now)
+      }
+      // The bookmark goes on past the signature: declining is an answer, and the next
+      // session does not ask again (the outline still offers it).
+      state = .notSigned(index)
+      return moveBookmark(forward(from: index + 1), .none, at: now)
+    }
     guard
       let answer = typedAnswer(
-        text, as: .text(limit: 200, optional: invited), at: now, handled: &handled, hintPrefix: signing)
+        text, as: .text(limit: 200, optional: true), at: now, handled: &handled, hintPrefix: signing)
     else { return handled }
     switch answer {
-    case .text(let name) where invited && name.isEmpty:
-      declined.insert(index)
-      return advance(after: index, at: now)
     case .text(let name):
-      guard
-        Grader.normalise(name, punctuationAsSpace: false)
-          == Grader.normalise(employee.name, punctuationAsSpace: false)
-      else {
-        notice = "To sign, type your full name as it is on record: \(employee.name)"
+      guard isName else {
+        notice =
+          "To sign, type your full name as it is on record: \(employee.name) (Enter leaves it unsigned)"
         return []
       }
       let signature = CreedSignature(
@@ -294,7 +349,7 @@ extension Session {
       state = .signed(index)
       return [.recordSignature(signature, bookmark)]
     default:
-      notice = "To sign, type your full name: \(employee.name)"
+      notice = signing
       return []
     }
   }
@@ -317,6 +372,18 @@ extension Session {
       return nil
     case .success(.help):
       showHelp = true
+      return nil
+    case .success(.outline):
+      handled = goOutline()
+      return nil
+    case .success(.home):
+      handled = goHome()
+      return nil
+    case .success(.answers):
+      handled = goAnswers()
+      return nil
+    case .success(.skip) where !kind.isLines:
+      notice = "There is nothing to skip here. " + AnswerParser.expectation(kind)
       return nil
     case .success(let answer):
       return answer

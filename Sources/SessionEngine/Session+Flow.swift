@@ -37,12 +37,16 @@ extension Session {
       case .introduction, .overview, .lesson: return index
       case .drillResult:
         if index == result || (!standing.isDone(index) && !declined.contains(index)) { return index }
-      default:
-        // An item not answered as it is now; a creed signed only in an earlier version,
-        // whose new version the employee is invited to sign (once a session).
-        if !standing.isDone(index) || (standing.invitesAgain(index) && !declined.contains(index)) {
+      case .signature:
+        // A creed never signed (asked on the way, and it may be left unsigned: then the
+        // course goes on); a creed signed only in an earlier version, whose new version
+        // the employee is invited to sign (once a session).
+        if standing.signatures(index).isEmpty || (standing.invitesAgain(index) && !declined.contains(index)) {
           return index
         }
+      default:
+        // An item not answered as it is now.
+        if !standing.isDone(index) { return index }
       }
       index += 1
     }
@@ -84,7 +88,6 @@ extension Session {
     switch steps[index].kind {
     case .introduction, .overview, .lesson:
       if case .page(let at) = detail { state = .page(index, at) } else { state = .page(index, .start) }
-      standing.visited.insert(index)
     case .question:
       state = .question(index, retry: detail == .retry, hints: 0)
     case .drillResult:
@@ -100,7 +103,9 @@ extension Session {
       switch detail {
       case .share(let text): state = .share(index, draft: text)
       case .draft(let text):
-        reflectionDraft = text
+        // A draft kept by an earlier coach may be longer than a reflection may be: keep
+        // what fits, so the item can always be finished.
+        reflectionDraft = Self.fitting(text, limit: Self.reflectionLimit).kept
         state = .belief(index)
       default: state = .belief(index)
       }
@@ -130,19 +135,23 @@ extension Session {
   /// The end of the course: marks the enrolment complete when everything is done.
   mutating func finishCourse(at now: Date, saving: Bool = true) -> [Effect] {
     state = .courseDone
-    var effects = saving ? moveBookmark(steps.count, .none, at: now) : []
+    let effects = saving ? moveBookmark(steps.count, .none, at: now) : []
+    return effects + (saving ? completion(at: now) : [])
+  }
+
+  /// Marks the enrolment complete when everything is done but drills below their pass
+  /// mark (and passed when none is), unless it is marked so already.
+  mutating func completion(at now: Date) -> [Effect] {
     let unfinished = steps.indices.filter { !standing.isSettled($0) }
     let onlyFailedDrills = unfinished.allSatisfy {
       steps[$0].kind == .drillResult && standing.drill(near: $0).firstPassDone
     }
-    if saving && onlyFailedDrills {
-      let passed = unfinished.isEmpty
-      if completedAs != passed && !(completedAs == true) {
-        completedAs = passed
-        effects.append(.completeEnrolment(passed: passed))
-      }
-    }
-    return effects
+    guard onlyFailedDrills else { return [] }
+    let passed = unfinished.isEmpty
+    guard completedAs != passed && !(completedAs == true) else { return [] }
+    completedAs = passed
+    completed = completed ?? now
+    return [.completeEnrolment(passed: passed)]
   }
 
   /// Opens module `m` from the course home: at the bookmark when it is inside the
@@ -176,17 +185,171 @@ extension Session {
       return []
     case .success(.proceed):
       let (index, detail) = resumeTarget()
+      guard index < steps.count else {
+        // Everything is done: Enter shows the summary again (and completes the
+        // enrolment, if the session that finished it stopped before it could).
+        state = .courseDone
+        return completion(at: now)
+      }
       return enter(index, detail, at: now)
     case .success(.numbers(let list)):
-      return openModule(list[0], at: now)
+      let m = list[0]
+      guard !plan.moduleSteps[m].isEmpty else {
+        let audience = plan.course.modules[m].audience.joined(separator: ", ")
+        notice =
+          "Module \(m + 1) is for \(audience), not for your role (\(employee.role ?? "none")): pick another."
+        return []
+      }
+      state = .outline(module: m)
+      return []
     case .success(.quit): return quit(at: now)
     case .success(.help):
       showHelp = true
       return []
+    case .success(.outline): return goOutline()
+    case .success(.answers): return goAnswers()
+    case .success(.home): return []
     case .success:
       notice = AnswerParser.expectation(.menu(count: plan.course.modules.count))
       return []
     }
+  }
+
+  // MARK: - The way around: home, outline, answers
+
+  /// The module the screen belongs to; at the course home and the end, the module
+  /// Continue would open.
+  var currentModule: Int? {
+    switch state {
+    case .outline(let m), .answers(let m), .moduleDone(let m, _): return m
+    case .page(let i, _), .question(let i, _, _), .feedback(let i, _, _), .drillResult(let i), .belief(let i),
+      .share(let i, _), .echo(let i, _, _), .statement(let i), .signature(let i), .signed(let i),
+      .notSigned(let i):
+      return steps[i].module
+    case .home, .courseDone, .finished:
+      let (target, _) = resumeTarget()
+      if target < steps.count { return steps[target].module }
+      return steps.last?.module
+    }
+  }
+
+  mutating func goHome() -> [Effect] {
+    guard state != .finished else { return [] }
+    state = .home
+    return []
+  }
+
+  mutating func goOutline() -> [Effect] {
+    guard state != .finished else { return [] }
+    guard let m = currentModule, !plan.moduleSteps[m].isEmpty else { return goHome() }
+    state = .outline(module: m)
+    return []
+  }
+
+  mutating func goAnswers() -> [Effect] {
+    guard state != .finished else { return [] }
+    guard let m = currentModule, !plan.moduleSteps[m].isEmpty else { return goHome() }
+    state = .answers(module: m)
+    return []
+  }
+
+  mutating func handleOutline(_ m: Int, _ event: Event, at now: Date) -> [Effect] {
+    var text = ""
+    switch event {
+    case .line(let line): text = line
+    case .next: text = ""
+    default: return []
+    }
+    let parts = standing.sections(ofModule: m)
+    switch AnswerParser.parse(text, as: .menu(count: parts.count)) {
+    case .failure(let problem):
+      notice = problem.hint
+      return []
+    case .success(.proceed): return openModule(m, at: now)
+    case .success(.numbers(let list)): return openPart(parts[list[0]], at: now)
+    case .success(.quit): return quit(at: now)
+    case .success(.help):
+      showHelp = true
+      return []
+    case .success(.home): return goHome()
+    case .success(.answers):
+      state = .answers(module: m)
+      return []
+    case .success(.outline): return []
+    case .success:
+      notice = AnswerParser.expectation(.menu(count: parts.count))
+      return []
+    }
+  }
+
+  /// Opens one part of a module's outline: a page at its start; a drill at its first
+  /// unanswered question, else its result; beliefs and a creed at the first item not
+  /// answered yet (a reflection left out counts as not answered here), else the answers
+  /// given there; an unsigned creed at its signature.
+  mutating func openPart(_ part: SectionProgress, at now: Date) -> [Effect] {
+    let range = part.steps
+    switch part.kind {
+    case nil, .lesson?:
+      return enter(range.lowerBound, at: now)
+    case .drill?:
+      let target =
+        range.first { steps[$0].kind != .drillResult && !standing.hasRecord($0) }
+        ?? range.first { steps[$0].kind == .drillResult } ?? range.lowerBound
+      return enter(target, at: now)
+    case .beliefs?:
+      if let open = range.first(where: { !standing.hasRecord($0) || isSkippedReflection($0) }) {
+        return enter(open, at: now)
+      }
+    case .creed?:
+      if let open = range.first(where: { !standing.hasRecord($0) }) { return enter(open, at: now) }
+    }
+    state = .answers(module: steps[range.lowerBound].module)
+    notice = "Everything here is answered: these are your answers."
+    return []
+  }
+
+  /// Whether step `index` is a reflection the employee chose to leave out.
+  func isSkippedReflection(_ index: Int) -> Bool {
+    guard let item = plan.belief(steps[index]), item.kind == .reflect else { return false }
+    let ref = plan.itemRef(steps[index], itemID: item.id)
+    let response = standing.ledger.response(module: ref.moduleID, section: ref.sectionID, item: item.id)
+    return response?.answer == .text("")
+  }
+
+  /// The most characters a reflection may have.
+  static let reflectionLimit = 20_000
+
+  /// The whole lines of `text` that fit in `limit` characters, and how many did not.
+  static func fitting(_ text: String, limit: Int) -> (kept: String, over: Int) {
+    guard text.count > limit else { return (text, 0) }
+    var kept: [Substring] = []
+    var used = 0
+    var over = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let cost = line.count + (kept.isEmpty ? 0 : 1)
+      if over == 0 && used + cost <= limit {
+        kept.append(line)
+        used += cost
+      } else {
+        over += cost
+      }
+    }
+    return (kept.joined(separator: "\n"), over)
+  }
+
+  /// At a reflection, more than the limit was written: what fits is kept as the draft.
+  mutating func tooLong(kept: String, over: Int, at now: Date) -> [Effect] {
+    guard case .belief(let index) = state, plan.belief(steps[index])?.kind == .reflect else { return [] }
+    let (fits, _) = Self.fitting(kept, limit: Self.reflectionLimit)
+    reflectionDraft = fits
+    let limit = Self.reflectionLimit.grouped
+    notice =
+      "That is \(over.grouped) characters over the limit of \(limit). "
+      + (fits.isEmpty
+        ? "Nothing was kept: write it again, shorter."
+        : "What fits (\(fits.count.grouped) characters, whole lines) is kept as your draft: "
+          + "end with an empty line to send it, /cut removes its last line, /clear starts again.")
+    return moveBookmark(index, fits.isEmpty ? .none : .draft(fits), at: now)
   }
 
   mutating func handlePage(_ index: Int, _ event: Event, at now: Date) -> [Effect] {
@@ -264,5 +427,18 @@ extension Session {
       if let result { return enter(result, at: now) }
     }
     return advance(after: index, showingResultOf: result, at: now)
+  }
+}
+
+extension Int {
+  /// The number with a comma between thousands: `180,000`.
+  var grouped: String {
+    let digits = String(magnitude)
+    var out = ""
+    for (n, digit) in digits.enumerated() {
+      if n > 0 && (digits.count - n) % 3 == 0 { out.append(",") }
+      out.append(digit)
+    }
+    return (self < 0 ? "-" : "") + out
   }
 }

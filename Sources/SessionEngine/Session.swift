@@ -34,14 +34,20 @@ public struct Session: Sendable {
   /// What a graded answer looked like, for the feedback screen.
   struct Feedback: Sendable, Hashable {
     var score: Double
-    /// Original indices of the chosen choices (choice questions).
-    var chosen: [Int]
+    /// The answer, in terms of the question as written.
+    var answer: DrillAnswer
+    /// The display order the question was asked in (see ``Session/layout(_:)``).
+    var layout: [Int]
     /// The answer as typed, tidied: `1 3`, `2 1 3`, `1b 2a`, or the text.
     var shown: String
   }
 
   enum State: Sendable, Hashable {
     case home
+    /// A module's outline: its overview and sections with their state.
+    case outline(module: Int)
+    /// The employee's own answers in a module.
+    case answers(module: Int)
     case page(Int, PagePosition)
     case question(Int, retry: Bool, hints: Int)
     case feedback(Int, retry: Bool, Feedback)
@@ -52,6 +58,8 @@ public struct Session: Sendable {
     case statement(Int)
     case signature(Int)
     case signed(Int)
+    /// The employee chose not to sign (now, or at all).
+    case notSigned(Int)
     case moduleDone(module: Int, next: Int)
     case courseDone
     case finished
@@ -60,6 +68,9 @@ public struct Session: Sendable {
   public let plan: CoursePlan
   public let employee: Employee
   public let options: Options
+  /// When the employee enrolled in the course, and when it was completed (if it was).
+  public internal(set) var started: Date?
+  public internal(set) var completed: Date?
   /// What is done and what is left; kept up to date as records are made.
   public internal(set) var standing: Standing
   var state: State
@@ -92,6 +103,8 @@ public struct Session: Sendable {
     standing = Standing(plan: plan, history: history)
     lastPlace = history.bookmark.flatMap(Place.init)
     completedAs = history.enrolment?.completed == nil ? nil : history.enrolment?.passed
+    started = history.enrolment?.started
+    completed = history.enrolment?.completed
     state = .home
     clock = now
     if !options.interactive {
@@ -112,6 +125,7 @@ public struct Session: Sendable {
     notice = nil
     clock = now
     if case .draft(let text) = event { return keepDraft(text, at: now) }
+    if case .tooLong(let kept, let over) = event { return tooLong(kept: kept, over: over, at: now) }
     if event == .help {
       showHelp.toggle()
       return []
@@ -121,13 +135,20 @@ public struct Session: Sendable {
       return []
     }
     showHelp = false
-    if event == .quit { return quit(at: now) }
-    if event == .home && options.interactive && state != .finished {
-      state = .home
-      return []
+    switch event {
+    case .quit: return quit(at: now)
+    case .home: return goHome()
+    case .outline: return goOutline()
+    case .answers: return goAnswers()
+    default: break
     }
     switch state {
     case .home: return handleHome(event, at: now)
+    case .outline(let module): return handleOutline(module, event, at: now)
+    case .answers(let module):
+      guard event == .next || event == .back else { return [] }
+      state = .outline(module: module)
+      return []
     case .page(let index, _): return handlePage(index, event, at: now)
     case .question(let index, let retry, let hints):
       guard case .line(let text) = event else { return [] }
@@ -148,7 +169,7 @@ public struct Session: Sendable {
     case .signature(let index):
       guard case .line(let text) = event else { return [] }
       return answerSignature(index, text, at: now)
-    case .echo(let index, _, _), .signed(let index):
+    case .echo(let index, _, _), .signed(let index), .notSigned(let index):
       guard event == .next else { return [] }
       return advance(after: index, at: now)
     case .moduleDone(_, let next):
@@ -163,8 +184,10 @@ public struct Session: Sendable {
       if let remaining = standing.firstUnfinished(where: { !declined.contains($0) }) {
         return enter(remaining, at: now)
       }
+      // A session that began at the end (its last one stopped on the way out) still
+      // marks the enrolment complete.
       state = .finished
-      return []
+      return completion(at: now)
     case .finished:
       return []
     }
@@ -181,6 +204,9 @@ public struct Session: Sendable {
       effects = moveBookmark(index, .draft(reflectionDraft), at: now)
     case .drillResult(let index), .belief(let index), .statement(let index), .signature(let index):
       effects = moveBookmark(index, .none, at: now)
+    case .outline, .answers, .home:
+      // Where the employee was is in the bookmark already: the next session goes on there.
+      break
     default: break
     }
     state = .finished

@@ -7,6 +7,9 @@ struct Coach: AsyncParsableCommand {
     commandName: "coach",
     abstract:
       "A training engine for Markdown courses: check them, take them, review them, track progress, export and print them.",
-    subcommands: [Check.self, Learn.self, Review.self, Progress.self, Export.self, Workbook.self, Store.self]
+    subcommands: [
+      Check.self, Learn.self, Review.self, Progress.self, Certificate.self, Export.self, Workbook.self,
+      Store.self,
+    ]
   )
 }

@@ -251,6 +251,13 @@ import Testing
     #expect(id.status == 64)
     let role = try CoachBinary.run(["learn", "--courses", courses, "--store", store, "--role", "pilot"])
     #expect(role.status == 64)
+    // Nothing was recorded, so there is no store: progress says so and makes none.
+    let missing = try CoachBinary.run(["progress", "--store", store, "--courses", courses])
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("no progress store at \(store)"))
+    #expect(!FileManager.default.fileExists(atPath: store))
+    // A store with nobody in it yet: a usage error that says how to start.
+    _ = try CoachBinary.run(["learn", "--courses", courses, "--store", store], input: "")
     let nobody = try CoachBinary.run(["progress", "--store", store, "--courses", courses])
     #expect(nobody.status == 64)
   }

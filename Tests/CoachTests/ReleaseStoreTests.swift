@@ -38,8 +38,14 @@ import Testing
     }
   }
 
+  /// The bookmark (`block:0+2`) names the third line of the lesson's first paragraph,
+  /// the first line of the page the employee was on when coach at 5700123 showed the
+  /// lesson at 40x10 (its page 2 of 3). This coach keeps the footer of a terminal under
+  /// 16 rows to one line, so its pages hold two more lines and that line is on its first
+  /// page: the lesson still opens at the page that holds it. (The recording was made
+  /// again for this footer, whose keys changed too: m is the outline, h the home.)
   @Test(.enabled(if: installedTmux != nil, "tmux is not installed (apt-get install tmux)"))
-  func aLessonLeftOnItsSecondPageOpensThereOnATerminal() throws {
+  func aLessonLeftPartWayOpensAtThePageItWasLeftOnOnATerminal() throws {
     let store = try Self.copyOfStore()
     let recorded = try String(
       contentsOf: Self.folder.appendingPathComponent("e-block3-40x10.txt"), encoding: .utf8)
@@ -49,7 +55,8 @@ import Testing
       columns: 40, rows: 10)
     try pane.wait(for: "Continue")
     pane.keys("Enter")
-    let screen = try pane.wait(for: "page 2 of 3")
+    let screen = try pane.wait(for: "page 1 of 2")
+    #expect(screen.contains("(https://example.com/guide)."), "the line the bookmark names")
     func trimmed(_ lines: [String]) -> [String] {
       var out = lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
       while out.last == "" { out.removeLast() }

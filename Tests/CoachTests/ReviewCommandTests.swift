@@ -429,10 +429,17 @@ struct ReviewTerminalTests {
     let question = try pane.wait(for: "review 1 of 1")
     #expect(question.contains { $0.contains("What word do we say first?") })
     #expect(question.contains { $0.contains("? answer: type it") })
+    // The footer offers the review's way around: /h ends it; a review has no outline.
+    #expect(question.contains { $0.contains("/h: end review") }, "\(question.joined(separator: "\n"))")
+    #expect(!question.contains { $0.contains("outline") })
     pane.type("hello")
     pane.keys("Enter")
     let feedback = try pane.wait(for: "comes back for review in")
     #expect(feedback.contains { $0.contains("Right.") })
+    #expect(
+      feedback.contains { $0.contains("h: end review") } && !feedback.contains { $0.contains("m: outline") })
+    pane.type("m")
+    try pane.wait(for: "A review has no module outline")
     pane.keys("Enter")
     let done = try pane.wait(for: "Review finished: 1 of 1 right.")
     #expect(done.contains { $0.contains("Next review: \(next) (4 questions).") })

@@ -31,9 +31,9 @@ struct TmuxTests {
       environment["TMUX"] = nil
       environment["NO_COLOR"] = nil
       environment["TERM"] = "xterm-256color"
+      let reads = ["capture-pane", "display-message", "list-buffers"].contains(arguments.first ?? "")
       let result = try Spawn.run(
-        tmux, ["-L", name, "-f", "/dev/null"] + arguments, environment: environment,
-        captureOutput: arguments.first == "capture-pane")
+        tmux, ["-L", name, "-f", "/dev/null"] + arguments, environment: environment, captureOutput: reads)
       return result.output
     }
 
@@ -55,6 +55,33 @@ struct TmuxTests {
     }
 
     func keys(_ keys: String...) { _ = try? run(["send-keys", "-t", name] + keys) }
+
+    /// The screen with its attributes as escape sequences (`capture-pane -e`).
+    func screenWithEscapes() -> String { (try? run(["capture-pane", "-e", "-p", "-t", name])) ?? "" }
+
+    /// A tmux format for the pane: `#{pane_title}`, `#{alternate_on}`.
+    func format(_ format: String) -> String {
+      ((try? run(["display-message", "-p", "-t", name, format])) ?? "")
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The paste buffers tmux holds (an application's OSC 52 would make one).
+    func buffers() -> String {
+      ((try? run(["list-buffers"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func resize(columns: Int, rows: Int) {
+      _ = try? run(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
+    /// Copies everything the program writes from now on to `file`.
+    func recordOutput(to file: String) { _ = try? run(["pipe-pane", "-o", "-t", name, "cat >> '\(file)'"]) }
+
+    /// Pastes a file as if the employee pasted it into the terminal.
+    func paste(_ file: String) {
+      _ = try? run(["load-buffer", "-b", "paste", file])
+      _ = try? run(["paste-buffer", "-d", "-b", "paste", "-t", name])
+    }
 
     func type(_ text: String) { _ = try? run(["send-keys", "-t", name, "-l", text]) }
 

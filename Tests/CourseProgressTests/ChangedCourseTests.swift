@@ -94,7 +94,8 @@ import Testing
     let questions = Records.questions(course)
     let history = History(
       attempts: questions.indices.map { Records.answer(questions[$0], score: $0 == 0 ? 0 : 1) },
-      beliefs: Records.beliefs(course), passes: [Records.pass(questions, mark: 80, score: 0.8)])
+      beliefs: Records.beliefs(course), passes: [Records.pass(questions, mark: 80, score: 0.8)],
+      pagesRead: Records.pagesRead(course))
     let standing = Records.standing(Fixture.course(pass: 90), history)
     let drill = standing.drills(0)[0].standing
     #expect(drill.passMark == 90 && drill.best == 0.8)
@@ -137,7 +138,8 @@ import Testing
         item: ItemRef(courseID: "service", moduleID: "closing", sectionID: section, itemID: item), kind: kind,
         itemHash: "h", answer: kind == .agree ? .point(4) : .text(""), sessionID: "s", at: Records.start)
     }
-    // Everything in the closing module done: the statement, the creed's notes, the signature.
+    // Everything in the closing module done: its pages, the statement, the creed's notes,
+    // the signature.
     let history = History(
       beliefs: [
         note("end", "care", .agree), note("creed", "creed-1", .statement),
@@ -147,7 +149,7 @@ import Testing
         CreedSignature(
           employee: Records.employee.id, courseID: "service", moduleID: "closing", sectionID: "creed",
           creedHash: creed.contentHash, name: "Jane Doe", sessionID: "s", at: signedAt)
-      ])
+      ], pagesRead: Records.pagesRead(course, module: 2))
     let signature = { (standing: Standing) in
       standing.plan.steps.indices.first { standing.plan.steps[$0].kind == .signature }!
     }

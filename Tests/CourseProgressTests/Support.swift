@@ -35,13 +35,26 @@ enum Records {
       drillHash: ContentHash.drill(questions), passMark: mark, score: score, sessionID: "s", at: at)
   }
 
-  /// The basics module done: its drill answered right, once each, and passed as `course`
-  /// is, and its beliefs answered.
+  /// The basics module done: its pages read, its drill answered right, once each, and
+  /// passed as `course` is, and its beliefs answered.
   static func passedDrill(_ course: Course, keyed: Bool = true, recordPass: Bool = true) -> History {
     let questions = questions(course)
     return History(
       attempts: questions.map { answer($0, keyed: keyed) }, beliefs: beliefs(course),
-      passes: recordPass ? [pass(questions)] : [])
+      passes: recordPass ? [pass(questions)] : [], pagesRead: pagesRead(course))
+  }
+
+  /// Every page of module `m` (the basics module at first, with the course introduction)
+  /// read: a page is read only when it was read, so a finished module needs them.
+  static func pagesRead(_ course: Course, module m: Int = 0, role: String = "frontline") -> [PageRead] {
+    let plan = CoursePlan(course: course, role: role)
+    return plan.moduleSteps[m].compactMap { index in
+      plan.pageKey(index).map { key in
+        PageRead(
+          employee: employee.id, courseID: "service", moduleID: key.module, sectionID: key.section,
+          page: key.page, sessionID: "s", at: start)
+      }
+    }
   }
 
   /// An answer to each belief item of the basics module.

@@ -47,11 +47,32 @@ import Testing
     for kind in Self.kinds + [.text(limit: 10, optional: true)] {
       #expect(parse("q", kind) == .quit)
       #expect(parse("?", kind) == .help)
-      #expect(parse("h", kind) == .hint)
+      // On a menu a letter is never an answer: h is the course home there.
+      #expect(parse("h", kind) == (kind == .menu(count: 3) ? .home : .hint))
     }
     #expect(parse("q", .lines(limit: 100)) == .text("q"))
     #expect(parse("quit", .text(limit: 10, optional: false)) == .text("quit"))
     #expect(parse("quit", .single(count: 3)) == .quit)
+  }
+
+  @Test func slashCommandsWorkAtEveryPromptReflectionsIncluded() {
+    for kind in Self.kinds + [.text(limit: 10, optional: true), .lines(limit: 100)] {
+      #expect(parse("/m", kind) == .outline)
+      #expect(parse(" /outline ", kind) == .outline)
+      #expect(parse("/h", kind) == .home)
+      #expect(parse("/HOME", kind) == .home)
+      #expect(parse("/a", kind) == .answers)
+      #expect(parse("/q", kind) == .quit)
+      #expect(parse("/?", kind) == .help)
+      #expect(parse("/skip", kind) == .skip)
+    }
+    // Anything else that starts with a slash is an answer like any other.
+    #expect(parse("/usr/bin", .text(limit: 100, optional: false)) == .text("/usr/bin"))
+    #expect(parse("/mm\nmore", .lines(limit: 100)) == .text("/mm\nmore"))
+    // On a menu: m, h and a.
+    #expect(parse("m", .menu(count: 3)) == .outline)
+    #expect(parse("a", .menu(count: 3)) == .answers)
+    #expect(parse("m", .single(count: 3)) != .outline)
   }
 
   @Test func badInputGetsAOneLineHint() {

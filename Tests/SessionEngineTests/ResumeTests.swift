@@ -101,12 +101,13 @@ import Testing
     #expect(story?.answer == .text((lines + ["I still think of it."]).joined(separator: "\n")))
     #expect(again.session.screen.draft.isEmpty)
 
-    // Pipe mode reads whole reflections: it keeps no drafts.
+    // Pipe mode keeps a draft too when it is given one (before a command such as /m).
     var pipe = Fixture.session(store: try Fixture.store())
     while pipe.screen.input != .lines(prompt: "reflection: end with an empty line") {
       _ = pipe.handle(Learner().answer(pipe), at: Date())
     }
-    #expect(pipe.handle(.draft("one line"), at: Date()).isEmpty)
+    #expect(pipe.handle(.draft("one line"), at: Date()).count == 1)
+    #expect(pipe.handle(.draft("one line"), at: Date()).isEmpty, "the same draft is not saved twice")
   }
 
   @Test func aLessonResumesAtThePageItWasLeftOn() async throws {

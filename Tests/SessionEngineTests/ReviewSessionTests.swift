@@ -281,7 +281,35 @@ struct ReviewDriver {
     let feedback = driver.session.screen
     #expect(feedback.kind == .feedback && feedback.parts.contains(.text("Right.", .good)))
     try await driver.send(.help)
-    #expect(driver.session.screen.help?.contains("m: end the review (every answer is already saved)") == true)
+    let help = try #require(driver.session.screen.help)
+    #expect(help.contains("h: end the review (every answer is already saved)"))
+    #expect(!help.contains { $0.hasPrefix("m:") }, "a review has no module outline")
+  }
+
+  @Test func theWayAroundKeysOfAReviewEndItOrSayThereIsNoOutline() async throws {
+    let (store, done) = try await finished(misses: ["four-of-five": 1])
+    var driver = ReviewDriver(review(store, at: done + 30 * day), store: store)
+    #expect(driver.session.screen.navigation == .review)
+    // m on the start screen neither starts the review nor leaves it.
+    try await driver.send(.outline)
+    #expect(driver.session.screen.kind == .moduleDone)
+    #expect(driver.session.screen.notice?.contains("h ends the review") == true)
+    try await driver.send(.next)
+    let asked = try #require(ReviewDriver.question(driver.session))
+    for event: Event in [.outline, .answers, .line("/m"), .line("/a")] {
+      #expect(try await driver.send(event).isEmpty)
+      let screen = driver.session.screen
+      #expect(screen.kind == .question && screen.navigation == .review, "\(event)")
+      #expect(ReviewDriver.question(driver.session)?.id == asked.id)
+      #expect(screen.notice?.contains("A review has no module outline") == true, "\(event)")
+    }
+    #expect(driver.session.screen.help == nil)
+    try await driver.send(.line("/?"))
+    #expect(driver.session.screen.help?.contains(Help.reviewCommands) == true)
+    // /h at the prompt ends the review, as h does on a key screen; nothing is recorded.
+    #expect(try await driver.send(.line("/h")).isEmpty)
+    #expect(driver.session.isFinished && driver.session.endedByQuit)
+    #expect(store.history(of: employee.id, in: "service").attempts.allSatisfy { $0.context == .drill })
   }
 
   @Test func theCourseHomeSaysHowManyQuestionsAreDueAndWhenTheNextIs() async throws {

@@ -232,7 +232,8 @@ import Testing
       return Learner().answer(session)
     }
     let notices = driver.transcript.compactMap { $0.0.kind == .signature ? $0.0.notice : nil }
-    #expect(notices == ["To sign, type your full name as it is on record: Jane Doe"])
+    #expect(
+      notices == ["To sign, type your full name as it is on record: Jane Doe (Enter leaves it unsigned)"])
     let history = store.history(of: Fixture.employee().id, in: "service")
     #expect(history.signatures.map(\.name) == ["jane DOE"])
     let notes = history.beliefs.filter { $0.kind == .statement }
@@ -259,7 +260,8 @@ import Testing
         guard case .line(let prompt) = before.input else { continue }
         let typesText = prompt.hasPrefix("answer: type it")
         let typesNumbers = !typesText && !prompt.hasPrefix("sign") && !prompt.hasPrefix("answer: the numbers")
-        var texts = junk + ([.share, .drillResult].contains(before.kind) ? [] : [""])
+        // (At the signature an empty line leaves the creed unsigned: a choice, not junk.)
+        var texts = junk + ([.share, .drillResult, .signature].contains(before.kind) ? [] : [""])
         if typesNumbers { texts += numberJunk.filter { !(prompt.hasPrefix("match") && $0 == "abc") } }
         if prompt.hasPrefix("answer: the numbers") { texts += ["0", "abc", "9 1"] }
         if before.kind == .signature { texts += ["Jane", "Doe Jane"] }
@@ -329,7 +331,11 @@ import Testing
     #expect(home.screen.kind != .home)
     _ = home.handle(.home, at: Date())
     #expect(home.screen.kind == .home)
+    // A module's number opens its outline; Enter there goes into the module.
     _ = home.handle(.line("3"), at: Date())
+    #expect(home.screen.kind == .outline)
+    #expect(home.screen.location.last == "Module 3 of 3: Closing")
+    _ = home.handle(.line(""), at: Date())
     #expect(home.screen.kind == .page)
     #expect(home.screen.location.last == "Module 3 of 3: Closing")
   }

@@ -98,6 +98,8 @@ final class FlakyStore: ProgressStore {
   @Test func anotherFailureEndsTheSessionAndSaysWhy() async throws {
     let refused = ProgressStoreError.refused(store: "p", detail: "no")
     let (outcome, _) = await run(FlakyStore(try Fixture.store(), failures: 1, failure: refused), ["4"])
-    #expect(outcome == .failed(refused.description))
+    #expect(
+      outcome == .failed(refused.description + " (your last answer was not saved; every answer before it is)")
+    )
   }
 }

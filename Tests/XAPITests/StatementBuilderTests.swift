@@ -149,14 +149,16 @@ import Testing
     #expect(failed.result?.success == false)
     let passed = try #require(statements.first { $0.kind == .drillPassed })
     #expect(passed.result?.score == Result.Score(scaled: 0.8, raw: 80, min: 0, max: 100))
-    // Modules: basics finished with its last belief answer, closing with the signature.
+    // Modules: basics finished with its last belief answer, closing with its last creed
+    // note (signing is an invitation, never a condition, so the signature after it is not
+    // what finishes the module).
     let modules = statements.filter { $0.kind == .moduleCompleted }
     #expect(
       modules.map(\.object.id) == [
         "https://lrs.example.com/coach/courses/service/modules/basics",
         "https://lrs.example.com/coach/courses/service/modules/closing",
       ])
-    #expect(modules.map(\.timestamp) == [Timestamp.iso8601(Self.at(33)), Timestamp.iso8601(Self.at(43))])
+    #expect(modules.map(\.timestamp) == [Timestamp.iso8601(Self.at(33)), Timestamp.iso8601(Self.at(42))])
     #expect(modules[0].result?.success == true && modules[1].result?.success == nil)
     // Nothing private leaves: the reflection, the note, the name signed.
     let text = JSONLines.text(statements)

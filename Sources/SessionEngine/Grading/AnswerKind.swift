@@ -19,10 +19,18 @@ public enum AnswerKind: Sendable, Hashable {
   /// The course home: an empty line continues, a number opens a module.
   case menu(count: Int)
 
-  /// Whether `q`, `h` and `?` are commands at this prompt rather than answers.
+  /// Whether `q`, `h` and `?` are commands at this prompt rather than answers (a line
+  /// starting with `/` is a command at every prompt).
   var takesCommands: Bool {
     if case .lines = self { return false }
     return true
+  }
+
+  /// Whether this is a menu (the course home, an outline), where a letter is never an
+  /// answer: `h` is the home, `m` the outline, `a` the answers.
+  var isMenu: Bool {
+    if case .menu = self { return true }
+    return false
   }
 }
 
@@ -34,6 +42,14 @@ public enum ParsedAnswer: Sendable, Hashable {
   case hint
   /// `?`: show help.
   case help
+  /// `/m` (or `m` on a menu): the module's outline.
+  case outline
+  /// `/h` (or `h` on a menu): the course home.
+  case home
+  /// `/a` (or `a` on a menu): the employee's own answers in the module.
+  case answers
+  /// `/skip` at a reflection: leave it out.
+  case skip
   /// 0-based display indices, in the order typed (single, multiple, order, menu).
   case numbers([Int])
   /// A 0-based point (agree, rate).

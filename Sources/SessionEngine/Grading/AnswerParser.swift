@@ -23,6 +23,8 @@ public enum AnswerParser {
     }
     let text = sanitize(raw, keepNewlines: { if case .lines = kind { true } else { false } }())
     let trimmed = text.trimmed
+    if let command = slashCommand(trimmed) { return .success(command) }
+    if kind.isMenu, let command = menuCommand(trimmed) { return .success(command) }
     if kind.takesCommands, let command = command(trimmed, wordsToo: !kind.isText) { return .success(command) }
     if trimmed.isEmpty, case .multiple = kind { return .failure(InputProblem(expectation(kind))) }
     if trimmed.isEmpty, case .order = kind { return .failure(InputProblem(expectation(kind))) }
@@ -98,7 +100,7 @@ public enum AnswerParser {
     case .yesNo(let fallback):
       return lead + "Type y for yes or n for no (Enter means \(fallback ? "yes" : "no"))."
     case .menu(let count):
-      return lead + "Press Enter to continue, or type a module number from 1 to \(count)."
+      return lead + "Press Enter to continue, or type a number from 1 to \(count)."
     }
   }
 
@@ -110,6 +112,32 @@ public enum AnswerParser {
 
   private static func example(_ count: Int) -> String {
     (1...max(count, 1)).reversed().map(String.init).joined(separator: " ")
+  }
+
+  /// The commands every prompt takes, whatever it asks: a line starting with `/`, so no
+  /// answer is taken for one. `/m` the module's outline, `/h` the course home, `/a` your
+  /// answers, `/q` save and quit, `/?` help, `/skip` leave a reflection out.
+  public static func slashCommand(_ text: String) -> ParsedAnswer? {
+    guard text.hasPrefix("/") else { return nil }
+    switch text.lowercased() {
+    case "/m", "/outline": return .outline
+    case "/h", "/home": return .home
+    case "/a", "/answers": return .answers
+    case "/q", "/quit": return .quit
+    case "/?", "/help": return .help
+    case "/skip": return .skip
+    default: return nil
+    }
+  }
+
+  /// On a menu a letter is never an answer: `h` home, `m` outline, `a` answers.
+  private static func menuCommand(_ text: String) -> ParsedAnswer? {
+    switch text.lowercased() {
+    case "h", "home": .home
+    case "m", "outline": .outline
+    case "a", "answers": .answers
+    default: nil
+    }
   }
 
   private static func command(_ text: String, wordsToo: Bool) -> ParsedAnswer? {
@@ -191,6 +219,11 @@ public enum AnswerParser {
 }
 
 extension AnswerKind {
+  var isLines: Bool {
+    if case .lines = self { return true }
+    return false
+  }
+
   var isText: Bool {
     switch self {
     case .text, .lines: true

@@ -1,8 +1,10 @@
 /// A key pressed on a terminal.
 public enum Key: Sendable, Hashable {
-  case enter, space, backspace, escape
-  case up, down, left, right, pageUp, pageDown
+  case enter, space, backspace, escape, tab, backTab, delete
+  case up, down, left, right, pageUp, pageDown, home, end
   case character(Character)
+  /// A control key that edits a line: Ctrl-A, Ctrl-E, Ctrl-K, Ctrl-U, Ctrl-W (by letter).
+  case control(Character)
   /// Ctrl-C, or a signal that asked the session to stop.
   case interrupt
   /// Ctrl-D, or the terminal went away.
@@ -41,12 +43,51 @@ public protocol Console: AnyObject {
   func clearScreen()
   /// Reads one line.
   func readLine() -> LineInput
-  /// Reads one key (terminals only; pipes read a line and report Enter).
+  /// Reads one key (terminals only; pipes read a line and report Enter). Replies the
+  /// terminal sends on its own (a cursor position, a colour, a title) and escape
+  /// sequences that are no key are dropped, never returned.
   func readKey() -> Key
+  /// Whether more input is already waiting (a paste still arriving): a screen need not
+  /// be drawn until it has been read.
+  var hasPendingInput: Bool { get }
+  /// Reads one line at a prompt, editing `line` in place, until Enter or a key the
+  /// caller handles (the arrow keys, page keys, Esc, space in a list, a resize).
+  /// `view` says how the prompt and the line are drawn.
+  func editLine(_ line: inout LineEditor, view: PromptView) -> PromptEvent
   /// Puts the terminal back as it was.
   func restore()
 }
 
 extension Console {
   func writeLine(_ text: String = "") { write(text + "\n") }
+}
+
+/// What a prompt's line editing stopped for.
+public enum PromptEvent: Sendable, Hashable {
+  /// Enter: the line as typed.
+  case submit(String)
+  /// Ctrl-D on an empty line, end of input, or the terminal went away.
+  case endOfInput
+  /// Ctrl-C, or a signal that asked the session to stop.
+  case interrupt
+  /// The terminal changed size: redraw.
+  case resize
+  /// A key the line does not take: up, down, page up, page down, Esc, Tab, or space
+  /// while a list item is highlighted (``LineEditor/spaceIsKey``).
+  case key(Key)
+}
+
+extension Console {
+  /// Consoles without line editing of their own (pipes, scripts) read a whole line.
+  public func editLine(_ line: inout LineEditor, view: PromptView) -> PromptEvent {
+    switch readLine() {
+    case .text(let text):
+      line = LineEditor(text)
+      return .submit(text)
+    case .endOfInput: return .endOfInput
+    case .interrupt: return .interrupt
+    }
+  }
+
+  public var hasPendingInput: Bool { false }
 }

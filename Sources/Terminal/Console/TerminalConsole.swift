@@ -6,13 +6,20 @@
   import Darwin
 #endif
 
-/// The console for a terminal: raw mode for single keys (restored after each key, on
-/// exit and on signals), the terminal's own line editing for answers, the alternate
-/// screen so the employee's shell is left as it was.
+/// The console for a terminal: raw mode from the first key until the session ends (put
+/// back on exit and on signals), single keys, coach's own line editing at prompts, the
+/// alternate screen so the employee's shell is left as it was.
+///
+/// Input is read in large chunks and decoded by ``KeyDecoder``, so a paste of many lines
+/// is read in linear time, and replies the terminal sends on its own are dropped.
 public final class TerminalConsole: Console {
   public let usesColor: Bool
   public let controlsScreen: Bool
-  private var pending: [UInt8] = []
+  /// Bytes read and not decoded yet, from `start`.
+  private var input: [UInt8] = []
+  private var start = 0
+  private var atEnd = false
+  private var isRaw = false
 
   /// - Parameters:
   ///   - usesColor: Colour and styles (a TTY, `TERM` not `dumb`, `NO_COLOR` unset).
@@ -22,6 +29,9 @@ public final class TerminalConsole: Console {
     self.controlsScreen = controlsScreen
     Signals.install()
     if tcgetattr(0, &signalState.pointee.original) == 0 { signalState.pointee.hasOriginal = 1 }
+    // Raw from the start: a key pressed before the first prompt is ready is read as a
+    // key, never echoed or held by the terminal's own line editing.
+    enterRaw()
     if controlsScreen {
       write("\u{1B}[?1049h")
       signalState.pointee.alternateScreen = 1
@@ -56,6 +66,7 @@ public final class TerminalConsole: Console {
 
   public func restore() {
     if signalState.pointee.hasOriginal != 0 { tcsetattr(0, TCSANOW, &signalState.pointee.original) }
+    isRaw = false
     if signalState.pointee.alternateScreen != 0 {
       write("\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l")
       signalState.pointee.alternateScreen = 0
@@ -64,130 +75,185 @@ public final class TerminalConsole: Console {
 
   public var stopSignal: Int32? { Signals.stopSignal }
 
-  // MARK: - Lines
-
-  /// Reads a line with the terminal's own editing (backspace, Ctrl-U, UTF-8 aware).
-  /// Ctrl-C ends the process through the signal handler; Ctrl-D on an empty line is end
-  /// of input; Ctrl-D after text ends the line.
-  public func readLine() -> LineInput {
-    var mode = signalState.pointee.original
-    mode.c_lflag |= tcflag_t(ICANON | ECHO | ECHOE | ISIG)
-    #if os(Linux)
-      mode.c_iflag |= tcflag_t(IUTF8)
-    #endif
-    tcsetattr(0, TCSANOW, &mode)
-    if controlsScreen { write("\u{1B}[?25h") }
-    if let newline = pending.firstIndex(of: 0x0A) {
-      let line = Array(pending[..<newline])
-      pending = Array(pending[(newline + 1)...])
-      return .text(PipeConsole.decode(line))
-    }
-    var line: [UInt8] = pending
-    pending = []
-    var chunk = [UInt8](repeating: 0, count: 4096)
-    while true {
-      if Signals.wait(for: 0) == .signal {
-        // A resize while a line is typed needs nothing: the terminal edits the line.
-        if Signals.stopSignal != nil { return .interrupt }
-        _ = Signals.takeResize()
-        continue
-      }
-      let n = chunk.withUnsafeMutableBytes { posixRead(0, $0.baseAddress!, $0.count) }
-      if n < 0 && errno == EINTR { continue }
-      if n <= 0 {
-        if line.isEmpty { return .endOfInput }
-        write("\n")
-        return .text(PipeConsole.decode(line))
-      }
-      if let newline = chunk[0..<n].firstIndex(of: 0x0A) {
-        line += chunk[0..<newline]
-        pending = Array(chunk[(newline + 1)..<n])
-        return .text(PipeConsole.decode(line))
-      }
-      if line.count < PipeConsole.lineLimit { line += chunk[0..<n] }
-    }
-  }
-
   // MARK: - Keys
 
-  public func readKey() -> Key {
+  /// Raw mode: no echo and no line editing by the terminal, for the whole session. Ctrl-C
+  /// still sends SIGINT (the handler asks the loop to stop between writes, and a second
+  /// one ends a session stuck on a store at once); Ctrl-Z and Ctrl-\ send nothing.
+  private func enterRaw() {
+    guard !isRaw, signalState.pointee.hasOriginal != 0 else { return }
     var mode = signalState.pointee.original
-    mode.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG | IEXTEN)
-    mode.c_iflag &= ~tcflag_t(IXON | ICRNL)
+    mode.c_lflag &= ~tcflag_t(ICANON | ECHO | IEXTEN)
+    mode.c_lflag |= tcflag_t(ISIG)
+    mode.c_iflag &= ~tcflag_t(IXON | ICRNL | INLCR)
+    #if os(Linux)
+      let disabled: cc_t = 0
+    #else
+      let disabled: cc_t = 0xFF
+    #endif
     withUnsafeMutableBytes(of: &mode.c_cc) { cc in
       cc[Int(VMIN)] = 1
       cc[Int(VTIME)] = 0
+      cc[Int(VSUSP)] = disabled
+      cc[Int(VQUIT)] = disabled
     }
     tcsetattr(0, TCSANOW, &mode)
-    defer { tcsetattr(0, TCSANOW, &signalState.pointee.original) }
+    isRaw = true
+  }
+
+  public func readKey() -> Key {
+    enterRaw()
     if controlsScreen { write("\u{1B}[?25l") }
-    if !pending.isEmpty {
-      let byte = pending.removeFirst()
-      return key(startingWith: byte)
-    }
+    return nextKey()
+  }
+
+  public var hasPendingInput: Bool {
+    if start < input.count { return true }
+    var poller = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+    return poll(&poller, 1, 0) > 0 && poller.revents & Int16(POLLIN) != 0
+  }
+
+  /// The next key, waiting for input (or a signal) as long as it takes.
+  private func nextKey() -> Key {
     while true {
       if Signals.takeResize() { return .resize }
+      if let key = decodedKey() { return key }
+      if atEnd { return .endOfInput }
       if Signals.wait(for: 0) == .signal {
         if Signals.stopSignal != nil { return .interrupt }
         continue
       }
-      var poller = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-      _ = poll(&poller, 1, 0)
-      if poller.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && poller.revents & Int16(POLLIN) == 0 {
-        return .endOfInput
+      fill(timeout: 0)
+    }
+  }
+
+  /// Decodes the next key from what was read, dropping replies and unknown sequences; a
+  /// sequence cut short waits a moment for its end. `nil` when nothing is left to decode.
+  private func decodedKey() -> Key? {
+    while start < input.count {
+      var decoded = KeyDecoder.decode(input[start...], final: atEnd)
+      if decoded == .incomplete {
+        // An Esc alone, or the first bytes of a sequence: the rest follows within
+        // milliseconds if it comes at all.
+        let before = input.count
+        fill(timeout: 40)
+        if input.count == before { decoded = KeyDecoder.decode(input[start...], final: true) }
       }
-      guard let byte = readByte(timeout: -1) else { return .endOfInput }
-      return key(startingWith: byte)
+      switch decoded {
+      case .key(let key, let length):
+        consume(length)
+        return key
+      case .ignored(let length): consume(length)
+      case .incomplete: continue
+      }
+    }
+    return nil
+  }
+
+  private func consume(_ length: Int) {
+    start += length
+    if start >= input.count {
+      input.removeAll(keepingCapacity: true)
+      start = 0
     }
   }
 
-  private func readByte(timeout: Int32) -> UInt8? {
-    if timeout >= 0 {
-      var poller = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-      guard poll(&poller, 1, timeout) > 0 else { return nil }
+  /// Reads what is there (waiting up to `timeout` ms for it when `timeout` > 0).
+  private func fill(timeout: Int32) {
+    var poller = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+    guard poll(&poller, 1, timeout) > 0 else { return }
+    if poller.revents & Int16(POLLIN) == 0 && poller.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+      atEnd = true
+      return
     }
-    var byte: UInt8 = 0
+    var chunk = [UInt8](repeating: 0, count: 65_536)
     while true {
-      let n = posixRead(0, &byte, 1)
+      let n = chunk.withUnsafeMutableBytes { posixRead(0, $0.baseAddress!, $0.count) }
       if n < 0 && errno == EINTR { continue }
-      return n == 1 ? byte : nil
+      if n <= 0 {
+        atEnd = true
+        return
+      }
+      if start > 0 && start == input.count {
+        input.removeAll(keepingCapacity: true)
+        start = 0
+      }
+      input += chunk[0..<n]
+      return
     }
   }
 
-  private func key(startingWith byte: UInt8) -> Key {
-    switch byte {
-    case 0x0D, 0x0A: return .enter
-    case 0x20: return .space
-    case 0x03: return .interrupt
-    case 0x04: return .endOfInput
-    case 0x7F, 0x08: return .backspace
-    case 0x1B: return escapeSequence()
-    case 0x00..<0x20: return .other
-    default:
-      var bytes = [byte]
-      let expected = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-      while bytes.count < expected, let next = readByte(timeout: 50) { bytes.append(next) }
-      let text = String(decoding: bytes, as: UTF8.self)
-      return text.first.map { .character($0) } ?? .other
+  // MARK: - Lines
+
+  /// Edits a line at a prompt: coach's own editing in raw mode, so resizes redraw, the
+  /// arrow keys move in lists, and nothing but text is ever typed into the answer.
+  public func editLine(_ line: inout LineEditor, view: PromptView) -> PromptEvent {
+    enterRaw()
+    // While a paste is still arriving, nothing is drawn until it has been read.
+    if !hasPendingInput {
+      draw(line, view)
+      if controlsScreen { write("\u{1B}[?25h") }
+    }
+    while true {
+      // Plain ASCII text already read (typing ahead, a paste) goes in as one run.
+      if insertTyped(into: &line) {
+        if !hasPendingInput {
+          draw(line, view)
+          if controlsScreen { write("\u{1B}[?25h") }
+        }
+        continue
+      }
+      let key = nextKey()
+      if key == .resize { return .resize }
+      switch line.apply(key) {
+      case .edited:
+        if !hasPendingInput {
+          draw(line, view)
+          if controlsScreen { write("\u{1B}[?25h") }
+        }
+      case .unchanged: continue
+      case .submit: return .submit(line.text)
+      case .endOfInput: return .endOfInput
+      case .interrupt: return .interrupt
+      case .key(let key): return .key(key)
+      }
     }
   }
 
-  private func escapeSequence() -> Key {
-    guard let first = readByte(timeout: 30) else { return .escape }
-    guard first == UInt8(ascii: "[") || first == UInt8(ascii: "O") else { return .escape }
-    var body: [UInt8] = []
-    while let next = readByte(timeout: 30) {
-      body.append(next)
-      if (0x40...0x7E).contains(next) { break }
+  /// Inserts the printable ASCII bytes at the front of what was read (not a space a list
+  /// takes, not a menu's letter on an empty line); whether there were any.
+  private func insertTyped(into line: inout LineEditor) -> Bool {
+    var end = start
+    while end < input.count, (0x21...0x7E).contains(input[end]) || (input[end] == 0x20 && !line.spaceIsKey) {
+      end += 1
     }
-    switch String(decoding: body, as: UTF8.self) {
-    case "A": return .up
-    case "B": return .down
-    case "C": return .right
-    case "D": return .left
-    case "5~": return .pageUp
-    case "6~": return .pageDown
-    default: return .other
+    guard end > start else { return false }
+    if line.isEmpty, !line.instantKeys.isEmpty,
+      line.instantKeys.contains(Character(Unicode.Scalar(input[start])))
+    {
+      return false
     }
+    let text = String(decoding: input[start..<end], as: UTF8.self)
+    consume(end - start)
+    line.insert(text)
+    return true
+  }
+
+  /// Reads a line with coach's editing and no prompt.
+  public func readLine() -> LineInput {
+    var line = LineEditor()
+    while true {
+      switch editLine(&line, view: PromptView(prefix: "", prefixWidth: 0, width: size.width)) {
+      case .submit(let text): return .text(text)
+      case .endOfInput: return .endOfInput
+      case .interrupt: return .interrupt
+      case .resize, .key: continue
+      }
+    }
+  }
+
+  private func draw(_ line: LineEditor, _ view: PromptView) {
+    let (row, cursor) = view.row(line)
+    write("\r" + row + "\u{1B}[0m\u{1B}[K\r" + (cursor > 0 ? "\u{1B}[\(cursor)C" : ""))
   }
 }

@@ -28,6 +28,8 @@ public final class Runner {
   /// What pipe mode printed last, so a re-prompt prints only the hint and the prompt.
   var lastShown: Screen?
   var lastHeader: [String] = []
+  /// The pages of the long lesson on screen, if one is.
+  var lazy: (key: LazyKey, pages: LazyPages)?
 
   /// - Parameters:
   ///   - now: The clock every record and screen is timed by (the real clock unless a test
@@ -51,18 +53,15 @@ public final class Runner {
     while !session.isFinished {
       let screen = session.screen
       var failure: String?
-      let read: Event?
-      if console.isInteractive {
-        read = await terminalEvent(screen) { text in
-          if failure == nil {
-            failure = await apply(
-              session.handle(.draft(text), at: now()), employee: session.employee.id,
-              courseID: session.plan.course.id)
-          }
+      let keep: (String) async -> Void = { text in
+        if failure == nil {
+          failure = await self.apply(
+            session.handle(.draft(text), at: self.now()), employee: session.employee.id,
+            courseID: session.plan.course.id)
         }
-      } else {
-        read = await pipeEvent(screen)
       }
+      let read: Event? =
+        console.isInteractive ? await terminalEvent(screen, keep: keep) : await pipeEvent(screen, keep: keep)
       if let failure { return .failed(failure) }
       let event = read ?? .quit
       let effects = session.handle(event, at: now())
@@ -74,7 +73,8 @@ public final class Runner {
     return session.endedByQuit ? .quit : .finished
   }
 
-  /// Writes effects to the store, in order; returns an error message on failure.
+  /// Writes effects to the store, in order; returns an error message on failure, which
+  /// says whether an answer was lost (it never says so when none was being saved).
   ///
   /// When the store cannot be reached (a server restarting, a network gone), the runner
   /// says so, keeps what the employee typed (the effects) and writes them again after a
@@ -85,13 +85,19 @@ public final class Runner {
     let date = now()
     var waited = false
     for effect in effects {
+      let answering: Bool
+      switch effect {
+      case .recordAttempt, .recordBelief, .recordSignature, .recordReview: answering = true
+      default: answering = false
+      }
+      let lost = answering ? " (your last answer was not saved; every answer before it is)" : ""
       var tries = 0
       while true {
         do {
           try await store.apply([effect], employee: employee, courseID: courseID, at: date)
           break
         } catch {
-          guard case .unreachable = error else { return error.description }
+          guard case .unreachable = error else { return error.description + lost }
           if !waited {
             waited = true
             notify(
@@ -99,7 +105,7 @@ public final class Runner {
                 + "tries again every few seconds; Ctrl-C stops, and the answer is then not saved.")
           }
           if await !pause(Self.retryDelays[min(tries, Self.retryDelays.count - 1)]) {
-            return "\(error.description); your last answer was not saved (everything before it is)"
+            return error.description + lost
           }
           tries += 1
         }
@@ -135,7 +141,7 @@ public final class Runner {
 
   /// Prints the screen (or only the hint, when the same prompt is asked again) and reads.
   /// - Returns: The event, or `nil` for Ctrl-C.
-  func pipeEvent(_ screen: Screen) async -> Event? {
+  func pipeEvent(_ screen: Screen, keep: (String) async -> Void = { _ in }) async -> Event? {
     show(screen)
     switch screen.input {
     case .keys, .none:
@@ -149,31 +155,55 @@ public final class Runner {
       }
     case .lines(let prompt):
       console.writeLine("? " + prompt)
-      return await readLines(marker: nil, draft: screen.draft)
+      return await pipeLines(screen, keep: keep)
     }
   }
 
-  /// Reads lines until an empty line (after some text) or end of input.
-  /// - Parameters:
-  ///   - draft: Lines kept from before, shown first and gone on from.
-  ///   - keep: Called with the text so far after each line.
-  func readLines(marker: String?, draft: [String], keep: (String) async -> Void = { _ in }) async -> Event? {
-    var lines = draft
-    for line in draft { console.writeLine((marker ?? "") + line) }
+  /// Reads a reflection's lines until an empty line (after some text) or end of input.
+  /// The lines kept from before are printed first and gone on from; the length limit is
+  /// kept while reading (in one pass, whatever the size); `/cut` and `/clear` edit what
+  /// was typed; any other command line (`/m`, `/h`, `/skip` ...) keeps the lines as a
+  /// draft and goes where it says. End of input with nothing typed ends the session,
+  /// so a run with no input always exits.
+  func pipeLines(_ screen: Screen, keep: (String) async -> Void) async -> Event? {
+    var text = ReflectionText(limit: screen.lengthLimit, draft: screen.draft)
+    for line in screen.draft { console.writeLine(PipeText.escaped(ShownText.safe(line))) }
+    var typed = false
     while true {
-      if let marker { console.write(marker) }
       switch console.readLine() {
-      case .text(let text):
-        if text.trimmed.isEmpty { return .line(lines.joined(separator: "\n")) }
-        lines.append(text)
-        await keep(lines.joined(separator: "\n"))
-      case .endOfInput: return lines.isEmpty ? .quit : .line(lines.joined(separator: "\n"))
-      case .interrupt: return nil
+      case .text(let line):
+        let trimmed = line.trimmed
+        if trimmed.isEmpty {
+          if text.isEmpty { return .line("") }
+          return text.finished
+        }
+        switch trimmed.lowercased() {
+        case "/cut":
+          text.cut()
+          console.writeLine("! Removed the last line.")
+        case "/clear":
+          text.clear()
+          console.writeLine("! Cleared: start again.")
+        default:
+          if AnswerParser.slashCommand(trimmed) != nil {
+            if !text.isEmpty { await keep(text.text) }
+            return .line(trimmed)
+          }
+          text.add(line)
+          typed = true
+        }
+      case .endOfInput:
+        return typed && !text.isEmpty ? text.finished : .quit
+      case .interrupt:
+        if !text.isEmpty { await keep(text.text) }
+        return nil
       }
     }
   }
 
   /// Pipe mode output: a new screen in full, a repeated one as its hint or help only.
+  /// Lines are written as they are rendered, one block at a time, so a lesson of any
+  /// size is never held whole as lines.
   func show(_ screen: Screen) {
     let renderer = ScreenRenderer.plain
     var bare = screen
@@ -189,10 +219,10 @@ public final class Runner {
         lastHeader = header
         for line in renderer.header(screen) { console.writeLine("== " + line.plain + " ==") }
       }
-      for line in renderer.body(bare) { console.writeLine(line.plain) }
+      renderer.forEachBodyLine(bare) { console.writeLine(PipeText.escaped($0.plain)) }
     }
     if let help = screen.help { for line in help { console.writeLine(line) } }
-    if let notice = screen.notice { console.writeLine("! " + notice) }
+    if let notice = screen.notice { console.writeLine("! " + StyledLine(notice).plain) }
     lastShown = screen
   }
 }

@@ -1,3 +1,6 @@
+import CourseModel
+import Foundation
+
 /// How a span of terminal text looks. Styles only show when ANSI output is enabled.
 public struct TextStyle: OptionSet, Sendable, Hashable {
   public let rawValue: UInt16
@@ -42,12 +45,17 @@ public struct TextStyle: OptionSet, Sendable, Hashable {
 }
 
 /// A run of text in one style.
+///
+/// Its text is always safe to write to a terminal: a span made from text with control
+/// characters or bidirectional overrides (a hostile course, a stored name) shows them
+/// as visible marks instead (``ShownText``). Line feeds stay, for the wrapper to break
+/// lines at; a line writes any left over as a space.
 public struct Span: Sendable, Hashable {
   public var text: String
   public var style: TextStyle
 
   public init(_ text: String, _ style: TextStyle = []) {
-    self.text = text
+    self.text = ShownText.safe(text, keepingNewlines: true)
     self.style = style
   }
 }
@@ -68,8 +76,13 @@ public struct StyledLine: Sendable, Hashable {
     self.init(text.isEmpty ? [] : [Span(text, style)], block: block)
   }
 
-  /// The characters without styling.
-  public var plain: String { spans.map(\.text).joined() }
+  /// The characters without styling (a line feed left in a span shows as a space: a
+  /// line is one line).
+  public var plain: String { Self.oneLine(spans.map(\.text).joined()) }
+
+  static func oneLine(_ text: String) -> String {
+    text.utf8.contains(0x0A) ? text.replacingOccurrences(of: "\n", with: " ") : text
+  }
 
   /// Columns the line takes on a terminal.
   public var width: Int { spans.reduce(0) { $0 + TextWidth.of($1.text) } }
@@ -80,10 +93,11 @@ public struct StyledLine: Sendable, Hashable {
     var out = ""
     for span in spans {
       let sgr = span.style.sgr
-      if sgr.isEmpty || span.text.isEmpty {
-        out += span.text
+      let text = Self.oneLine(span.text)
+      if sgr.isEmpty || text.isEmpty {
+        out += text
       } else {
-        out += "\u{1B}[\(sgr)m\(span.text)\u{1B}[0m"
+        out += "\u{1B}[\(sgr)m\(text)\u{1B}[0m"
       }
     }
     return out
@@ -104,17 +118,20 @@ public enum TextWidth {
   public static func of(_ character: Character) -> Int {
     guard let scalar = character.unicodeScalars.first else { return 0 }
     let value = scalar.value
+    // Printable ASCII, nearly all text: one column, no table to look in.
+    if value >= 0x20 && value < 0x7F { return 1 }
     if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0
     default: break
     }
     if scalar.properties.isEmojiPresentation { return 2 }
-    let wide: [ClosedRange<UInt32>] = [
-      0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-      0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
-    ]
     return wide.contains { $0.contains(value) } ? 2 : 1
   }
+
+  private static let wide: [ClosedRange<UInt32>] = [
+    0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+    0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+    0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
+  ]
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseModel
 import LearnerModel
 
 /// `--employee ID`: whose progress it is. Checked once, when the arguments are parsed.
@@ -12,7 +13,9 @@ struct EmployeeOptions: ParsableArguments {
   func validate() throws {
     if let employee {
       do { _ = try EmployeeID(employee) } catch {
-        throw ValidationError("--employee: invalid employee id \"\(employee.prefix(64))\": \(error.reason)")
+        throw ValidationError(
+          "--employee: invalid employee id \"\(ShownText.safe(String(employee.prefix(64))))\": \(error.reason)"
+        )
       }
     }
   }

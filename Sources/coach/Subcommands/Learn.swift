@@ -15,7 +15,8 @@ extension Coach {
         screen reader), it runs in pipe mode: plain text, no paging, straight to the next \
         unfinished item; every question ends with a line starting "? " and reads one answer. \
         Every answer is saved the moment it is given: quit at any prompt and the next \
-        `coach learn` starts at the same item.
+        `coach learn` starts at the same item. --plain gives the pipe-mode text on a terminal too, \
+        for screen readers.
         """)
 
     @OptionGroup var employee: EmployeeOptions
@@ -43,21 +44,48 @@ extension Coach {
       help: ArgumentHelp("Shuffle seed: the same seed gives the same order of choices.", valueName: "n"))
     var seed: UInt64?
 
+    @Flag(
+      help: ArgumentHelp(
+        "Plain text even on a terminal: pipe mode, one line at a time, no colour, no screen drawing "
+          + "(for screen readers and braille displays)."))
+    var plain = false
+
+    /// The longest name, role and cohort taken from the command line.
+    static let limits = (name: 200, role: 100, cohort: 100)
+
     @OptionGroup var schedule: ScheduleOptions
 
     func validate() throws {
       if let name, name.trimmingCharacters(in: .whitespaces).isEmpty {
         throw ValidationError("--name cannot be empty")
       }
+      try Self.check("--name", name, limit: Self.limits.name)
+      try Self.check("--role", role, limit: Self.limits.role)
+      try Self.check("--cohort", cohort, limit: Self.limits.cohort)
+    }
+
+    /// A name, role or cohort: at most `limit` characters, no control characters and no
+    /// text-direction overrides (what a screen would show differently from what it is).
+    static func check(_ option: String, _ value: String?, limit: Int) throws {
+      guard let value else { return }
+      if value.count > limit {
+        throw ValidationError("\(option) is \(value.count) characters long; at most \(limit) are allowed")
+      }
+      if let bad = value.unicodeScalars.first(where: ShownText.isUnsafe) {
+        let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        throw ValidationError(
+          "\(option) holds the control character \(code) (\"\(ShownText.safe(String(value.prefix(40))))\"); "
+            + "type it as plain text")
+      }
     }
 
     func run() async throws {
       let available = try loadCourses()
+      // A terminal that cannot move its cursor (TERM unset or dumb) gets the plain text.
+      let drawable = !["dumb", nil].contains(ProcessInfo.processInfo.environment["TERM"])
       let console: any Console =
-        isatty(0) == 1 && isatty(1) == 1
-        ? TerminalConsole(
-          usesColor: OutputStyle.usesColor(fileDescriptor: 1),
-          controlsScreen: !["dumb", nil].contains(ProcessInfo.processInfo.environment["TERM"]))
+        !plain && drawable && isatty(0) == 1 && isatty(1) == 1
+        ? TerminalConsole(usesColor: OutputStyle.usesColor(fileDescriptor: 1), controlsScreen: true)
         : PipeConsole()
       let runner = Runner(
         console: console, store: try await store.open(), now: try schedule.clock(),
@@ -97,7 +125,8 @@ extension Coach.Learn {
       printDiagnostics(unplaced)
       let ids = sound.map(\.id).joined(separator: ", ")
       throw ValidationError(
-        "no course with id '\(course)' in \(courses.path)" + (ids.isEmpty ? "" : "; courses: \(ids)"))
+        ShownText.safe(
+          "no course with id '\(course)' in \(courses.path)" + (ids.isEmpty ? "" : "; courses: \(ids)")))
     }
     printDiagnostics(unplaced)
     for bad in broken {
@@ -115,7 +144,7 @@ extension Coach.Learn {
     let roles = Set(sound.flatMap(\.roles))
     if let role, !roles.isEmpty, !roles.contains(role) {
       throw ValidationError(
-        "unknown role '\(role)'; the courses name: \(roles.sorted().joined(separator: ", "))")
+        ShownText.safe("unknown role '\(role)'; the courses name: \(roles.sorted().joined(separator: ", "))"))
     }
     return sound
   }
@@ -151,5 +180,11 @@ extension Coach.Learn {
       printError("coach: \(message)")
       throw ExitCode.failure
     }
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

@@ -27,12 +27,20 @@ extension Coach {
     @OptionGroup var schedule: ScheduleOptions
 
     func run() async throws {
+      // Reading progress never makes a store: a path with nothing there is a mistake.
+      let path = self.store.resolvedPath
+      guard StoreOptions.isURL(path) || FileManager.default.fileExists(atPath: path) else {
+        printError(
+          "coach: no progress store at \(path): nothing has been recorded there (check the path; "
+            + "coach learn creates the store)")
+        throw ExitCode.failure
+      }
       let store = try await store.open()
       let person = try await Enrolled.employee(employee.id, in: store, storePath: self.store.shownName)
       let enrolled = try await Enrolled.courses(store, of: person, folder: courses)
       let report = ProgressReport(
         employee: person, courses: enrolled, at: try schedule.clock()(), scheduler: try schedule.scheduler())
-      print(format == .json ? report.json() : report.table())
+      print(format == .json ? report.json() : ShownText.safe(report.table(), keepingNewlines: true))
       if enrolled.contains(where: { $0.course == nil }) { throw ExitCode.failure }
     }
   }

@@ -1,3 +1,4 @@
+import CourseModel
 import Foundation
 
 /// Whether a stream gets colour: only a terminal, `TERM` not `dumb`, and `NO_COLOR` unset.
@@ -11,8 +12,14 @@ enum OutputStyle {
   }
 }
 
-/// Writes text to standard error.
+/// Writes text to standard error, with any control character in it made visible (a
+/// message may quote a course, a path or a name; see `ShownText`).
 func printError(_ text: String) {
+  printErrorStyled(ShownText.safe(text, keepingNewlines: true))
+}
+
+/// Writes text that coach styled itself (every foreign part already made safe).
+func printErrorStyled(_ text: String) {
   FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 

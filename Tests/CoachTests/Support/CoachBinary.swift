@@ -42,6 +42,11 @@ enum CoachBinary {
     return root.appendingPathComponent("Tests/CoachTests/Fixtures/courses").path
   }
 
+  /// Another folder of fixture courses: `journeys`, `hostile`.
+  static func fixture(_ name: String) -> String {
+    URL(fileURLWithPath: fixtures).deletingLastPathComponent().appendingPathComponent(name).path
+  }
+
   struct Result {
     var status: Int32
     var stdout: String
