@@ -22,6 +22,21 @@ struct PostgresComparison {
     ["/usr/bin/psql", "/usr/local/bin/psql"].first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
+  /// One bare postgres-nio connection to `location` (no pool, no TLS: the bench server is
+  /// on loopback), signed in as its user with `PGPASSWORD` if set.
+  static func connect(_ location: PostgresLocation, logger: Logger) async throws -> PostgresConnection {
+    let configuration = PostgresConnection.Configuration(
+      host: location.host, port: location.port, username: location.user,
+      password: ProcessInfo.processInfo.environment["PGPASSWORD"], database: location.database, tls: .disable)
+    return try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+  }
+
+  static var quietLogger: Logger {
+    var logger = Logger(label: "bench")
+    logger.logLevel = .critical
+    return logger
+  }
+
   func database(_ name: String) async throws -> PostgresLocation {
     try await PostgresServer.dropDatabase(name, on: server)
     try await PostgresServer.createDatabase(name, on: server)
@@ -51,14 +66,8 @@ struct PostgresComparison {
             position: .question(item: item.itemID, retry: false)) : nil)
     }
 
-    let bareLocation = try await database("coach_bench_bare")
-    var logger = Logger(label: "bench")
-    logger.logLevel = .critical
-    let configuration = PostgresConnection.Configuration(
-      host: bareLocation.host, port: bareLocation.port, username: bareLocation.user,
-      password: ProcessInfo.processInfo.environment["PGPASSWORD"], database: bareLocation.database,
-      tls: .disable)
-    let bare = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+    let logger = Self.quietLogger
+    let bare = try await Self.connect(try await database("coach_bench_bare"), logger: logger)
     try await bare.query(
       """
       CREATE TABLE answer (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, employeeId text NOT NULL,
@@ -131,8 +140,8 @@ struct PostgresComparison {
     let answers = SummaryDatabase.answersEach
     print("building the PostgreSQL summary database (\(employees) employees x \(answers) answers)...")
     let course = SummaryDatabase.courseID
-    try await store.execute(
-      """
+    let fixture = try await Self.connect(location, logger: Self.quietLogger)
+    let statements = """
       INSERT INTO employee (id, name, role, cohort, created)
       SELECT 'E' || lpad(e::text, 5, '0'), 'Employee ' || e, 'staff', 'cohort-' || (e % 20), timestamptz '2026-01-01'
       FROM generate_series(0, \(employees - 1)) e;
@@ -149,7 +158,11 @@ struct PostgresComparison {
               (ARRAY[0, 0.5, 1, 1])[1 + (random() * 3)::int] AS score
             FROM generate_series(0, \(employees - 1)) e, generate_series(0, \(answers - 1)) n) answers;
       ANALYZE
-      """)
+      """
+    for sql in statements.components(separatedBy: ";\n") {
+      try await fixture.query(PostgresQuery(unsafeSQL: sql), logger: Self.quietLogger)
+    }
+    try await fixture.close()
     let runs = quick ? 2 : 5
     let sql = PostgresProgressStore.summarySQL.replacingOccurrences(of: "$1", with: "'\(course)'")
     let clock = ContinuousClock()
