@@ -4,7 +4,7 @@ COURSES ?= courses
 BIN := .build/debug/coach
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps print-deps xapi-deps build test test-against-servers engine-tests run check lint bench reliability reliability-quick clean
+.PHONY: all deps print-deps xapi-deps build test test-against-servers engine-tests run check lint bench reliability reliability-quick fuzz clean
 
 ## The PostgreSQL tests run against a throwaway server (scripts/pg-test-server): a target
 ## that needs one starts it, unless COACH_TEST_POSTGRES names one already (inside make test).
@@ -68,18 +68,20 @@ check: build
 	$(BIN) check $(COURSES)
 
 lint:
-	$(SWIFT) format lint --recursive --strict Sources Tests Benchmarks/Sources Benchmarks/Benchmarks
+	$(SWIFT) format lint --recursive --strict Sources Tests Benchmarks/Sources Benchmarks/Benchmarks Fuzz/Sources
 	scripts/check-layers
 
 ## bench: release builds; parser vs the cmark command, the store vs bare SQLite, then
-## coach learn with a 50 MB lesson and a 200,000-line paste beside baselines of the same run.
+## coach learn with a 50 MB lesson and a 200,000-line paste beside baselines of the same run,
+## then what a passphrase costs at each scrypt cost.
 bench: deps
 	@command -v cmark >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark
 	$(SWIFT) build -c release --product coach
 	cd Benchmarks && $(SWIFT) run -c release ParserBench ../.build/release/coach
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
-	cd Benchmarks && $(WITH_POSTGRES) $(SWIFT) run -c release StoreComparisons
+	cd Benchmarks && $(WITH_POSTGRES) $(SWIFT) run -c release StoreComparisons ../.build/release/coach
 	cd Benchmarks && $(SWIFT) run -c release LearnBench ../.build/release/coach
+	cd Benchmarks && $(SWIFT) run -c release KDFCost
 
 ## reliability: kill -9 trials and concurrent writers against SQLite, then PostgreSQL.
 reliability: deps
@@ -92,5 +94,11 @@ reliability-quick: deps
 	.build/debug/coach-store-stress --kill-trials 10 --writers 8 --answers 50
 	$(WITH_POSTGRES) sh -c '.build/debug/coach-store-stress --kill-trials 10 --writers 8 --answers 50 --store "$$COACH_TEST_POSTGRES"'
 
+## fuzz: libFuzzer under AddressSanitizer, the course parser and the answer parser,
+## FUZZ_SECONDS each (default 1800); not part of make test. See scripts/fuzz.
+FUZZ_SECONDS ?= 1800
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz
+
 clean:
-	rm -rf .build Benchmarks/.build Tests/EngineOnly/.build
+	rm -rf .build Benchmarks/.build Tests/EngineOnly/.build Fuzz/.build

@@ -6,6 +6,7 @@ import PackageDescription
 //   LearnerModel                       records and the ProgressStore protocol
 //   ProgressStoreSQLite                the embedded store (the only target that imports GRDB)
 //   ProgressStorePostgres              the server store (the only target that imports PostgresNIO)
+//   PrivateText                        employee keys and the sealed-text store boundary
 //   CourseProgress                     what a history means against a course
 //   SessionEngine                      the pure learning state machine and grading
 //   Terminal                           consoles, renderers and the learn loop
@@ -22,6 +23,7 @@ let package = Package(
     .library(name: "LearnerModel", targets: ["LearnerModel"]),
     .library(name: "ProgressStoreSQLite", targets: ["ProgressStoreSQLite"]),
     .library(name: "ProgressStorePostgres", targets: ["ProgressStorePostgres"]),
+    .library(name: "PrivateText", targets: ["PrivateText"]),
     .library(name: "CourseProgress", targets: ["CourseProgress"]),
     .library(name: "SessionEngine", targets: ["SessionEngine"]),
     .library(name: "Reports", targets: ["Reports"]),
@@ -29,14 +31,20 @@ let package = Package(
     .library(name: "CoachTestSupport", targets: ["CoachTestSupport"]),
     .library(name: "Printing", targets: ["Printing"]),
     .library(name: "Exports", targets: ["Exports"]),
+    .library(name: "Rosters", targets: ["Rosters"]),
     .library(name: "XAPI", targets: ["XAPI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    // RFC 4180 CSV, read (rosters) and written (reports): it keeps spaces, empty last
+    // fields, short rows and quoted line breaks as they are (docs/reports.md says why
+    // this one and not SwiftCSV).
+    .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
   ],
   targets: [
     .systemLibrary(
@@ -61,6 +69,14 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // Sealing private text: per-employee keys wrapped under a passphrase (scrypt), and
+    // the store decorator that seals on the way in and opens on the way out.
+    .target(
+      name: "PrivateText",
+      dependencies: [
+        "LearnerModel", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]),
     .target(name: "CourseProgress", dependencies: ["CourseModel", "LearnerModel", "Review"]),
     .target(
       name: "SessionEngine", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review"]),
@@ -68,7 +84,13 @@ let package = Package(
       name: "Terminal",
       dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Review", "SessionEngine"]),
     .target(
-      name: "Reports", dependencies: ["CourseModel", "CourseProgress", "LearnerModel", "Printing", "Review"]),
+      name: "Reports",
+      dependencies: [
+        "CourseModel", "CourseProgress", "LearnerModel", "Printing", "Review",
+        .product(name: "CSV", package: "CSV.swift"),
+      ]),
+    // Roster files (CSV) read into employees, every problem named by line and column.
+    .target(name: "Rosters", dependencies: ["LearnerModel", .product(name: "CSV", package: "CSV.swift")]),
     // The FSRS-6 scheduler of spaced review: pure arithmetic on a question's review log.
     .target(name: "Review"),
     // Self-contained printable HTML (escaping, Markdown blocks, the page shell).
@@ -80,8 +102,8 @@ let package = Package(
     .executableTarget(
       name: "coach",
       dependencies: [
-        "CourseModel", "CourseParser", "CourseProgress", "Exports", "LearnerModel", "ProgressStorePostgres",
-        "ProgressStoreSQLite", "Reports", "Review", "Terminal", "XAPI",
+        "CourseModel", "CourseParser", "CourseProgress", "Exports", "LearnerModel", "PrivateText",
+        "ProgressStorePostgres", "ProgressStoreSQLite", "Reports", "Review", "Rosters", "Terminal", "XAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -99,6 +121,8 @@ let package = Package(
       exclude: ["Fixtures", "Golden"]
     ),
     .testTarget(name: "LearnerModelTests", dependencies: ["LearnerModel"]),
+    .testTarget(
+      name: "PrivateTextTests", dependencies: ["PrivateText", "LearnerModel", "CoachTestSupport"]),
     .testTarget(name: "ReviewTests", dependencies: ["Review"], exclude: ["Vectors"]),
     .testTarget(
       name: "ProgressStorePostgresTests",
@@ -119,8 +143,15 @@ let package = Package(
     ),
     .testTarget(
       name: "TerminalTests",
-      dependencies: ["Terminal", "SessionEngine", "CourseModel", "LearnerModel", "CoachTestSupport"]
+      dependencies: [
+        "Terminal", "SessionEngine", "CourseModel", "LearnerModel", "PrivateText", "CoachTestSupport",
+      ]
     ),
+    .testTarget(
+      name: "ReportsTests",
+      dependencies: [
+        "Reports", "Rosters", "CourseModel", "CourseProgress", "LearnerModel", "CoachTestSupport",
+      ]),
     .testTarget(name: "PrintingTests", dependencies: ["Printing", "CourseModel"]),
     .testTarget(
       name: "ExportsTests",

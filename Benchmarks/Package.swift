@@ -8,6 +8,7 @@
 //                                                COACH_TEST_POSTGRES, which make bench sets)
 //   swift run -c release ParserBench PATH        coach check vs the cmark command, 10 MB
 //   swift run -c release LearnBench PATH         coach learn: 50 MB lessons, 200,000-line pastes
+//   swift run -c release KDFCost                 what one passphrase costs, per scrypt cost
 //
 // To add a suite: an executable target under Benchmarks/<Name>/ that depends on
 // `benchmark` and uses the `BenchmarkPlugin`, like `StoreBenchmarks` below.
@@ -41,6 +42,8 @@ let package = Package(
     .target(
       name: "StoreBenchSupport",
       dependencies: [
+        .product(name: "CourseModel", package: "coach"), .product(name: "CourseParser", package: "coach"),
+        .product(name: "Reports", package: "coach"),
         .product(name: "LearnerModel", package: "coach"),
         .product(name: "ProgressStoreSQLite", package: "coach"),
         .product(name: "GRDB", package: "GRDB.swift"),
@@ -56,10 +59,19 @@ let package = Package(
     ),
     // `coach learn` with a 50 MB lesson and a 200,000-line paste, pipe mode and tmux.
     .executableTarget(name: "LearnBench", path: "Sources/LearnBench"),
+    // What a passphrase costs at each scrypt cost (docs/security.md gives the figures).
+    .executableTarget(
+      name: "KDFCost",
+      dependencies: [
+        .product(name: "LearnerModel", package: "coach"), .product(name: "PrivateText", package: "coach"),
+      ],
+      path: "Sources/KDFCost"
+    ),
     .executableTarget(
       name: "StoreComparisons",
       dependencies: [
         "StoreBenchSupport", .product(name: "LearnerModel", package: "coach"),
+        .product(name: "Reports", package: "coach"),
         .product(name: "ProgressStoreSQLite", package: "coach"),
         .product(name: "ProgressStorePostgres", package: "coach"),
         .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -49,7 +49,7 @@ enum Make {
 }
 
 extension StoreConformance {
-  public static let all: [ConformanceCheck] = records + promises
+  public static let all: [ConformanceCheck] = records + promises + reports + privateText + sessions
 
   /// Each record type is stored and reads back as it was given.
   static let records: [ConformanceCheck] = [
@@ -300,18 +300,32 @@ extension StoreConformance {
       try expectEqual(new.attempt, 2, "the second attempt's number")
       try expectEqual(history.beliefs, [belief], "beliefs")
     },
-    ConformanceCheck("the summary says who has done what, as the default built from histories does") {
+    ConformanceCheck(
+      "the summary says who has done what, counting only drill answers to the questions as they are now,"
+        + " as the default built from histories does"
+    ) {
       _, store in
-      try await Make.employees("ada", "bob", "cy", in: store)
+      try await Make.employees("ada", "bob", "cy", "dan", in: store)
       _ = try await store.enrol(Make.id("ada"), in: Make.course, version: "v-1", at: Make.time)
       _ = try await store.enrol(Make.id("bob"), in: Make.course, at: Make.time)
+      let earlier = Make.time.addingTimeInterval(-60)
+      try await store.recordAttempt(Make.attempt("ada", "q1", hash: "h-old", at: earlier), bookmark: nil)
       try await store.recordAttempt(Make.attempt("ada", "q1", score: 0.5, correct: false), bookmark: nil)
       try await store.recordAttempt(Make.attempt("ada", "q1"), bookmark: nil)
       try await store.recordAttempt(Make.attempt("ada", "q2", score: 0, correct: false), bookmark: nil)
+      try await store.recordAttempt(Make.attempt("ada", "q2", at: earlier, context: .review), bookmark: nil)
+      try await store.recordAttempt(Make.attempt("ada", "gone", at: earlier), bookmark: nil)
       try await store.completeEnrolment(Make.id("ada"), in: Make.course, passed: false, at: Make.time)
       try await store.recordAttempt(Make.attempt("cy", "q1", course: "other"), bookmark: nil)
-      let rows = try await store.summary(of: Make.course)
-      try expectEqual(rows.map(\.employee.rawValue), ["ada", "bob"], "who")
+      // dan answered only an earlier version: listed, with nothing that counts.
+      try await store.recordAttempt(Make.attempt("dan", "q2", key: "k-old", at: earlier), bookmark: nil)
+      let scope = ReportScope(
+        courseID: Make.course,
+        questions: ["q1", "q2"].map {
+          ScopeQuestion(itemID: $0, moduleID: "m1", sectionID: "s1", keyHash: "k", contentHash: "h1")
+        })
+      let rows = try await store.summary(of: scope)
+      try expectEqual(rows.map(\.employee.rawValue), ["ada", "bob", "dan"], "who")
       try expectEqual(rows[0].attempts, 3, "attempts")
       try expectEqual(rows[0].itemsAnswered, 2, "items answered")
       try expectEqual(rows[0].itemsCorrect, 1, "items right")
@@ -321,16 +335,22 @@ extension StoreConformance {
       try expectEqual(rows[0].enrolment?.courseVersion, "v-1", "the version of the course taken")
       try expectEqual(rows[1].attempts, 0, "bob's attempts")
       try expectEqual(rows[1].enrolment?.completed, nil, "bob has not completed")
-      try expectEqual(
-        try await DefaultSummary(base: store).summary(of: Make.course), rows, "the default summary")
+      try expectEqual(rows[2].attempts, 0, "dan's answer to an earlier answer key does not count")
+      try expectEqual(rows[2].itemsAnswered, 0, "dan has no question answered as it is now")
+      try expectEqual(rows[2].lastAnswer, earlier, "dan's last answer")
+      try expectEqual(try await DefaultSummary(base: store).summary(of: scope), rows, "the default summary")
     },
   ]
 }
 
-/// A store that answers ``ProgressStore/summary(of:)`` with the protocol's default.
+/// A store that answers ``ProgressStore/summary(of:)`` and the report queries with the
+/// protocol's defaults.
 struct DefaultSummary: ProgressStore {
   let base: any ProgressStore
   func saveEmployee(_ e: Employee) async throws(ProgressStoreError) { try await base.saveEmployee(e) }
+  func importRoster(_ e: [Employee], at d: Date) async throws(ProgressStoreError) -> RosterImport {
+    try await base.importRoster(e, at: d)
+  }
   func employee(id: EmployeeID) async throws(ProgressStoreError) -> Employee? {
     try await base.employee(id: id)
   }
@@ -363,4 +383,21 @@ struct DefaultSummary: ProgressStore {
   func enrolments(of e: EmployeeID) async throws(ProgressStoreError) -> [Enrolment] {
     try await base.enrolments(of: e)
   }
+  func wrappedKey(of e: EmployeeID) async throws(ProgressStoreError) -> WrappedKey? {
+    try await base.wrappedKey(of: e)
+  }
+  func saveWrappedKey(_ k: WrappedKey) async throws(ProgressStoreError) { try await base.saveWrappedKey(k) }
+  func resetEmployee(_ e: EmployeeID) async throws(ProgressStoreError) -> Bool {
+    try await base.resetEmployee(e)
+  }
+  func rewritePrivateText(of e: EmployeeID, _ r: PrivateTextRewrite) async throws(ProgressStoreError) -> Int {
+    try await base.rewritePrivateText(of: e, r)
+  }
+  func claimSession(_ l: SessionLease, takingOver h: String?) async throws(ProgressStoreError) -> SessionClaim
+  {
+    try await base.claimSession(l, takingOver: h)
+  }
+  func renewSession(_ l: SessionLease) async throws(ProgressStoreError) { try await base.renewSession(l) }
+  func releaseSession(_ l: SessionLease) async throws(ProgressStoreError) { try await base.releaseSession(l) }
+  func guarded(by l: SessionLease) -> any ProgressStore { DefaultSummary(base: base.guarded(by: l)) }
 }

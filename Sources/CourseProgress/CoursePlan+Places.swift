@@ -81,6 +81,9 @@ extension CoursePlan {
         if belief(step)?.id == id { return (index, .share(text)) }
       case (.draft(let id, let text), .belief):
         if belief(step)?.id == id { return (index, .draft(text)) }
+      case (.sealedDraft(let id, _), .belief), (.sealedShare(let id, _), .belief):
+        // Sealed text that could not be opened (its key was reset): the item, asked again.
+        if belief(step)?.id == id { return (index, .none) }
       case (.item(let id), .statement(let i)):
         if creed(step)?.statements[i].id == id { return (index, .none) }
       default: continue

@@ -8,6 +8,10 @@ public enum BeliefAnswer: Sendable, Hashable, Codable {
   case text(String)
   /// A ranking: the item texts in the learner's order.
   case order([String])
+  /// A reflection or note the employee did not share, sealed with their key. Only a
+  /// store opened with that key (`PrivateText`'s `SealedStore`) reads it back as
+  /// ``text(_:)``; everyone else, reports included, sees only that it was answered.
+  case sealed(SealedText)
 }
 
 /// One belief response. Kept in its own table with no score or correctness at all.
@@ -27,7 +31,9 @@ public struct BeliefResponse: Sendable, Hashable, Codable {
   /// only on the same scale. `nil` for a note and for answers stored before coach kept it.
   public var scaleHash: String?
   public var answer: BeliefAnswer
-  /// Reflections are private unless the employee shares them with the trainer.
+  /// Reflections are private unless the employee shares them with the trainer: shared
+  /// text is kept as plain ``BeliefAnswer/text(_:)`` so that reports can read it; text
+  /// that is not shared is kept only as ``BeliefAnswer/sealed(_:)``.
   public var shared: Bool
   public var sessionID: String
   public var at: Date

@@ -32,7 +32,10 @@ extension Bookmark {
   /// progress was first kept, so every store resumes exactly: `intro`, `overview`,
   /// `block:N` or `block:N+L`, `q:<item>`, `retry:<item>`, `result`, `item:<item>`,
   /// `draft:<item>` or `share:<item>` then a newline and the reflection's text, `sign`,
-  /// `end`.
+  /// `end`. A draft or pending share sealed with the employee's key is kept as
+  /// `sealed-draft:<item>` or `sealed-share:<item>`, a newline and the sealed bytes in
+  /// base64 (a coach older than sealing reads those as no position and starts at the
+  /// first unfinished step).
   public enum Position: Sendable, Hashable, Codable {
     /// The course introduction.
     case introduction
@@ -50,6 +53,10 @@ extension Bookmark {
     case draft(item: String, text: String)
     /// A reflection written but not yet sent: whether to share it is still to be asked.
     case share(item: String, text: String)
+    /// A draft sealed with the employee's key (what stores keep instead of ``draft(item:text:)``).
+    case sealedDraft(item: String, SealedText)
+    /// A pending share sealed with the employee's key (kept instead of ``share(item:text:)``).
+    case sealedShare(item: String, SealedText)
     /// Signing a creed.
     case signature
     /// The end of the course.
@@ -81,7 +88,30 @@ extension Bookmark {
         let item = String(parts[0])
         let typed = parts.count > 1 ? String(parts[1]) : ""
         self = word == "draft" ? .draft(item: item, text: typed) : .share(item: item, text: typed)
+      case "sealed-draft", "sealed-share":
+        let parts = rest.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, let sealed = SealedText(base64: String(parts[1])) else { return nil }
+        let item = String(parts[0])
+        self = word == "sealed-draft" ? .sealedDraft(item: item, sealed) : .sealedShare(item: item, sealed)
       default: return nil
+      }
+    }
+
+    /// Whether the position holds private text in the clear (a draft or pending share
+    /// that is not sealed).
+    public var holdsPlainText: Bool {
+      switch self {
+      case .draft, .share: true
+      default: false
+      }
+    }
+
+    /// The item a draft or pending share belongs to, sealed or not.
+    public var reflectionItem: String? {
+      switch self {
+      case .draft(let item, _), .share(let item, _), .sealedDraft(let item, _), .sealedShare(let item, _):
+        item
+      default: nil
       }
     }
 
@@ -96,6 +126,8 @@ extension Bookmark {
       case .item(let item): "item:\(item)"
       case .draft(let item, let text): "draft:\(item)\n\(text)"
       case .share(let item, let text): "share:\(item)\n\(text)"
+      case .sealedDraft(let item, let sealed): "sealed-draft:\(item)\n\(sealed.base64)"
+      case .sealedShare(let item, let sealed): "sealed-share:\(item)\n\(sealed.base64)"
       case .signature: "sign"
       case .end: "end"
       }

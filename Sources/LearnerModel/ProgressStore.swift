@@ -19,8 +19,39 @@ import Foundation
 /// keeps a record once however often it is sent; the other records are kept once by their
 /// nature (the first reading of a page, the one enrolment, the one bookmark).
 public protocol ProgressStore: Sendable {
-  /// Adds the employee, or updates the name, role and cohort of a known one.
+  /// Adds the employee, or updates the name, role and cohort of a known one. What a
+  /// roster import keeps (``Employee/rosterImported``, ``Employee/rosterFields``) is
+  /// neither written nor changed: only ``importRoster(_:at:)`` writes it.
   func saveEmployee(_ employee: Employee) async throws(ProgressStoreError)
+
+  /// Imports a roster in one write transaction: employees the store does not know are
+  /// added (created at `date`), known ones get the roster's name, role, cohort and extra
+  /// columns, and all of them are marked on the roster at `date`
+  /// (``Employee/imported(_:over:at:)``). Employees the roster leaves out are untouched.
+  /// - Throws: ``ProgressStoreError/refused(store:detail:)`` for a roster that
+  ///   ``Employee/rosterRefusal(_:)`` refuses; then, as on any failure, nothing is written.
+  @discardableResult
+  func importRoster(_ employees: [Employee], at date: Date) async throws(ProgressStoreError) -> RosterImport
+
+  /// One page of employees, ordered by id. A default implementation filters
+  /// ``allEmployees()``.
+  func employees(_ query: EmployeeQuery) async throws(ProgressStoreError) -> [Employee]
+
+  /// One page of the cohort report: employees enrolled in the course or on the roster
+  /// (only enrolled ones with `startedSince`), ordered by id, each with the digest of
+  /// their records (``CourseDigest/init(employee:history:scope:)`` says what it holds).
+  /// A default implementation reads each employee's ``History``.
+  func courseDigests(_ scope: ReportScope, _ query: DigestQuery) async throws(ProgressStoreError)
+    -> [CourseDigest]
+
+  /// Item analysis: one entry per question of the scope, in scope order (questions
+  /// nobody answered included). A default implementation reads every history.
+  func questionStatistics(_ scope: ReportScope) async throws(ProgressStoreError) -> [QuestionStatistics]
+
+  /// Belief figures: for each belief item of the scope, one entry per cohort with
+  /// answers that count (``BeliefStatistics``), ordered by item (scope order), then
+  /// cohort (no cohort first). A default implementation reads every history.
+  func beliefStatistics(_ scope: ReportScope) async throws(ProgressStoreError) -> [BeliefStatistics]
 
   /// The employee with this id, if known.
   func employee(id: EmployeeID) async throws(ProgressStoreError) -> Employee?
@@ -73,9 +104,66 @@ public protocol ProgressStore: Sendable {
   /// The enrolments of one employee, every course, ordered by course id.
   func enrolments(of employee: EmployeeID) async throws(ProgressStoreError) -> [Enrolment]
 
-  /// Every employee enrolled in, or with answers in, a course, ordered by id: who has
-  /// done what. A default implementation reads each employee's ``History``.
-  func summary(of courseID: String) async throws(ProgressStoreError) -> [ProgressSummary]
+  /// Every employee enrolled in the scope's course, or with drill answers in it, ordered
+  /// by id: who has done what. Only drill answers that count toward the scope's questions
+  /// as they are now (``ScopeQuestion/counts(_:)``) are counted and scored. A default
+  /// implementation reads each employee's ``History``.
+  func summary(of scope: ReportScope) async throws(ProgressStoreError) -> [ProgressSummary]
+
+  // MARK: Private text keys
+
+  /// The employee's wrapped private-text key, if they have one. The store keeps it as
+  /// it was given and cannot open it.
+  func wrappedKey(of employee: EmployeeID) async throws(ProgressStoreError) -> WrappedKey?
+
+  /// Keeps the employee's wrapped key.
+  /// - Throws: ``ProgressStoreError/refused(store:detail:)`` when the employee already
+  ///   has a key (two first sessions at once: the second must not replace the first's),
+  ///   or is unknown.
+  func saveWrappedKey(_ key: WrappedKey) async throws(ProgressStoreError)
+
+  /// Resets an employee who lost their passphrase, in one transaction: forgets their
+  /// wrapped key (text sealed under it can never be opened again), turns every draft or
+  /// pending share in their bookmarks, sealed or not, into the item itself (the item is
+  /// asked again), and ends their session lease. Every other record stays: attempts,
+  /// scores, belief points, rankings, sealed answers (still counted as answered) and
+  /// signatures.
+  /// - Returns: Whether the employee had a key.
+  func resetEmployee(_ employee: EmployeeID) async throws(ProgressStoreError) -> Bool
+
+  /// Rewrites the private text an employee wrote before text was sealed, in one
+  /// transaction: each of their belief responses whose answer is text and not shared,
+  /// and each of their bookmarks holding plain text, goes to `rewrite`; what it returns
+  /// replaces the answer or position. Old text must not stay readable in the store's
+  /// files once replaced.
+  /// - Returns: How many records changed.
+  @discardableResult
+  func rewritePrivateText(of employee: EmployeeID, _ rewrite: PrivateTextRewrite)
+    async throws(ProgressStoreError) -> Int
+
+  // MARK: One session per employee
+
+  /// Claims the employee's session lease for `lease`, in one transaction: it is claimed
+  /// when nobody holds it, when it already names `lease.sessionID`, when the holder's
+  /// lease expired before `lease.renewed`, or when the holder is the session
+  /// `takingOver` names. The claimed lease is kept as given (host, process, times).
+  /// - Returns: ``SessionClaim/claimed``, or the lease of the session that holds it.
+  func claimSession(_ lease: SessionLease, takingOver holder: String?) async throws(ProgressStoreError)
+    -> SessionClaim
+
+  /// Renews a held lease: its `renewed` and `expires` replace the stored ones.
+  /// - Throws: ``ProgressStoreError/sessionTaken(store:holder:)`` when the lease names
+  ///   another session now, or no session.
+  func renewSession(_ lease: SessionLease) async throws(ProgressStoreError)
+
+  /// Ends a lease; does nothing when it names another session.
+  func releaseSession(_ lease: SessionLease) async throws(ProgressStoreError)
+
+  /// The same store, for a session that holds `lease`: every method that writes first
+  /// checks, in its own transaction, that the employee's lease still names
+  /// `lease.sessionID`, and otherwise writes nothing and throws
+  /// ``ProgressStoreError/sessionTaken(store:holder:)``. Reading is unchanged.
+  func guarded(by lease: SessionLease) -> any ProgressStore
 }
 
 extension ProgressStore {

@@ -24,14 +24,25 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
   case unreadable(store: String, detail: String)
   /// Any other failure.
   case database(store: String, detail: String)
+  /// There is no store there yet (a command that only reads never creates one).
+  case missing(store: String)
+  /// Opened read-only, the store was written by an older coach and needs its schema
+  /// brought up to date first (which only a command that writes does).
+  case olderStore(store: String, missingMigrations: [String])
+  /// The store's file or folder is not safe to use on a shared machine: `problem` says
+  /// what is wrong, `fix` how to put it right.
+  case unsafeFile(store: String, problem: String, fix: String)
+  /// Another session of the same employee took over this session's lease: nothing more
+  /// is recorded by this one. `holder` is the session that holds it now, when known.
+  case sessionTaken(store: String, holder: SessionLease?)
 
   /// The store the error is about.
   public var store: String {
     switch self {
     case .newerStore(let store, _), .invalidLocation(let store, _), .notAStore(let store, _),
-      .cannotWrite(let store, _),
-      .diskFull(let store), .busy(let store), .unreachable(let store, _), .refused(let store, _),
-      .unreadable(let store, _), .database(let store, _):
+      .cannotWrite(let store, _), .diskFull(let store), .busy(let store), .unreachable(let store, _),
+      .refused(let store, _), .unreadable(let store, _), .database(let store, _), .missing(let store),
+      .olderStore(let store, _), .unsafeFile(let store, _, _), .sessionTaken(let store, _):
       store
     }
   }
@@ -59,6 +70,17 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
       "\(store): a stored record cannot be read: \(detail)"
     case .database(let store, let detail):
       "\(store): database error: \(detail)"
+    case .missing(let store):
+      "\(store): there is no progress store here yet (coach learn creates it)"
+    case .olderStore(let store, let missing):
+      "\(store): this progress store was written by an older version of coach (it lacks "
+        + "\(missing.joined(separator: ", "))); run coach learn once to bring it up to date"
+    case .unsafeFile(let store, let problem, let fix):
+      "\(store): refused: \(problem); \(fix)"
+    case .sessionTaken(let store, let holder):
+      "\(store): another coach session took over"
+        + (holder.map { " (on \($0.host), process \($0.process))" } ?? "")
+        + "; this one records nothing more, and everything answered before is saved"
     }
   }
 }

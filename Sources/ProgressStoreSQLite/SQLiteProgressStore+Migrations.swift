@@ -188,6 +188,86 @@ extension SQLiteProgressStore {
       }
     }
 
+    // Private text is sealed: a reflection or creed note that is not shared is kept as
+    // the bytes of a sealed envelope in `sealed`, never as `text`. SQLite cannot change
+    // a CHECK constraint in place, so the table is rebuilt (ids, and so the order of
+    // responses, are kept; rows written before stay plain text until their employee
+    // next opens the store with their key, which seals them).
+    migrator.registerMigration("v5-add-beliefResponse-sealed") { db in
+      try db.create(table: "beliefResponse_v5") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("employeeId", .text).notNull().references("employee")
+        t.column("courseId", .text).notNull()
+        t.column("moduleId", .text).notNull()
+        t.column("sectionId", .text).notNull()
+        t.column("itemId", .text).notNull()
+        t.column("kind", .text).notNull()
+        t.column("itemHash", .text).notNull()
+        t.column("point", .integer)
+        t.column("text", .text)
+        t.column("ranking", .jsonText)
+        t.column("sealed", .blob)
+        t.column("shared", .boolean).notNull().defaults(to: false)
+        t.column("sessionId", .text).notNull()
+        t.column("at", .datetime).notNull()
+        t.column("scaleHash", .text)
+        t.check(
+          sql: "(point IS NOT NULL) + (text IS NOT NULL) + (ranking IS NOT NULL) + (sealed IS NOT NULL) = 1")
+        // Sealed text is private by definition: it is never marked shared.
+        t.check(sql: "sealed IS NULL OR shared = 0")
+      }
+      try db.execute(
+        sql: """
+          INSERT INTO beliefResponse_v5 (id, employeeId, courseId, moduleId, sectionId, itemId, kind,
+            itemHash, point, text, ranking, shared, sessionId, at, scaleHash)
+          SELECT id, employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash, point, text,
+            ranking, shared, sessionId, at, scaleHash FROM beliefResponse;
+          DROP TABLE beliefResponse;
+          ALTER TABLE beliefResponse_v5 RENAME TO beliefResponse;
+          """)
+      try db.create(
+        index: "beliefResponse_on_course_employee_item", on: "beliefResponse",
+        columns: ["courseId", "employeeId", "itemId"])
+    }
+
+    // One wrapped private-text key per employee, sealed under a key derived from their
+    // passphrase: the store cannot open it.
+    migrator.registerMigration("v6-create-employeeKey", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "employeeKey", options: .withoutRowID) { t in
+        t.primaryKey("employeeId", .text).references("employee")
+        t.column("keyId", .text).notNull()
+        t.column("method", .text).notNull()
+        t.column("parameters", .text).notNull()
+        t.column("salt", .blob).notNull()
+        t.column("wrappedKey", .blob).notNull()
+        t.column("created", .datetime).notNull()
+      }
+    }
+
+    // One open learn session per employee: who holds it, its heartbeat and its expiry.
+    migrator.registerMigration("v7-create-sessionLease", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "sessionLease", options: .withoutRowID) { t in
+        t.primaryKey("employeeId", .text).references("employee")
+        t.column("sessionId", .text).notNull()
+        t.column("host", .text).notNull()
+        t.column("process", .integer).notNull()
+        t.column("started", .datetime).notNull()
+        t.column("renewed", .datetime).notNull()
+        t.column("expires", .datetime).notNull()
+      }
+    }
+
+    // Rosters: when an employee was last on an imported roster (NULL: on none) and the
+    // roster's other columns (a JSON array of [name, value] pairs, in the roster's order).
+    // The cohort report lists a cohort's employees by this index.
+    migrator.registerMigration("v8-add-employee-roster", foreignKeyChecks: .immediate) { db in
+      try db.alter(table: "employee") { t in
+        t.add(column: "rosterImported", .datetime)
+        t.add(column: "rosterFields", .jsonText)
+      }
+      try db.create(index: "employee_on_cohort", on: "employee", columns: ["cohort", "id"])
+    }
+
     // Each attempt, belief response, signature and drill pass gets the id it was made with, so that a
     // record sent twice (a retry after a lost connection to a server store, a copy merged
     // twice) is kept once. Rows written before get a random version-4 UUID; the

@@ -9,28 +9,53 @@ import LearnerModel
 #endif
 
 extension SQLiteProgressStore {
-  /// The connection settings: foreign keys and a busy handler that waits in
-  /// short, jittered steps so that many writers take turns instead of starving.
-  static func configuration(busyTimeout: Duration) -> Configuration {
+  /// The connection settings: foreign keys, a busy handler that waits in short,
+  /// jittered steps so that many writers take turns instead of starving, and
+  /// `secure_delete`, so that text replaced or deleted (a draft, a key that was reset,
+  /// private text written before it was sealed) is overwritten in the file, not left in
+  /// free space.
+  static func configuration(busyTimeout: Duration, readOnly: Bool = false) -> Configuration {
     var config = Configuration()
     config.foreignKeysEnabled = true
+    config.readonly = readOnly
     config.busyMode = .callback(BusyWait(timeout: busyTimeout).callback)
     config.label = "coach.progress"
+    config.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
     return config
   }
 
-  /// Makes the folder and the file with private modes, then checks an existing file
-  /// without writing to it.
+  /// The path as the file system reads it from here: relative paths are taken from the
+  /// current folder, so a path whose folders do not exist yet still has parents up to `/`.
+  /// Nothing else changes: a symbolic link stays a link, so that it is found and refused.
+  static func absolute(_ path: String) -> String {
+    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+  }
+
+  /// Checks the folders and any existing file, makes a missing folder (private mode) and
+  /// file, then checks an existing file's contents without writing to it.
   ///
   /// SQLite gives the `-wal` and `-shm` files the mode of the database file, so creating
-  /// the (empty) database file ourselves with mode 0600 keeps all three private.
-  static func prepareFile(at path: String) throws(ProgressStoreError) {
-    let folder = (path as NSString).deletingLastPathComponent
-    try makeFolder(folder.isEmpty ? "." : folder, for: path)
+  /// the (empty) database file ourselves with mode 0600 (0660 for a store shared on
+  /// purpose) keeps all three as private as the store.
+  static func prepareFile(at path: String, sharing: Sharing) throws(ProgressStoreError) {
+    let file = absolute(path)
+    let folder = (file as NSString).deletingLastPathComponent
+    if try FileSafety.status(folder, store: path) == nil {
+      if sharing == .shared {
+        throw .cannotWrite(
+          store: path,
+          detail: "the folder \(folder) does not exist; a shared store's folder is made by its trainer "
+            + "(see docs/security.md)")
+      }
+      try makeFolder(folder, for: path)
+    }
+    try FileSafety.checkFolders(folder, store: path, sharing: sharing)
+    try checkFileAndCompanions(file, store: path, sharing: sharing)
 
-    let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+    let mode: mode_t = sharing == .shared ? 0o660 : 0o600
+    let fd = open(file, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, mode)
     if fd >= 0 {
-      fchmod(fd, 0o600)  // in case the umask took bits away we need
+      fchmod(fd, mode)  // in case the umask took bits away we need
       close(fd)
       return
     }
@@ -38,42 +63,70 @@ extension SQLiteProgressStore {
     guard error == EEXIST else {
       throw .cannotWrite(store: path, detail: "cannot create the file: \(String(cString: strerror(error)))")
     }
-    try checkExistingFile(at: path)
+    try checkExistingFile(at: file, store: path)
   }
 
-  /// Creates the folder and any missing parents with mode 0700. Existing folders keep
-  /// their mode: the store never loosens or tightens a folder it did not create.
+  /// The checks of a store opened only to read: it exists, is safe, is a sound coach
+  /// store; nothing is created.
+  static func prepareReadOnly(at path: String, sharing: Sharing) throws(ProgressStoreError) {
+    let file = absolute(path)
+    guard try FileSafety.status(file, store: path) != nil else { throw .missing(store: path) }
+    try FileSafety.checkFolders((file as NSString).deletingLastPathComponent, store: path, sharing: sharing)
+    try checkFileAndCompanions(file, store: path, sharing: sharing)
+    try checkExistingFile(at: file, store: path)
+  }
+
+  /// The store file, then every file SQLite would open beside it.
+  static func checkFileAndCompanions(_ file: String, store: String, sharing: Sharing)
+    throws(ProgressStoreError)
+  {
+    try FileSafety.checkFile(file, store: store, sharing: sharing)
+    for suffix in ["-wal", "-shm", "-journal"] {
+      try FileSafety.checkFile(file + suffix, store: store, sharing: sharing, companion: true)
+    }
+  }
+
+  /// Creates the folder and any missing parents with mode 0700, after checking that the
+  /// nearest folder that exists is safe to create them in. Existing folders keep their
+  /// mode: the store never loosens or tightens a folder it did not create.
   private static func makeFolder(_ folder: String, for path: String) throws(ProgressStoreError) {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-      if !isDirectory.boolValue {
-        throw .cannotWrite(store: path, detail: "\(folder) is not a folder")
+    var missing: [String] = []
+    var existing = folder
+    while try FileSafety.status(existing, store: path) == nil {
+      missing.append(existing)
+      let parent = (existing as NSString).deletingLastPathComponent
+      guard !parent.isEmpty, parent != existing else { break }
+      existing = parent
+    }
+    guard let found = try FileSafety.status(existing, store: path), found.isFolder else {
+      throw .cannotWrite(store: path, detail: "\(existing) is not a folder")
+    }
+    try FileSafety.checkFolders(existing, store: path, sharing: .privateFile, forNewFolder: true)
+    for created in missing.reversed() {
+      if mkdir(created, 0o700) != 0 && errno != EEXIST {
+        throw .cannotWrite(
+          store: path, detail: "cannot create the folder \(created): \(String(cString: strerror(errno)))")
       }
-      return
+      chmod(created, 0o700)
     }
-    try makeFolder((folder as NSString).deletingLastPathComponent, for: path)
-    if mkdir(folder, 0o700) != 0 && errno != EEXIST {
-      throw .cannotWrite(
-        store: path, detail: "cannot create the folder \(folder): \(String(cString: strerror(errno)))")
-    }
-    chmod(folder, 0o700)
   }
 
-  /// Refuses, without writing a byte, a file that is not a coach store, is damaged, or
-  /// was written by a newer coach. An empty file is a new store.
-  static func checkExistingFile(at path: String) throws(ProgressStoreError) {
+  /// Refuses, without writing a byte, a file that is not a coach store, is damaged
+  /// (`PRAGMA quick_check` finds a problem), or was written by a newer coach. An empty
+  /// file is a new store.
+  static func checkExistingFile(at path: String, store: String) throws(ProgressStoreError) {
     let header: [UInt8]
     do {
       let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
       defer { try? handle.close() }
       header = Array(try handle.read(upToCount: 100) ?? Data())
     } catch {
-      throw .cannotWrite(store: path, detail: "cannot read the file: \(error.localizedDescription)")
+      throw .cannotWrite(store: store, detail: "cannot read the file: \(error.localizedDescription)")
     }
     if header.isEmpty { return }
     let magic = Array("SQLite format 3\0".utf8)
     guard header.count == 100, Array(header.prefix(16)) == magic else {
-      throw .notAStore(store: path, detail: "the file is not a SQLite database")
+      throw .notAStore(store: store, detail: "the file is not a SQLite database")
     }
 
     var config = Configuration()
@@ -88,20 +141,24 @@ extension SQLiteProgressStore {
         if tables.isEmpty { return }
         guard tables.contains("grdb_migrations") else {
           throw ProgressStoreError.notAStore(
-            store: path, detail: "it is a SQLite database of another program")
+            store: store, detail: "it is a SQLite database of another program")
         }
         let applied = try migrator.appliedIdentifiers(db)
         if applied.isDisjoint(with: knownMigrations) && !applied.isEmpty {
           throw ProgressStoreError.notAStore(
-            store: path, detail: "it is a SQLite database of another program")
+            store: store, detail: "it is a SQLite database of another program")
         }
         let unknown = applied.subtracting(knownMigrations)
         if !unknown.isEmpty {
-          throw ProgressStoreError.newerStore(store: path, unknownMigrations: unknown.sorted())
+          throw ProgressStoreError.newerStore(store: store, unknownMigrations: unknown.sorted())
         }
-        // Touch every table's root page, so that a damaged schema or root is found now.
-        for table in tables {
-          _ = try Row.fetchOne(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) LIMIT 1")
+        // Every page's structure, not only the schema's: a store that is damaged
+        // anywhere is refused now, before anything is written to it.
+        let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
+        if problems != ["ok"] {
+          throw ProgressStoreError.notAStore(
+            store: store,
+            detail: "the database is damaged: \(problems.prefix(3).joined(separator: "; ").prefix(300))")
         }
       }
     } catch let error as ProgressStoreError {
@@ -111,7 +168,7 @@ extension SQLiteProgressStore {
       // -shm is missing): let the real open decide.
       return
     } catch {
-      throw ProgressStoreError(error, store: path)
+      throw ProgressStoreError(error, store: store)
     }
   }
 }

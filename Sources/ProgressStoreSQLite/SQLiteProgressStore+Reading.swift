@@ -13,41 +13,63 @@ extension SQLiteProgressStore {
     }
   }
 
+  /// Everything one employee recorded in one course. A row that does not read back (a
+  /// malformed ranking, an unreadable time) is left out and named in
+  /// ``History/unreadable``, so that one bad row never hides the rest.
   public func history(of employee: EmployeeID, in courseID: String) async throws(ProgressStoreError)
     -> History
   {
     let key = employee.rawValue
     return try await read { db in
+      var unreadable: [String] = []
+      func rows<Record: FetchableRecord & TableRecord, Model>(
+        _ type: Record.Type, _ what: String, order: Column, _ model: (Record) throws(RowError) -> Model
+      ) throws -> [Model] {
+        let request = Record.filter(Column("employeeId") == key && Column("courseId") == courseID).order(
+          order)
+        return try Row.fetchAll(db, request).compactMap { row in
+          do {
+            return try model(try Record(row: row))
+          } catch let error as RowError {
+            unreadable.append(error.detail)
+          } catch {
+            unreadable.append("\(what) \(row["id"] as Int64? ?? 0) of \(key): \("\(error)".prefix(200))")
+          }
+          return nil
+        }
+      }
       let enrolment = try EnrolmentRow.fetchOne(db, key: ["employeeId": key, "courseId": courseID])
-      let attempts =
-        try DrillAttemptRow
-        .filter(DrillAttemptRow.Columns.employeeId == key && DrillAttemptRow.Columns.courseId == courseID)
-        .order(DrillAttemptRow.Columns.id).fetchAll(db)
-      let beliefs =
-        try BeliefResponseRow
-        .filter(BeliefResponseRow.Columns.employeeId == key && BeliefResponseRow.Columns.courseId == courseID)
-        .order(BeliefResponseRow.Columns.id).fetchAll(db)
-      let signatures =
-        try CreedSignatureRow
-        .filter(CreedSignatureRow.Columns.employeeId == key && CreedSignatureRow.Columns.courseId == courseID)
-        .order(CreedSignatureRow.Columns.id).fetchAll(db)
-      let passes =
-        try DrillPassRow
-        .filter(DrillPassRow.Columns.employeeId == key && DrillPassRow.Columns.courseId == courseID)
-        .order(DrillPassRow.Columns.id).fetchAll(db)
-      let pagesRead =
-        try PageReadRow
-        .filter(PageReadRow.Columns.employeeId == key && PageReadRow.Columns.courseId == courseID)
-        .order(PageReadRow.Columns.at).fetchAll(db)
-      let bookmark = try BookmarkRow.fetchOne(db, key: ["employeeId": key, "courseId": courseID])
+      let attempts = try rows(DrillAttemptRow.self, "drill attempt", order: Column("id")) {
+        row throws(RowError) in
+        try row.model()
+      }
+      let beliefs = try rows(BeliefResponseRow.self, "belief response", order: Column("id")) {
+        row throws(RowError) in try row.model()
+      }
+      let signatures = try rows(CreedSignatureRow.self, "creed signature", order: Column("id")) {
+        row throws(RowError) in try row.model()
+      }
+      let passes = try rows(DrillPassRow.self, "drill pass", order: Column("id")) { row throws(RowError) in
+        try row.model()
+      }
+      let pagesRead = try rows(PageReadRow.self, "page read", order: Column("at")) { row throws(RowError) in
+        try row.model()
+      }
+      var bookmark: Bookmark?
+      if let row = try Row.fetchOne(
+        db, BookmarkRow.filter(key: ["employeeId": key, "courseId": courseID]))
+      {
+        do {
+          bookmark = try BookmarkRow(row: row).model()
+        } catch let error as RowError {
+          unreadable.append("the bookmark of \(key) in \(courseID): \(error.detail)")
+        } catch {
+          unreadable.append("the bookmark of \(key) in \(courseID): \("\(error)".prefix(200))")
+        }
+      }
       return History(
-        enrolment: try enrolment?.model(),
-        attempts: try attempts.map { row throws in try row.model() },
-        beliefs: try beliefs.map { row throws in try row.model() },
-        signatures: try signatures.map { row throws in try row.model() },
-        passes: try passes.map { row throws in try row.model() },
-        pagesRead: try pagesRead.map { row throws in try row.model() },
-        bookmark: try bookmark?.model())
+        enrolment: try enrolment?.model(), attempts: attempts, beliefs: beliefs, signatures: signatures,
+        passes: passes, pagesRead: pagesRead, bookmark: bookmark, unreadable: unreadable)
     }
   }
 

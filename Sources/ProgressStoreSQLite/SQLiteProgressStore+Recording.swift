@@ -170,15 +170,21 @@ extension SQLiteProgressStore {
   /// on the answer-recording path GRDB's own `write`, which prepares `BEGIN` and `COMMIT`
   /// afresh each time, cost as much as the insert. IMMEDIATE takes the write lock first,
   /// so a busy store waits in the busy handler instead of failing halfway.
-  func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T)
+  ///
+  /// A store made by ``guarded(by:)`` first checks, in the same transaction, that the
+  /// employee's session lease still names its session (`checksLease` turns that off for
+  /// the lease's own methods).
+  func write<T: Sendable>(checksLease: Bool = true, _ updates: @escaping @Sendable (Database) throws -> T)
     async throws(ProgressStoreError)
     -> T
   {
     if readsOnly {
       throw .cannotWrite(store: path, detail: "the store was opened to read only; nothing was written")
     }
+    let lease = checksLease ? self.lease : nil
+    let path = self.path
     do {
-      return try Self.transaction(on: writer, updates)
+      return try Self.transaction(on: writer, lease: lease, store: path, updates)
     } catch {
       throw ProgressStoreError(error, store: path)
     }
@@ -189,12 +195,13 @@ extension SQLiteProgressStore {
   /// that cost more than the insert itself at `synchronous = NORMAL` (see `make bench`).
   /// The caller waits for the commit either way; a store busy in another process blocks
   /// this thread for up to the busy timeout, which a command-line learner never notices.
-  private static func transaction<T>(on writer: any DatabaseWriter, _ updates: (Database) throws -> T) throws
-    -> T
-  {
+  private static func transaction<T>(
+    on writer: any DatabaseWriter, lease: SessionLease?, store path: String, _ updates: (Database) throws -> T
+  ) throws -> T {
     try writer.writeWithoutTransaction { db in
       try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
       do {
+        if let lease { try checkLease(lease, in: db, store: path) }
         let value = try updates(db)
         try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
         return value

@@ -413,6 +413,7 @@ struct ScreenBuilder {
     case .text(let text): text
     case .order(let items):
       items.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "  ")
+    case .sealed: "(private: sealed with a key that was reset, so it cannot be shown)"
     }
   }
 

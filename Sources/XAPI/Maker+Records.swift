@@ -111,7 +111,7 @@ extension Maker {
     var result: Result?
     let kind: Statement.Kind = response.kind == .statement ? .creedNote : .belief
     switch response.answer {
-    case .text(let text):
+    case .text, .sealed:
       if response.kind == .statement {
         if let creed = places.creed(ref.moduleID, ref.sectionID),
           let found = creed.statements.first(where: { $0.id == ref.itemID })
@@ -120,6 +120,11 @@ extension Maker {
         }
       } else if let item = places.belief(ref), item.kind == .reflect {
         object.definition = Interaction(item, language: language).definition
+      }
+      // Sealed text is never opened here: only the employee's passphrase opens it.
+      guard case .text(let text) = response.answer else {
+        result = Result(extensions: [Vocabulary.responseWithheld: .bool(true)])
+        break
       }
       let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
       if response.shared, !trimmed.isEmpty {

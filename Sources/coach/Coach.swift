@@ -6,10 +6,10 @@ struct Coach: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "coach",
     abstract:
-      "A training engine for Markdown courses: check them, take them, review them, track progress, export and print them.",
+      "A training engine for Markdown courses: check them, take them, review them, track progress, report, export and print them.",
     subcommands: [
-      Check.self, Learn.self, Review.self, Progress.self, Certificate.self, Export.self, Workbook.self,
-      Store.self,
+      Check.self, Learn.self, Review.self, Progress.self, Certificate.self, Roster.self, Report.self,
+      Export.self, Workbook.self, Store.self,
     ]
   )
 }

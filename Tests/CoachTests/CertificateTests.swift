@@ -62,7 +62,8 @@ struct CertificatePrintTests {
         "certificate", "--employee", employee, "--course", course, "--store", store, "--courses", courses,
         "-o", file,
       ],
-      environment: Self.utc)
+      // The passphrase, asked once the store holds more than one employee.
+      input: "\(CoachBinary.passphrase)\n", environment: Self.utc)
   }
 
   /// Prints `html` with headless Chromium; `paper` adds a page size rule first (Chromium

@@ -47,8 +47,10 @@ import Testing
     let store = try ReleaseStoreTests.copyOfStore()
     let attempts = try await Self.query(
       store, "SELECT employeeId, itemId, itemHash, score FROM drillAttempt ORDER BY id")
+    // e-q chooses a passphrase (the release had none), then the end of input quits.
     let result = try await CoachBinary.running(
-      ["learn", "--courses", CoachBinary.fixtures, "--store", store, "--employee", "e-q", "--seed", "7"])
+      ["learn", "--courses", CoachBinary.fixtures, "--store", store, "--employee", "e-q", "--seed", "7"],
+      input: "\(CoachBinary.passphrase)\n\(CoachBinary.passphrase)\n")
     #expect(result.status == 0)
     let applied = try await Self.query(
       store, "SELECT identifier FROM grdb_migrations WHERE identifier LIKE 'v3-%'")

@@ -41,17 +41,19 @@ import Testing
   }
 
   func progress(_ store: String, _ courses: Courses, employee: String = "e1") async throws -> [String: Any] {
-    let result = try await CoachBinary.running([
-      "progress", "--employee", employee, "--store", store, "--courses", courses.path, "--format", "json",
-    ])
+    // The passphrase, asked once the store holds two employees.
+    let result = try await CoachBinary.running(
+      ["progress", "--employee", employee, "--store", store, "--courses", courses.path, "--format", "json"],
+      input: "\(CoachBinary.passphrase)\n")
     #expect(result.status == 0, "\(result.stderr)")
     return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
   }
 
   func table(_ store: String, _ courses: Courses, employee: String = "e1") async throws -> String {
-    try await CoachBinary.running([
-      "progress", "--employee", employee, "--store", store, "--courses", courses.path,
-    ])
+    try await CoachBinary.running(
+      ["progress", "--employee", employee, "--store", store, "--courses", courses.path],
+      input: "\(CoachBinary.passphrase)\n"
+    )
     .stdout
   }
 

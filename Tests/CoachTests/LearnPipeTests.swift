@@ -116,7 +116,8 @@ import Testing
 
   @Test func badInputGetsAHintAndTheSamePromptAgain() throws {
     let store = CoachBinary.temporaryStore()
-    var input = Data("4\n".utf8)  // the first belief statement
+    let passphrase = CoachBinary.passphrase
+    var input = Data("\(passphrase)\n\(passphrase)\n4\n".utf8)  // the passphrase, the first belief
     for bad in ["99", "abc", "", "0 1", String(repeating: "x", count: 1 << 20)] {
       input += Data((bad + "\n").utf8)
     }
@@ -208,7 +209,7 @@ import Testing
       [
         "learn", "--courses", courses, "--store", store, "--employee", "e9", "--name", "Kim", "--role",
         "manager",
-      ], input: "")
+      ], input: "\(CoachBinary.passphrase)\n\(CoachBinary.passphrase)\n")
     #expect(eof.status == 0)
     #expect(eof.stdout.hasSuffix("progress saved\n"))
 
@@ -225,10 +226,13 @@ import Testing
   @Test func askedWhoTheyAreAndWhichRoleTheFirstTime() throws {
     let store = CoachBinary.temporaryStore()
     let result = try CoachBinary.run(
-      ["learn", "--courses", courses, "--store", store], input: "not valid!\nnew.hire\nNew Hire\n9\n2\n")
+      ["learn", "--courses", courses, "--store", store],
+      input: "not valid!\nnew.hire\n\(CoachBinary.passphrase)\n\(CoachBinary.passphrase)\nNew Hire\n9\n2\n")
     #expect(result.status == 0)
     #expect(result.stdout.contains("? your employee number or login"))
     #expect(result.stdout.contains("! Not a valid id"))
+    #expect(result.stdout.contains("? choose a passphrase\n"))
+    #expect(!result.stdout.contains(CoachBinary.passphrase), "the passphrase is never printed")
     #expect(result.stdout.contains("? your full name"))
     #expect(result.stdout.contains("? role 1-2"))
     #expect(result.stdout.contains("! 9 is not on the list"))
@@ -314,7 +318,7 @@ import Testing
         "learn", "--courses", mixed, "--store", store, "--employee", "e1", "--name", "E One", "--role",
         "frontline",
       ],
-      input: "4\n")
+      input: "\(CoachBinary.passphrase)\n\(CoachBinary.passphrase)\n4\n")
     #expect(run.status == 0)
     #expect(run.stderr.contains("bad/01-one.md:7:1: error:"))
     #expect(run.stderr.contains("the course 'bad' (\(mixed)/bad) has errors and is not offered"))

@@ -215,6 +215,7 @@ import Testing
     #expect(out.contains(" == And this one like a header =="))
     let known = [
       "? agree", "? answer", "? order", "? match", "? reflection", "? Share", "? note", "? sign", "? Try",
+      "? choose a passphrase", "? the same passphrase again",
     ]
     #expect(out.filter { $0.hasPrefix("? ") }.allSatisfy { line in known.contains { line.hasPrefix($0) } })
     // The reassurance comes once a belief section, never twice in a row.

@@ -11,8 +11,8 @@ import Testing
 
   /// The input that takes a new employee straight to the end module's reflection.
   func toTheReflection() -> String {
-    // /h, module 3, into it: two agree items, then the reflection.
-    ["/h", "3", "", "4", "4"].joined(separator: "\n") + "\n"
+    // The passphrase, chosen; /h, module 3, into it: two agree items, then the reflection.
+    [CoachBinary.passphrase, CoachBinary.passphrase, "/h", "3", "", "4", "4"].joined(separator: "\n") + "\n"
   }
 
   func arguments(_ store: String) -> [String] {
@@ -36,12 +36,12 @@ import Testing
     #expect(result.stdout.contains("characters over the limit of 20,000."))
     #expect(result.stdout.utf8.count < 200_000, "the notice is said once, not once a line")
     // The next run with no input shows what was kept and exits: the item is never wedged.
-    let again = try CoachBinary.run(arguments(store), input: "")
+    let again = try CoachBinary.run(arguments(store), input: "\(CoachBinary.passphrase)\n")
     #expect(again.status == 0)
     #expect(again.stdout.contains("Line 0 of a reflection pasted from somewhere else."))
     #expect(again.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("? reflection") }.count == 1)
     // And it can be finished: an empty line sends what was kept.
-    let finished = try CoachBinary.run(arguments(store), input: "\nn\n")
+    let finished = try CoachBinary.run(arguments(store), input: "\(CoachBinary.passphrase)\n\nn\n")
     #expect(finished.status == 0)
     #expect(finished.stdout.contains("? Share this reflection with your trainer? [y/N]"))
   }
@@ -58,14 +58,14 @@ import Testing
     let update = try Spawn.run(Self.sqlite3!, [store, sql], environment: [:], captureOutput: true)
     #expect(update.status == 0)
     let start = Date()
-    let result = try CoachBinary.run(arguments(store), input: "")
+    let result = try CoachBinary.run(arguments(store), input: "\(CoachBinary.passphrase)\n")
     #expect(Date().timeIntervalSince(start) < 30)
     #expect(result.status == 0)
     #expect(result.stdout.utf8.count < 100_000)
     #expect(result.stdout.contains("An old line number 0, kept by an earlier coach."))
     #expect(!result.stdout.contains("An old line number 599,"), "what is past the limit is not shown as kept")
     // Sent as it stands, it is taken.
-    let sent = try CoachBinary.run(arguments(store), input: "\nn\n")
+    let sent = try CoachBinary.run(arguments(store), input: "\(CoachBinary.passphrase)\n\nn\n")
     #expect(sent.stdout.contains("? Share this reflection with your trainer? [y/N]"))
   }
 
@@ -103,7 +103,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = CoachBinary.temporaryStore()
     let result = try CoachBinary.run(
-      ["learn", "--courses", folder.path, "--store", store, "--employee", "b1", "--name", "B One"], input: "")
+      ["learn", "--courses", folder.path, "--store", store, "--employee", "b1", "--name", "B One"],
+      input: "\(CoachBinary.passphrase)\n\(CoachBinary.passphrase)\n")
     #expect(result.status == 0)
     let lines = result.stdout.components(separatedBy: "\n")
     #expect(lines.filter { $0.hasPrefix("Paragraph ") }.count == 40_000)

@@ -414,6 +414,9 @@ struct ReviewTerminalTests {
     let next = String(ReviewCommandTests.iso(waiting! + 2 * ReviewCommandTests.day).prefix(10))
     let home = try TmuxTests.Pane(
       command: "\(coach) learn \(folder) --employee e1 --now \(ReviewCommandTests.iso(tomorrow)); sleep 60")
+    try home.wait(for: "? passphrase")
+    home.type(CoachBinary.passphrase)
+    home.keys("Enter")
     let screen = try home.wait(for: "Here is your course")
     #expect(
       screen.contains { $0.contains("1 question due for review (coach review); next due \(next).") },
@@ -424,6 +427,10 @@ struct ReviewTerminalTests {
     let pane = try TmuxTests.Pane(
       command:
         "\(coach) review \(folder) --now \(ReviewCommandTests.iso(tomorrow)); echo EXIT=$?; sleep 60")
+    // A review records answers: the passphrase first, as for learn.
+    try pane.wait(for: "? passphrase")
+    pane.type(CoachBinary.passphrase)
+    pane.keys("Enter")
     try pane.wait(for: "1 question is due for review")
     pane.keys("Enter")
     let question = try pane.wait(for: "review 1 of 1")

@@ -71,6 +71,7 @@ struct TmuxHostileTests {
       command: "'\(CoachBinary.url.path)' learn --courses '\(TmuxScreenTests.journeys)' --store '\(store)' "
         + "--employee r1 --name 'Rae Ply' --role frontline --seed 1; echo EXIT=$?; sleep 60", columns: 80,
       rows: 24)
+    try pane.givePassphrase()
     try pane.wait(for: "? Press Enter")
     pane.keys("Enter")
     try pane.wait(for: "Enter: next")
@@ -109,7 +110,7 @@ struct TmuxHostileTests {
         "learn", "--courses", courses, "--store", store, "--employee", "s1", "--name", "Sam", "--role",
         "frontline",
       ],
-      input: "")
+      input: "\(CoachBinary.passphrase)\n\(CoachBinary.passphrase)\n")
     // A name and a role written by someone with the database, not through coach.
     let evil = "Eve\u{1B}]0;pwned-by-store\u{07}\u{1B}[2J\u{1B}]52;c;ZXZpbA==\u{07}\u{202E}lin"
     let sql = "UPDATE employee SET name = '\(evil)', role = 'frontline\u{1B}[8m' WHERE id = 's1';"
@@ -117,6 +118,7 @@ struct TmuxHostileTests {
     let pane = try TmuxTests.Pane(
       command: "'\(CoachBinary.url.path)' learn --courses '\(courses)' --store '\(store)' --employee s1; "
         + "echo EXIT=$?; sleep 60", columns: 80, rows: 24)
+    try pane.givePassphrase()
     let title = pane.format("#{pane_title}")
     let screen = try pane.wait(for: "? Press Enter")
     #expect(screen.joined().contains("Hello, Eve␛]0;pwned-by-store␇␛[2J␛]52;c;ZXZpbA==␇lin (frontline␛[8m)."))

@@ -39,6 +39,7 @@ struct TmuxScreenTests {
     let store = CoachBinary.temporaryStore()
     let pane = try TmuxTests.Pane(
       command: Self.learn(Self.realCourse, store), columns: size.columns, rows: size.rows)
+    try pane.givePassphrase()
     var screen = try pane.wait(for: "? Press Enter")
     #expect(Self.fits(screen, size, header: "Legendary Service"), "\(screen.joined(separator: "\n"))")
     #expect(screen.contains { $0.hasPrefix("Continue: the course introduction") })
@@ -78,6 +79,7 @@ struct TmuxScreenTests {
     try contents.write(to: course.appendingPathComponent("course.md"), atomically: true, encoding: .utf8)
     let store = CoachBinary.temporaryStore()
     let pane = try TmuxTests.Pane(command: Self.learn(folder.path, store), columns: 80, rows: 24)
+    try pane.givePassphrase()
     var screen = try pane.wait(for: "? Press Enter", timeout: 60)
     #expect(Self.fits(screen, TerminalSize(columns: 80, rows: 24), header: "Many"))
     #expect(screen.contains { $0.contains("page 1 of") })
@@ -107,6 +109,7 @@ struct TmuxScreenTests {
     let store = CoachBinary.temporaryStore()
     let pane = try TmuxTests.Pane(
       command: Self.learn(Self.realCourse, store), columns: size.columns, rows: size.rows)
+    try pane.givePassphrase()
     var screen = try toTheFirstQuestion(pane)
     // The header keeps the module and the drill when the course's name does not fit too.
     #expect(Self.fits(screen, size), "\(screen)")
@@ -136,6 +139,7 @@ struct TmuxScreenTests {
     let store = CoachBinary.temporaryStore()
     let pane = try TmuxTests.Pane(
       command: Self.learn(Self.realCourse, store), columns: size.columns, rows: size.rows)
+    try pane.givePassphrase()
     let question = try toTheFirstQuestion(pane)
     // Esc at a prompt: the outline; Esc again (or Enter) goes back to the question.
     pane.keys("Escape")
@@ -180,6 +184,7 @@ struct TmuxScreenTests {
   @Test func aResizeRedrawsThePromptWithWhatWasTyped() throws {
     let store = CoachBinary.temporaryStore()
     let pane = try TmuxTests.Pane(command: Self.learn(Self.journeys, store), columns: 80, rows: 24)
+    try pane.givePassphrase()
     try pane.wait(for: "? Press Enter")
     pane.keys("Enter")
     try pane.wait("the first question") { lines in
@@ -210,6 +215,7 @@ struct TmuxScreenTests {
   @Test func aPasteOf20000LinesIntoAReflectionIsReadAndCutToTheLimit() throws {
     let store = CoachBinary.temporaryStore()
     let pane = try TmuxTests.Pane(command: Self.learn(Self.journeys, store), columns: 80, rows: 24)
+    try pane.givePassphrase()
     try pane.wait(for: "? Press Enter")
     pane.type("3")
     pane.keys("Enter")
@@ -250,6 +256,7 @@ struct TmuxScreenTests {
   @Test func plainGivesThePipeModeTextOnATerminal() throws {
     let store = CoachBinary.temporaryStore()
     let pane = try TmuxTests.Pane(command: Self.learn(Self.journeys, store, "--plain"), columns: 80, rows: 24)
+    try pane.givePassphrase()
     let screen = try pane.wait(for: "? agree 1-5")
     #expect(pane.format("#{alternate_on}") == "0", "no full-screen drawing")
     #expect(screen.contains("== Check-in > Module 1 of 3: Start > Beliefs: Before · 1 of 2 =="))

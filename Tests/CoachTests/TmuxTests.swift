@@ -31,6 +31,7 @@ struct TmuxTests {
       environment["TMUX"] = nil
       environment["NO_COLOR"] = nil
       environment["TERM"] = "xterm-256color"
+      environment["COACH_DEBUG_FAST_KDF"] = "1"
       let reads = ["capture-pane", "display-message", "list-buffers"].contains(arguments.first ?? "")
       let result = try Spawn.run(
         tmux, ["-L", name, "-f", "/dev/null"] + arguments, environment: environment, captureOutput: reads)
@@ -130,6 +131,16 @@ struct TmuxTests {
     screen = try pane.wait(for: "Not a valid id")
     pane.type("t.mux")
     pane.keys("Enter")
+    // The passphrase, twice; never shown as it is typed.
+    screen = try pane.wait(for: "? choose a passphrase")
+    #expect(screen.contains { $0.contains("only you can read them") })
+    pane.type(CoachBinary.passphrase)
+    screen = pane.settledScreen()
+    #expect(!screen.contains { $0.contains(CoachBinary.passphrase) })
+    pane.keys("Enter")
+    try pane.wait(for: "? the same passphrase again")
+    pane.type(CoachBinary.passphrase)
+    pane.keys("Enter")
     try pane.wait(for: "? your full name")
     pane.type("Tess Mux")
     pane.keys("Enter")
@@ -211,6 +222,12 @@ struct TmuxTests {
     let base =
       "'\(CoachBinary.url.path)' learn --courses '\(courses)' --store '\(store)' --employee c1 --name 'C One' --role frontline"
     let pane = try Pane(command: base + "; echo EXIT=$?; sleep 60")
+    try pane.wait(for: "? choose a passphrase")
+    pane.type(CoachBinary.passphrase)
+    pane.keys("Enter")
+    try pane.wait(for: "? the same passphrase again")
+    pane.type(CoachBinary.passphrase)
+    pane.keys("Enter")
     try pane.wait(for: "Here is your course")
     pane.keys("Enter")
     try pane.wait(for: "Enter: next")
@@ -227,9 +244,26 @@ struct TmuxTests {
     #expect(screen.contains("EXIT=130"))
 
     let again = try Pane(command: base + "; sleep 60")
+    try again.wait(for: "? passphrase")
+    again.type(CoachBinary.passphrase)
+    again.keys("Enter")
     try again.wait(for: "Here is your course")
     #expect(again.screen().contains { $0.contains("Continue: Module 1 of 3: Greeting › Say hello") })
     again.keys("Enter")
     try again.wait(for: "look up from the screen")
+  }
+}
+
+extension TmuxTests.Pane {
+  /// Gives the employee's passphrase: chosen twice the first time, else typed once.
+  func givePassphrase() throws {
+    let screen = try wait(for: "passphrase")
+    type(CoachBinary.passphrase)
+    keys("Enter")
+    if screen.contains(where: { $0.contains("choose a passphrase") }) {
+      try wait(for: "the same passphrase again")
+      type(CoachBinary.passphrase)
+      keys("Enter")
+    }
   }
 }

@@ -24,7 +24,12 @@ import Testing
 
     let store = try SQLiteProgressStore(path: path)
     #expect(try await store.integrityCheck() == ["ok"])
-    let summary = try await store.summary(of: Make.course)
+    let scope = ReportScope(
+      courseID: Make.course,
+      questions: (0..<Self.items).map {
+        ScopeQuestion(itemID: "q\($0)", moduleID: "m1", sectionID: "s1", keyHash: "k", contentHash: "h1")
+      })
+    let summary = try await store.summary(of: scope)
     #expect(summary.count == Self.learners)
     for (n, row) in summary.enumerated() {
       #expect(row.employee.rawValue == String(format: "learner-%02d", n))

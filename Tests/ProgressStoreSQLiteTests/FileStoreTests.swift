@@ -33,7 +33,7 @@ import Testing
   @Test func anEmptyFileIsMigratedToTheFullSchema() async throws {
     let folder = try TemporaryFolder()
     let path = folder.path("progress.sqlite")
-    _ = FileManager.default.createFile(atPath: path, contents: Data())
+    try folder.write(Data(), to: "progress.sqlite")
     let store = try SQLiteProgressStore(path: path)
     let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
     #expect(applied == SQLiteProgressStore.migrator.migrations)
@@ -77,10 +77,13 @@ import Testing
     try SnapshotTests.versionTwoStore(at: path)
     let store = try SQLiteProgressStore(path: path)
     let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
+    // Later migrations (other records) may follow these.
     #expect(
-      applied.suffix(6) == [
+      Array(applied.drop { $0 != "v3-add-drillAttempt-keyHash" }.prefix(10)) == [
         "v3-add-drillAttempt-keyHash", "v3-add-beliefResponse-scaleHash", "v3-add-enrolment-courseVersion",
-        "v3-create-drillPass", "v4-add-drillAttempt-context", "v9-add-record-ids",
+        "v3-create-drillPass", "v4-add-drillAttempt-context", "v5-add-beliefResponse-sealed",
+        "v6-create-employeeKey", "v7-create-sessionLease", "v8-add-employee-roster",
+        "v9-add-record-ids",
       ])
     let ada = Make.id("ada")
     let history = try await store.history(of: ada, in: Make.course)
@@ -96,6 +99,43 @@ import Testing
     let next = try await store.recordAttempt(Make.attempt("ada", "q1", key: "k"), bookmark: nil)
     #expect(next.attempt == 2)
     #expect(try await store.integrityCheck() == ["ok"])
+  }
+
+  @Test func aVersionFourStoreGainsSealedAnswersKeysAndLeasesAndKeepsEveryBeliefAsItWas() async throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("progress.sqlite")
+    let old = try RawDatabase(path: path)
+    try old.migrate(upTo: "v4-add-drillAttempt-context")
+    try old.execute(
+      "INSERT INTO employee (id, name, created) VALUES ('ada', 'Ada', '2026-01-02 03:04:05.006')")
+    try old.execute(
+      """
+      INSERT INTO beliefResponse (id, employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash,
+        scaleHash, point, text, ranking, shared, sessionId, at)
+      VALUES (7, 'ada', '\(Make.course)', 'm1', 's1', 'b1', 'agree', 'h1', 'sc1', 4, NULL, NULL, 0, 's',
+          '2026-01-02 03:04:05.006'),
+        (9, 'ada', '\(Make.course)', 'm1', 's1', 'r1', 'reflect', 'h2', NULL, NULL, 'plain', NULL, 1, 's',
+          '2026-01-02 03:04:06.006')
+      """)
+    try old.close()
+    let store = try SQLiteProgressStore(path: path)
+    // The table was rebuilt for its new CHECK: ids, scales, points, text and shares kept.
+    #expect(
+      try await store.strings("SELECT id || ':' || IFNULL(scaleHash, '-') FROM beliefResponse ORDER BY id")
+        == ["7:sc1", "9:-"])
+    let beliefs = try await store.history(of: Make.id("ada"), in: Make.course).beliefs
+    #expect(beliefs.map(\.scaleHash) == ["sc1", nil])
+    #expect(beliefs.map(\.answer) == [.point(4), .text("plain")] && beliefs.map(\.shared) == [false, true])
+    await #expect(throws: (any Error).self, "a sealed answer is never marked shared") {
+      try await store.execute(
+        """
+        INSERT INTO beliefResponse (employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash,
+          sealed, shared, sessionId, at)
+        VALUES ('ada', 'c', 'm', 's', 'r2', 'reflect', 'h', x'00', 1, 's', '2026-01-02 03:04:05.006')
+        """)
+    }
+    #expect(try await store.integrityCheck() == ["ok"])
+    #expect(try await store.strings("PRAGMA foreign_key_check").isEmpty)
   }
 
   @Test func aVersionThreeStoreGainsTheContextOfAnswersAndKeepsItsRecords() async throws {
@@ -114,9 +154,10 @@ import Testing
       """)
     try old.close()
     let store = try SQLiteProgressStore(path: path)
+    let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
     #expect(
-      try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid").suffix(2)
-        == ["v4-add-drillAttempt-context", "v9-add-record-ids"])
+      try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
+        == SQLiteProgressStore.migrator.migrations)
     let review = try await store.recordAttempt(
       {
         var attempt = Make.attempt("ada", "q1", key: "k1")
@@ -178,6 +219,35 @@ import Testing
     let again = try await store.recordAttempt(history.attempts[0], bookmark: nil)
     #expect(again.attempt == 1)
     #expect(try await store.strings("SELECT count(*) FROM drillAttempt") == ["2"])
+    #expect(try await store.integrityCheck() == ["ok"])
+  }
+
+  @Test func aVersionFourStoreGainsTheRosterAndKeepsItsEmployees() async throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("progress.sqlite")
+    let old = try RawDatabase(path: path)
+    try old.migrate(upTo: "v4-add-drillAttempt-context")
+    try old.execute(
+      "INSERT INTO employee (id, name, role, cohort, created) VALUES ('ada', 'Ada', 'manager', 'a', "
+        + "'2026-01-02 03:04:05.006')")
+    try old.close()
+    let store = try SQLiteProgressStore(path: path)
+    let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
+    #expect(
+      Array(applied.drop { $0 != "v4-add-drillAttempt-context" }.prefix(5)) == [
+        "v4-add-drillAttempt-context", "v5-add-beliefResponse-sealed", "v6-create-employeeKey",
+        "v7-create-sessionLease", "v8-add-employee-roster",
+      ])
+    let ada = try #require(try await store.employee(id: Make.id("ada")))
+    #expect(ada.name == "Ada" && ada.role == "manager" && ada.cohort == "a")
+    #expect(!ada.isOnRoster && ada.rosterFields.isEmpty, "an employee from before rosters is on none")
+    #expect(
+      try await store.strings("SELECT name FROM sqlite_master WHERE name = 'employee_on_cohort'") == [
+        "employee_on_cohort"
+      ])
+    try await store.importRoster(
+      [Employee(id: Make.id("ada"), name: "Ada L", role: "manager", cohort: "b")], at: Make.time)
+    #expect(try await store.employee(id: Make.id("ada"))?.rosterImported == Make.time)
     #expect(try await store.integrityCheck() == ["ok"])
   }
 

@@ -35,7 +35,7 @@ import Testing
   func aFileThatIsNotSQLiteIsRefusedByteIdentical(contents: Data) throws {
     let folder = try TemporaryFolder()
     let path = folder.path("progress.sqlite")
-    try contents.write(to: URL(fileURLWithPath: path))
+    try folder.write(contents, to: "progress.sqlite")
     #expect {
       _ = try SQLiteProgressStore(path: path)
     } throws: { error in
@@ -74,7 +74,7 @@ import Testing
     // Scribble over the schema's b-tree page (page 1 after the 100-byte file header).
     var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     for i in 100..<1024 { bytes[i] = 0x5A }
-    try bytes.write(to: URL(fileURLWithPath: path))
+    try folder.write(bytes, to: "progress.sqlite")
 
     #expect {
       _ = try SQLiteProgressStore(path: path)
@@ -162,17 +162,24 @@ import Testing
 
     let lock = try RawDatabase(path: path, unsafeTransactions: true)
     try lock.execute("BEGIN IMMEDIATE")
-    // Timed on a thread of its own, so that other tests busy on the shared pool do not
-    // count as waiting.
-    let waited = await withTaskExecutorPreference(DedicatedExecutor()) {
-      let started = Date()
-      await #expect(throws: ProgressStoreError.busy(store: path)) {
-        try await waiter.recordAttempt(Make.attempt("ada", "q1"), bookmark: nil)
+    // The store waits its own 200 ms, not the 5 s default. Timed on a thread of its own,
+    // so that other tests busy on the shared pool do not count as waiting; and each try
+    // also counts the time the answer waits to be taken up, which the end-to-end tests
+    // running beside this one can delay: the shortest of three tries is the wait.
+    var waits: [Double] = []
+    for _ in 0..<3 {
+      let waited = await withTaskExecutorPreference(DedicatedExecutor()) {
+        let started = Date()
+        await #expect(throws: ProgressStoreError.busy(store: path)) {
+          try await waiter.recordAttempt(Make.attempt("ada", "q1"), bookmark: nil)
+        }
+        return Date().timeIntervalSince(started)
       }
-      return Date().timeIntervalSince(started)
+      waits.append(waited)
     }
+    let waited = waits.min() ?? 0
     // Generous: on a loaded CI machine (a server and the tests on 2 cores) the waiter starves.
-    #expect(waited > 0.1 && waited < 5, "waited \(waited) s")
+    #expect(waited > 0.1 && waited < 5, "waited \(waits) s")
     try lock.execute("ROLLBACK")
     try await waiter.recordAttempt(Make.attempt("ada", "q1"), bookmark: nil)
   }

@@ -15,6 +15,15 @@ final class TemporaryFolder {
 
   func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
+  /// Writes a file with mode 0600, as a store of one person is kept.
+  @discardableResult
+  func write(_ contents: Data, to name: String) throws -> String {
+    let file = path(name)
+    try contents.write(to: URL(fileURLWithPath: file))
+    chmod(file, 0o600)
+    return file
+  }
+
   deinit { try? FileManager.default.removeItem(at: url) }
 }
 

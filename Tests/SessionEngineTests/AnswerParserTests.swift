@@ -124,3 +124,21 @@ import Testing
     #expect(parse("call\u{7}\tonce", .text(limit: 50, optional: false)) == .text("call once"))
   }
 }
+
+/// Inputs `make fuzz` found, kept so that they never come back.
+@Suite struct AnswerParserFuzzFindingsTests {
+  /// "7`\0 777 " (select all) and "1b 2a 3c" (match): a prompt with nothing to choose
+  /// from crashed on the range 1...0.
+  @Test(arguments: [
+    AnswerKind.single(count: 0), .multiple(count: 0), .order(count: 0), .menu(count: 0), .match(count: 0),
+    .point(count: 0),
+  ])
+  func aPromptWithNothingToChooseRefusesEveryNumber(kind: AnswerKind) {
+    for line in ["\u{0} 777 ", "1", "12", "0", "1b 2a 3c", "ab"] {
+      guard case .failure = AnswerParser.parse(line, as: kind) else {
+        Issue.record("\(kind) accepted \(line.debugDescription)")
+        continue
+      }
+    }
+  }
+}

@@ -2,6 +2,7 @@ import CoachTestSupport
 import CourseModel
 import Foundation
 import LearnerModel
+import PrivateText
 import SessionEngine
 import Testing
 
@@ -13,11 +14,21 @@ import Testing
   static func run(_ script: [String], course: Course = Fixture.course(), store: (any ProgressStore)? = nil)
     async throws -> (Runner.Outcome, String)
   {
-    let console = ScriptedConsole(script)
     let store = try store ?? Fixture.store()
-    let outcome = await Runner(console: console, store: store).learn(
+    // The passphrase first: chosen twice the first time, then given once.
+    let known = try await store.wrappedKey(of: Fixture.employee().id) != nil
+    let console = ScriptedConsole((known ? [passphrase] : [passphrase, passphrase]) + script)
+    let outcome = await runner(console, store).learn(
       courses: [course], identity: .init(id: Fixture.employee().id), seed: 1)
     return (outcome, console.output)
+  }
+
+  /// The employee's history as they see it: their private text opened with their key
+  /// (below, in the store, it is sealed).
+  static func opened(_ store: InMemoryProgressStore) async throws -> History {
+    let id = Fixture.employee().id
+    let key = try EmployeeKey.unlock(try #require(store.wrappedKey(of: id)), passphrase: passphrase)
+    return try await SealedStore(base: store, key: key).history(of: id, in: "service")
   }
 
   /// The fixture with only the first module's belief section in its first module.
@@ -57,7 +68,9 @@ import Testing
     #expect(lines.contains(" ? agree 1-5"))
     #expect(lines.contains(" ! Not right."))
     #expect(lines.contains(" == Fake =="))
-    #expect(lines.filter { $0.hasPrefix("? ") } == ["? agree 1-5"], "only coach's own prompt")
+    #expect(
+      lines.filter { $0.hasPrefix("? ") && !$0.contains("passphrase") } == ["? agree 1-5"],
+      "only coach's own prompt")
   }
 
   @Test func aReflectionPastTheLimitKeepsWhatFitsAndEndOfInputStillExits() async throws {
@@ -68,7 +81,7 @@ import Testing
     #expect(outcome == .quit)
     #expect(out.contains("characters over the limit of 20,000."))
     #expect(out.contains("is kept as your draft: end with an empty line to send it"))
-    let bookmark = store.history(of: Fixture.employee().id, in: "service").bookmark
+    let bookmark = try await Self.opened(store).bookmark
     guard case .draft(_, let draft)? = bookmark?.position else {
       Issue.record("what fits is kept as the draft: \(String(describing: bookmark))")
       return
@@ -83,9 +96,7 @@ import Testing
       ["/cut", "/clear", "Short and sweet.", "", "n"], course: Self.beliefsFirst, store: store)
     #expect(third.contains("! Removed the last line."))
     #expect(third.contains("! Cleared: start again."))
-    let story = store.history(of: Fixture.employee().id, in: "service").beliefs.last {
-      $0.item.itemID == "story"
-    }
+    let story = try await Self.opened(store).beliefs.last { $0.item.itemID == "story" }
     #expect(story?.answer == .text("Short and sweet."))
   }
 
@@ -94,13 +105,11 @@ import Testing
     let (_, out) = try await Self.run(
       ["4", "2", "First line.", "/h"], course: Self.beliefsFirst, store: store)
     #expect(out.contains("? Press Enter to continue"))
-    #expect(
-      store.history(of: Fixture.employee().id, in: "service").bookmark?.position
-        == .draft(item: "story", text: "First line."))
+    #expect(try await Self.opened(store).bookmark?.position == .draft(item: "story", text: "First line."))
     let (_, again) = try await Self.run(["/skip"], course: Self.beliefsFirst, store: store)
     #expect(again.contains("First line."))
     #expect(again.contains("! Left out."))
-    #expect(store.history(of: Fixture.employee().id, in: "service").beliefs.last?.answer == .text(""))
+    #expect(try await Self.opened(store).beliefs.last?.answer == .text(""))
   }
 
   @Test func aFullDiskSaysAnAnswerWasLostOnlyWhenOneWasBeingSaved() async throws {
@@ -139,6 +148,9 @@ final class FailingStore: ProgressStore {
   func saveEmployee(_ employee: Employee) async throws(ProgressStoreError) {
     try inner.saveEmployee(employee)
   }
+  func importRoster(_ employees: [Employee], at date: Date) async throws(ProgressStoreError) -> RosterImport {
+    try inner.importRoster(employees, at: date)
+  }
   func employee(id: EmployeeID) async throws(ProgressStoreError) -> Employee? { inner.employee(id: id) }
   func allEmployees() async throws(ProgressStoreError) -> [Employee] { inner.allEmployees() }
   func enrol(_ employee: EmployeeID, in courseID: String, version: String?, at date: Date)
@@ -176,4 +188,25 @@ final class FailingStore: ProgressStore {
   func enrolments(of employee: EmployeeID) async throws(ProgressStoreError) -> [Enrolment] {
     try inner.enrolments(of: employee)
   }
+  func wrappedKey(of employee: EmployeeID) async throws(ProgressStoreError) -> WrappedKey? {
+    inner.wrappedKey(of: employee)
+  }
+  func saveWrappedKey(_ key: WrappedKey) async throws(ProgressStoreError) { try inner.saveWrappedKey(key) }
+  func resetEmployee(_ employee: EmployeeID) async throws(ProgressStoreError) -> Bool {
+    try inner.resetEmployee(employee)
+  }
+  func rewritePrivateText(of employee: EmployeeID, _ rewrite: PrivateTextRewrite)
+    async throws(ProgressStoreError) -> Int
+  {
+    try inner.rewritePrivateText(of: employee, rewrite)
+  }
+  func claimSession(_ lease: SessionLease, takingOver holder: String?) async throws(ProgressStoreError)
+    -> SessionClaim
+  {
+    try inner.claimSession(lease, takingOver: holder)
+  }
+  func renewSession(_ lease: SessionLease) async throws(ProgressStoreError) { try inner.renewSession(lease) }
+  func releaseSession(_ lease: SessionLease) async throws(ProgressStoreError) { inner.releaseSession(lease) }
+  /// The same failing store: these tests are about the disk, not the lease.
+  func guarded(by lease: SessionLease) -> any ProgressStore { self }
 }

@@ -76,7 +76,7 @@ let benchmarks: @Sendable () -> Void = {
     let store = try SQLiteProgressStore(path: try SummaryDatabase.prepare())
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
-      blackHole(try await store.summary(of: SummaryDatabase.courseID))
+      blackHole(try await store.summary(of: SummaryDatabase.scope))
     }
     benchmark.stopMeasurement()
   }

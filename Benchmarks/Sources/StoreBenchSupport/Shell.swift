@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Runs a command, feeding it a file as standard input, and says how it ended.
 public enum Shell {
   public struct Outcome {
@@ -44,6 +50,39 @@ public enum Shell {
     let outcome = wait(try self.start(tool, arguments, stdin: stdin))
     let elapsed = clock.now - start
     return Outcome(status: outcome.status, errors: outcome.errors, seconds: elapsed.seconds)
+  }
+
+  /// Runs to the end with standard input, output and error on `/dev/null`, and says how it
+  /// ended, its wall time and its peak resident memory in kilobytes (the child's own,
+  /// from `wait4`).
+  public static func peak(_ tool: String, _ arguments: [String]) throws -> (
+    status: Int32, seconds: Double, kilobytes: Int
+  ) {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([tool] + arguments).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let clock = ContinuousClock()
+    let start = clock.now
+    let spawned = posix_spawn(&pid, tool, &actions, nil, argv, environ)
+    guard spawned == 0 else { throw ShellError("cannot start \(tool): errno \(spawned)") }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    let exited = status & 0x7F == 0
+    return (
+      exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), (clock.now - start).seconds, Int(usage.ru_maxrss)
+    )
+  }
+
+  public struct ShellError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
   }
 
   /// A script of `count` single-row INSERTs, each its own transaction, for `sqlite3`.

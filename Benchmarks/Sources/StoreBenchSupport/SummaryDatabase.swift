@@ -14,9 +14,22 @@ public enum SummaryDatabase {
     BenchFiles.folder.appendingPathComponent("summary-\(employees)x\(answersEach)-v3.sqlite").path
   }
 
-  /// The store's summary SQL with the course id written in, for the `sqlite3` command.
+  /// The course's 100 questions as they are now (every answer in the file counts).
+  public static var scope: ReportScope {
+    ReportScope(
+      courseID: courseID,
+      questions: (0..<100).map {
+        ScopeQuestion(
+          itemID: "q\($0)", moduleID: "m\($0 / 20)", sectionID: "s\($0 / 5)", keyHash: "k",
+          contentHash: "h\($0)")
+      })
+  }
+
+  /// The store's summary SQL with the course id and questions written in, for the
+  /// `sqlite3` command.
   public static var cliSQL: String {
-    SQLiteProgressStore.summarySQL.replacingOccurrences(of: "?1", with: "'\(courseID)'") + ";"
+    SQLiteProgressStore.summarySQL.replacingOccurrences(of: "?1", with: "'\(courseID)'")
+      .replacingOccurrences(of: "?2", with: "'" + SQLiteProgressStore.questionsJSON(scope) + "'") + ";"
   }
 
   /// Builds the file if it is missing. Rows go in through plain SQL in one transaction:

@@ -17,10 +17,10 @@ struct SummaryComparison {
     var ours: [Double] = []
     var cli: [Double] = []
     var rowsSeen = 0
-    _ = try await store.summary(of: SummaryDatabase.courseID)  // warm the page cache for both
+    _ = try await store.summary(of: SummaryDatabase.scope)  // warm the page cache for both
     for _ in 0..<runs {
       let start = clock.now
-      rowsSeen = try await store.summary(of: SummaryDatabase.courseID).count
+      rowsSeen = try await store.summary(of: SummaryDatabase.scope).count
       ours.append((clock.now - start).seconds)
       if let sqlite3 = Shell.sqlite3 {
         let outcome = try Shell.run(sqlite3, ["-readonly", path, SummaryDatabase.cliSQL])

@@ -7,9 +7,13 @@
 //   4. with a PostgreSQL server (COACH_TEST_POSTGRES, set by make bench): recording vs a
 //      bare BEGIN; INSERT; COMMIT over a postgres-nio connection, and the summary vs psql;
 //   5. the ratios of both stores side by side;
-//   6. a learner's review schedule worked out from two years of answers vs reading them.
+//   6. a learner's review schedule worked out from two years of answers vs reading them;
+//   7. the trainer's reports (cohort, items, beliefs) over 10,000 employees x 200
+//      answers: the `coach report` command vs the same figures in SQL run by `sqlite3`,
+//      and the cohort report's peak memory at 1,000 and 10,000 employees.
 //
-// Usage: StoreComparisons [--quick] [--review]   (--review: only the review schedule, 6.)
+// Usage: StoreComparisons [--quick] [--review | --reports-only] [PATH-TO-RELEASE-COACH]
+//   (--review: only the review schedule, 6.; --reports-only: only the reports, 7.)
 import Foundation
 import LearnerModel
 import ProgressStorePostgres
@@ -24,6 +28,8 @@ if arguments.first == "--child-writer" {
   exit(await ChildWriter.run(Array(arguments.dropFirst())))
 }
 let quick = arguments.contains("--quick")
+let reportsOnly = arguments.contains("--reports-only")
+let coachBinary = arguments.first { !$0.hasPrefix("--") } ?? "../.build/release/coach"
 
 print("coach progress store: side-by-side benchmarks (\(quick ? "quick" : "full") run)")
 print("sqlite3 command: \(Shell.sqlite3 ?? "not installed, its columns are skipped")\n")
@@ -31,6 +37,10 @@ print("sqlite3 command: \(Shell.sqlite3 ?? "not installed, its columns are skipp
 do {
   if arguments.contains("--review") {
     try await ReviewComparison(runs: quick ? 5 : 21).run()
+    exit(0)
+  }
+  if reportsOnly {
+    try await ReportComparison(coach: coachBinary, runs: quick ? 2 : 5).run()
     exit(0)
   }
   for durability in [SQLiteProgressStore.Durability.normal, .full] {
@@ -58,6 +68,7 @@ do {
     ["summary / command-line client", shown(sqliteResults["summary"]), shown(postgresResults.summary)],
   ])
   try await ReviewComparison(runs: quick ? 5 : 21).run()
+  try await ReportComparison(coach: coachBinary, runs: quick ? 2 : 5).run()
 } catch {
   FileHandle.standardError.write(Data("StoreComparisons: \(error)\n".utf8))
   exit(1)

@@ -156,6 +156,9 @@ public enum AnswerParser {
   static func numbers(_ text: String, count: Int, compact: Bool, one: Bool = false) -> Result<
     [Int], InputProblem
   > {
+    // A prompt with nothing to choose from (no course builds one) refuses every answer
+    // rather than forming the range 1...0 (found by make fuzz).
+    guard count >= 1 else { return .failure(InputProblem("There is nothing to choose from here.")) }
     let wanted = one ? "a number from 1 to \(count)" : "numbers from 1 to \(count)"
     let tokens = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace })
     if tokens.isEmpty {

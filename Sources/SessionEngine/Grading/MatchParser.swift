@@ -28,6 +28,9 @@ public enum MatchParser {
   }
 
   static func parse(_ text: String, count: Int) -> Result<[Int: Int], InputProblem> {
+    // Nothing to match (no course builds such a prompt): refused, never the range 1...0
+    // (found by make fuzz).
+    guard count >= 1 else { return .failure(InputProblem("There is nothing to match here.")) }
     let help = "Type a letter for each number 1 to \(count), e.g. \(example(count))."
     var tokens: [Token] = []
     var run = ""

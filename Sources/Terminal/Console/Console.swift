@@ -43,6 +43,10 @@ public protocol Console: AnyObject {
   func clearScreen()
   /// Reads one line.
   func readLine() -> LineInput
+  /// Reads one line at a prompt without showing it (a passphrase): `view` draws the
+  /// prompt alone. Consoles that show nothing as it is typed anyway (pipes, scripts) read
+  /// it as ``readLine()``.
+  func readSecret(view: PromptView) -> LineInput
   /// Reads one key (terminals only; pipes read a line and report Enter). Replies the
   /// terminal sends on its own (a cursor position, a colour, a title) and escape
   /// sequences that are no key are dropped, never returned.
@@ -59,6 +63,8 @@ public protocol Console: AnyObject {
 }
 
 extension Console {
+  public func readSecret(view: PromptView) -> LineInput { readLine() }
+
   func writeLine(_ text: String = "") { write(text + "\n") }
 }
 

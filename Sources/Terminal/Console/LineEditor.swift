@@ -162,16 +162,20 @@ public struct PromptView: Sendable, Hashable {
   public var prefixWidth: Int
   /// The terminal's columns.
   public var width: Int
+  /// Whether the text typed is never shown (a passphrase): the row is the prefix alone.
+  public var hidesText: Bool
 
-  public init(prefix: String, prefixWidth: Int, width: Int) {
+  public init(prefix: String, prefixWidth: Int, width: Int, hidesText: Bool = false) {
     self.prefix = prefix
     self.prefixWidth = prefixWidth
     self.width = width
+    self.hidesText = hidesText
   }
 
   /// The input row (prefix and the part of the text that fits, scrolled so the cursor
   /// shows), and the column the cursor goes to (0-based).
   public func row(_ line: LineEditor) -> (text: String, cursor: Int) {
+    if hidesText { return (prefix, prefixWidth) }
     let room = max(4, width - prefixWidth - 1)
     let shown = line.characters.map { ShownText.safe(String($0)) }
     let widths = shown.map(TextWidth.of)

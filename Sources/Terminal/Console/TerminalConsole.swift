@@ -252,6 +252,22 @@ public final class TerminalConsole: Console {
     }
   }
 
+  /// Reads a line at a prompt as ``readLine()`` does, showing nothing of what is typed
+  /// (a passphrase): the prompt stays as it is, the cursor after it.
+  public func readSecret(view: PromptView) -> LineInput {
+    var line = LineEditor()
+    var hidden = view
+    hidden.hidesText = true
+    while true {
+      switch editLine(&line, view: hidden) {
+      case .submit(let text): return .text(text)
+      case .endOfInput: return .endOfInput
+      case .interrupt: return .interrupt
+      case .resize, .key: continue
+      }
+    }
+  }
+
   private func draw(_ line: LineEditor, _ view: PromptView) {
     let (row, cursor) = view.row(line)
     write("\r" + row + "\u{1B}[0m\u{1B}[K\r" + (cursor > 0 ? "\u{1B}[\(cursor)C" : ""))

@@ -5,6 +5,26 @@ import SessionEngine
 
 /// `coach review`: the questions due for review, on the same screens as the drills.
 extension Runner {
+  /// `coach review`: opens the employee's records as `learn` does (their passphrase first,
+  /// then their session lease, released at the end), reads what to review from them, and
+  /// reviews it.
+  /// - Parameters:
+  ///   - employee: Whose review it is (as the store knows them).
+  ///   - seed: `--seed`; by default a seed derived from the employee id.
+  ///   - limit: Ask at most this many questions.
+  ///   - courses: Reads, from the employee's opened records, each course to review with
+  ///     their history in it. An error it throws (other than the store's) is thrown on,
+  ///     after the lease is released.
+  public func review(
+    _ employee: Employee, seed: UInt64?, limit: Int?,
+    courses: (any ProgressStore) async throws -> [(course: Course, history: History)]
+  ) async throws -> Outcome {
+    try await withRecords(of: employee.id, given: Identity(id: employee.id)) { _ in
+      let found = try await courses(self.store)
+      return await self.review(courses: found, employee: employee, seed: seed, limit: limit)
+    }
+  }
+
   /// Reviews the questions due in `courses` at the runner's clock, most overdue first.
   /// - Parameters:
   ///   - courses: Each course to review with the employee's history in it.

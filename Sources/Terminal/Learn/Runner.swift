@@ -20,8 +20,50 @@ public final class Runner {
     case failed(String)
   }
 
+  /// How the runner opens an employee's records: the cost of new passphrases, how long a
+  /// wrong one waits, and how the session lease is named and kept alive.
+  public struct Options: Sendable {
+    /// How the employee's passphrase opens their private text (coach gives
+    /// `PrivateText`'s `PassphraseLock`).
+    public var lock: any PrivateTextLock
+    /// The wait after a wrong passphrase, before anything else is shown.
+    public var wrongPassphraseDelay: Duration
+    /// Wrong passphrases before the session gives up.
+    public var passphraseTries: Int
+    /// The store's name in messages (its path).
+    public var storeName: String
+    /// This machine and process, as the session lease names them.
+    public var host: String
+    public var process: Int32
+    /// How long a lease lasts without a heartbeat, and how often the heartbeat comes.
+    public var leaseLength: Duration
+    public var heartbeat: Duration
+    /// How often a session waiting for another one to end looks again.
+    public var waitStep: Duration
+
+    public init(
+      lock: any PrivateTextLock, wrongPassphraseDelay: Duration = .seconds(2), passphraseTries: Int = 3,
+      storeName: String = "progress store", host: String = ProcessInfo.processInfo.hostName,
+      process: Int32 = ProcessInfo.processInfo.processIdentifier, leaseLength: Duration = .seconds(90),
+      heartbeat: Duration = .seconds(20), waitStep: Duration = .seconds(1)
+    ) {
+      self.lock = lock
+      self.wrongPassphraseDelay = wrongPassphraseDelay
+      self.passphraseTries = passphraseTries
+      self.storeName = storeName
+      self.host = host
+      self.process = process
+      self.leaseLength = leaseLength
+      self.heartbeat = heartbeat
+      self.waitStep = waitStep
+    }
+  }
+
   let console: any Console
-  let store: any ProgressStore
+  /// The store as given; then, once the employee has given their passphrase and holds
+  /// the session lease, their sealed and guarded view of it.
+  private(set) var store: any ProgressStore
+  let options: Options
   let now: @Sendable () -> Date
   /// The spaced-review scheduler: what the course home counts as due, what a review asks.
   let scheduler: FSRS
@@ -32,18 +74,23 @@ public final class Runner {
   var lazy: (key: LazyKey, pages: LazyPages)?
 
   /// - Parameters:
+  ///   - options: How the employee's records are opened and their session kept.
   ///   - now: The clock every record and screen is timed by (the real clock unless a test
   ///     or `--now` sets another).
   ///   - scheduler: The spaced-review scheduler, with its desired retention.
   public init(
-    console: any Console, store: any ProgressStore, now: @escaping @Sendable () -> Date = { Date() },
-    scheduler: FSRS = .default
+    console: any Console, store: any ProgressStore, options: Options,
+    now: @escaping @Sendable () -> Date = { Date() }, scheduler: FSRS = .default
   ) {
     self.console = console
     self.store = store
+    self.options = options
     self.now = now
     self.scheduler = scheduler
   }
+
+  /// From now on, records go through `store` (the employee's sealed, guarded view).
+  func use(_ store: any ProgressStore) { self.store = store }
 
   /// Runs a session until the employee quits or, in pipe mode, the course is done.
   ///

@@ -29,4 +29,21 @@ public enum StoreLocation {
     }
     return (home as NSString).appendingPathComponent(".local/share/coach/progress.sqlite")
   }
+
+  /// Why `path` names a store coach cannot open, or `nil` for a file path or a PostgreSQL URL.
+  ///
+  /// A server address (`postgres://user:password@host/db`) is named without its user
+  /// and password.
+  public static func unsupported(_ path: String) -> String? {
+    guard let range = path.range(of: "://") else { return nil }
+    let scheme = path[..<range.lowerBound].lowercased()
+    guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) else {
+      return nil
+    }
+    var rest = path[range.upperBound...]
+    if let at = rest.firstIndex(of: "@"), !rest[..<at].contains("/") { rest = rest[rest.index(after: at)...] }
+    let shown = "\(scheme)://\(rest.prefix(200))"
+    if scheme == "postgres" || scheme == "postgresql" { return nil }
+    return "\(shown): not a store coach can open; give the path of a store file or a postgres:// URL"
+  }
 }

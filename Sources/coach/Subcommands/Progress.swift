@@ -29,15 +29,23 @@ extension Coach {
     func run() async throws {
       // Reading progress never makes a store: a path with nothing there is a mistake.
       let path = self.store.resolvedPath
+      // A server address is named without its password, before anything else is said.
+      if let problem = StoreLocation.unsupported(path) {
+        printError("coach: \(problem)")
+        throw ExitCode.failure
+      }
       guard StoreOptions.isURL(path) || FileManager.default.fileExists(atPath: path) else {
         printError(
           "coach: no progress store at \(path): nothing has been recorded there (check the path; "
             + "coach learn creates the store)")
         throw ExitCode.failure
       }
-      let store = try await store.open()
+      // Read-only: progress never creates, upgrades or writes a store.
+      let store = try await self.store.open(.readOnly)
       let person = try await Enrolled.employee(employee.id, in: store, storePath: self.store.shownName)
-      let enrolled = try await Enrolled.courses(store, of: person, folder: courses)
+      try await Identity.proveIfNeeded(
+        person.id, in: store, sharing: self.store.sharing, storeName: self.store.shownName)
+      let enrolled = try await Enrolled.courses(store, of: person, folder: courses, storeName: self.store.shownName)
       let report = ProgressReport(
         employee: person, courses: enrolled, at: try schedule.clock()(), scheduler: try schedule.scheduler())
       print(format == .json ? report.json() : ShownText.safe(report.table(), keepingNewlines: true))

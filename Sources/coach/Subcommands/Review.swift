@@ -60,49 +60,107 @@ extension Coach {
     }
 
     func run() async throws {
-      let opened = try await store.open()
-      let person = try await Enrolled.employee(employee.id, in: opened, storePath: store.shownName)
-      var enrolled = try await Enrolled.courses(opened, of: person, folder: courses)
-      if let course {
-        enrolled = enrolled.filter { $0.id == course }
-        guard !enrolled.isEmpty else {
-          throw CourseArgument.usageError("\(person.id) has not started a course with id '\(course)'")
-        }
-      }
-      let missing = enrolled.contains { $0.course == nil }
-      let found = enrolled.compactMap { entry in entry.course.map { (course: $0, history: entry.history) } }
       let clock = try schedule.clock()
       let scheduler = try schedule.scheduler()
       if let history {
+        // Only reads: opened read-only, and on a store others use, only with the passphrase.
+        let opened = try await store.open(.readOnly)
+        let person = try await Enrolled.employee(employee.id, in: opened, storePath: store.shownName)
+        try await Identity.proveIfNeeded(
+          person.id, in: opened, sharing: store.sharing, storeName: store.shownName)
+        let enrolled = try await chosen(
+          try await Enrolled.courses(opened, of: person, folder: courses, storeName: store.shownName), person)
+        let found = enrolled.compactMap { entry in entry.course.map { (course: $0, history: entry.history) } }
         try showHistory(of: history, in: found, employee: person, scheduler: scheduler, at: clock())
-      } else if enrolled.isEmpty {
-        print("No courses to review yet: start one with coach learn.")
-      } else if !found.isEmpty {
-        try await ask(found, employee: person, store: opened, clock: clock, scheduler: scheduler)
+        if enrolled.contains(where: { $0.course == nil }) { throw ExitCode.failure }
+        return
       }
-      if missing { throw ExitCode.failure }
+      // Records answers: the passphrase and the session lease first, as for coach learn.
+      let opened = try await store.open()
+      let person = try await Enrolled.employee(employee.id, in: opened, storePath: store.shownName)
+      try await ask(person, store: opened, storeName: store.shownName, clock: clock, scheduler: scheduler)
     }
   }
 }
 
 extension Coach.Review {
+  /// Why a review asked nothing, said once the console is put back.
+  private enum NothingAsked: Error {
+    /// The employee has not started any course.
+    case notEnrolled
+    /// `--course` names a course they have not started.
+    case notStarted(String)
+    /// No course they started was found in the courses folder (each was named).
+    case coursesMissing
+  }
+
+  /// Only the course `--course` names, when given.
+  private func chosen(
+    _ enrolled: [(id: String, course: Course?, history: History)], _ person: Employee
+  ) async throws -> [(id: String, course: Course?, history: History)] {
+    guard let course else { return enrolled }
+    let kept = enrolled.filter { $0.id == course }
+    guard !kept.isEmpty else {
+      throw CourseArgument.usageError("\(person.id) has not started a course with id '\(course)'")
+    }
+    return kept
+  }
+
   /// Asks the due questions on the terminal, or in pipe mode when standard input or output
-  /// is not a terminal.
+  /// is not a terminal, once the employee's passphrase has opened their records and this
+  /// session holds their lease.
   private func ask(
-    _ found: [(course: Course, history: History)], employee: Employee, store: any ProgressStore,
-    clock: @escaping @Sendable () -> Date, scheduler: FSRS
+    _ employee: Employee, store: any ProgressStore, storeName: String, clock: @escaping @Sendable () -> Date,
+    scheduler: FSRS
   ) async throws {
+    let folder = courses
     let console: any Console =
       isatty(0) == 1 && isatty(1) == 1
       ? TerminalConsole(
         usesColor: OutputStyle.usesColor(fileDescriptor: 1),
         controlsScreen: !["dumb", nil].contains(ProcessInfo.processInfo.environment["TERM"]))
       : PipeConsole()
-    let runner = Runner(console: console, store: store, now: clock, scheduler: scheduler)
-    let outcome = await runner.review(courses: found, employee: employee, seed: seed, limit: limit)
+    let runner = Runner(
+      console: console, store: store, options: Identity.runnerOptions(storeName: storeName), now: clock,
+      scheduler: scheduler)
+    // Said once the console has given the screen back.
+    let notes = Enrolled.Notes()
+    var missing = false
+    let outcome: Runner.Outcome
+    do {
+      outcome = try await runner.review(employee, seed: seed, limit: limit) { records in
+        var enrolled = try await Enrolled.courses(
+          records, of: employee, folder: folder, storeName: storeName, notes: notes)
+        if let course {
+          enrolled = enrolled.filter { $0.id == course }
+          if enrolled.isEmpty { throw NothingAsked.notStarted(course) }
+        }
+        if enrolled.isEmpty { throw NothingAsked.notEnrolled }
+        missing = enrolled.contains { $0.course == nil }
+        let found = enrolled.compactMap { entry in entry.course.map { (course: $0, history: entry.history) } }
+        if found.isEmpty { throw NothingAsked.coursesMissing }
+        return found
+      }
+    } catch let nothing as NothingAsked {
+      console.restore()
+      notes.print()
+      switch nothing {
+      case .notEnrolled:
+        print("No courses to review yet: start one with coach learn.")
+        return
+      case .notStarted(let course):
+        throw CourseArgument.usageError("\(employee.id) has not started a course with id '\(course)'")
+      case .coursesMissing: throw ExitCode.failure
+      }
+    } catch {
+      console.restore()
+      notes.print()
+      throw error
+    }
     console.restore()
+    notes.print()
     switch outcome {
-    case .finished: return
+    case .finished: break
     case .quit: console.write("progress saved\n")
     case .interrupted:
       let signal = console.stopSignal ?? SIGINT
@@ -112,6 +170,7 @@ extension Coach.Review {
       printError("coach: \(message)")
       throw ExitCode.failure
     }
+    if missing { throw ExitCode.failure }
   }
 
   /// Prints one question's review history.

@@ -64,14 +64,21 @@ final class PipeLearner: @unchecked Sendable {
 
   var answerer: Answerer
 
-  init(_ arguments: [String], outline: Outline, misses: [String: Int] = [:], name: String = "Sam Lee") throws
-  {
+  /// - Parameter beliefs: answers to give, in turn, at prompts that start with a key
+  ///   ("agree", "rate", "rank", "reflection", "Share"); the usual answer once they run out.
+  init(
+    _ arguments: [String], outline: Outline, misses: [String: Int] = [:], name: String = "Sam Lee",
+    beliefs: [String: [String]] = [:]
+  ) throws {
     answerer = Answerer(items: outline.drillItems, misses: misses, name: name)
+    answerer.beliefs = beliefs
     process.executableURL = CoachBinary.url
     process.arguments = arguments
+    process.environment = CoachBinary.environment
     process.standardInput = input
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
+    _ = CoachBinary.brokenPipesIgnored
     try process.run()
     let handle = output.fileHandleForReading
     Thread { [self] in
@@ -92,8 +99,21 @@ final class PipeLearner: @unchecked Sendable {
     }.start()
   }
 
-  /// Waits for the next `? ` line; `nil` when the program ended first.
+  /// Whether ``nextPrompt(timeout:)`` answers passphrase prompts itself (with the
+  /// answerer's passphrase) and goes on to the next prompt.
+  var answersPassphrase = true
+
+  /// Waits for the next `? ` line, answering passphrase prompts on the way unless told
+  /// not to; `nil` when the program ended first.
   func nextPrompt(timeout: Double = 20) -> String? {
+    while let prompt = nextLine(timeout: timeout) {
+      guard answersPassphrase, Answerer.isPassphrase(prompt) else { return prompt }
+      send(answerer.passphrase)
+    }
+    return nil
+  }
+
+  private func nextLine(timeout: Double) -> String? {
     screen = []
     while true {
       let (line, done): (String?, Bool) = lock.withLock {
@@ -152,9 +172,14 @@ struct Answerer {
   let items: [Outline.Item]
   var misses: [String: Int]
   var tries: [String: Int] = [:]
+  /// Belief answers to give in turn, by the prompt's first word.
+  var beliefs: [String: [String]] = [:]
   let name: String
+  var passphrase = CoachBinary.passphrase
   /// The lines of every reflection written.
   var reflection = ["I remember a greeting.", "It was warm."]
+  /// The note written beside the creed.
+  var note = "It means listening first."
   /// Whether a reflection is shared with the trainer.
   var share = false
   private var screen: [String] = []
@@ -165,6 +190,10 @@ struct Answerer {
     self.name = name
   }
 
+  static func isPassphrase(_ prompt: String) -> Bool {
+    ["? choose a passphrase", "? the same passphrase again", "? passphrase"].contains(prompt)
+  }
+
   mutating func answer(_ prompt: String, screen: [String]) -> [String] {
     self.screen = screen
     return compute(prompt)
@@ -172,12 +201,17 @@ struct Answerer {
 
   private mutating func compute(_ prompt: String) -> [String] {
     let options = numbered()
+    for (key, queue) in beliefs where prompt.hasPrefix("? " + key) && !queue.isEmpty {
+      beliefs[key]!.removeFirst()
+      return key == "reflection" ? [queue[0], ""] : [queue[0]]
+    }
     if prompt.hasPrefix("? agree") { return ["4"] }
     if prompt.hasPrefix("? rate") { return ["3"] }
     if prompt.hasPrefix("? rank") { return [(1...options.count).map(String.init).joined(separator: " ")] }
+    if Self.isPassphrase(prompt) { return [passphrase] }
     if prompt.hasPrefix("? reflection") { return reflection + [""] }
     if prompt.hasPrefix("? Share") { return [share ? "y" : "n"] }
-    if prompt.hasPrefix("? note") { return ["It means listening first."] }
+    if prompt.hasPrefix("? note") { return [note] }
     if prompt.hasPrefix("? sign") { return [name] }
     if prompt.hasPrefix("? Try") { return ["y"] }
     guard let item = currentItem() else { return [""] }
