@@ -35,6 +35,10 @@ extension PostgresProgressStore {
     Migration(
       "v3-create-drillPass", [DrillPassTable.create, DrillPassTable.index] + DrillPassTable.appendOnly),
     Migration("v4-add-drillAttempt-context", [DrillAttemptTable.addContext]),
+    Migration("v5-add-beliefResponse-sealed", BeliefResponseTable.addSealed),
+    Migration("v6-create-employeeKey", [EmployeeKeyTable.create]),
+    Migration("v7-create-sessionLease", [SessionLeaseTable.create]),
+    Migration("v8-add-employee-roster", EmployeeTable.addRoster),
     Migration(
       "v9-add-record-ids",
       DrillAttemptTable.addRecordID + BeliefResponseTable.addRecordID + CreedSignatureTable.addRecordID

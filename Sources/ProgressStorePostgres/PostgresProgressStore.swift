@@ -24,6 +24,9 @@ public final class PostgresProgressStore: ProgressStore {
   /// Where the store is; every error names it (without a password).
   public let location: PostgresLocation
   let pool: ConnectionPool
+  /// The session lease every write checks first, in its own transaction
+  /// (``guarded(by:)``); `nil` checks none.
+  let lease: SessionLease?
 
   /// The store's name in messages: `postgres://user@host:port/dbname`.
   public var name: String { location.description }
@@ -53,6 +56,7 @@ public final class PostgresProgressStore: ProgressStore {
     migrate: Bool = true, connections: Int = 10
   ) async throws(ProgressStoreError) {
     self.location = location
+    lease = nil
     let password = try PasswordFile.password(for: location, environment: environment)
     pool = ConnectionPool(
       connector: try Connector(location: location, password: password), limit: connections)
@@ -103,6 +107,17 @@ public final class PostgresProgressStore: ProgressStore {
     }
   }
 
+  /// A view that shares the connections and checks `lease` before every write.
+  private init(_ store: PostgresProgressStore, lease: SessionLease) {
+    location = store.location
+    pool = store.pool
+    self.lease = lease
+  }
+
+  public func guarded(by lease: SessionLease) -> any ProgressStore {
+    PostgresProgressStore(self, lease: lease)
+  }
+
   /// Closes the store's connections. Calls after this fail.
   public func close() async { await pool.close() }
 
@@ -134,14 +149,29 @@ public final class PostgresProgressStore: ProgressStore {
     }
   }
 
-  /// One transaction: `BEGIN`, `body`, `COMMIT`; any failure rolls it back.
-  func transaction<T: Sendable>(readOnly: Bool = false, _ body: (PostgresConnection) async throws -> T)
+  /// One transaction: `BEGIN`, `body`, `COMMIT`; any failure rolls it back. A write of a
+  /// guarded store (``guarded(by:)``) first checks in it that the employee's lease still
+  /// names the session, holding the lease's row until the commit so that no other session
+  /// can take it over in between (`checksLease` turns that off for the lease's own methods).
+  func transaction<T: Sendable>(
+    readOnly: Bool = false, checksLease: Bool = true, _ body: (PostgresConnection) async throws -> T
+  )
     async throws(ProgressStoreError) -> T
   {
-    try await withConnection { connection in
+    let lease = readOnly || !checksLease ? nil : self.lease
+    let store = name
+    return try await withConnection { connection in
       try await connection.query(
         readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN", logger: Connector.logger)
       do {
+        if let lease {
+          let holder = try await Self.rows(
+            SessionLeaseTable.one(lease.employee, locking: true), on: connection, SessionLeaseTable.read
+          ).first
+          if holder?.sessionID != lease.sessionID {
+            throw ProgressStoreError.sessionTaken(store: store, holder: holder)
+          }
+        }
         let value = try await body(connection)
         try await connection.query("COMMIT", logger: Connector.logger)
         return value

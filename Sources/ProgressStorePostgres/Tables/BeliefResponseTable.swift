@@ -5,8 +5,8 @@ import PostgresNIO
 /// The `beliefResponse` table: answers to belief items and notes on creed statements.
 /// It has no score and no correctness column: there is no right answer.
 ///
-/// The answer sits in exactly one of `point`, `text` or `ranking` (a JSON array of the
-/// item texts in the learner's order).
+/// The answer sits in exactly one of `point`, `text`, `ranking` (a JSON array of the
+/// item texts in the learner's order) or `sealed` (a sealed envelope's bytes).
 enum BeliefResponseTable {
   static let create = """
     CREATE TABLE beliefResponse (
@@ -37,6 +37,44 @@ enum BeliefResponseTable {
 
   static let addRecordID = RecordID.add(to: "beliefResponse")
 
+  /// `v5-add-beliefResponse-sealed`: private text kept as a sealed envelope's bytes
+  /// (`sealed`); exactly one of `point`, `text`, `ranking` and `sealed` is set, and a
+  /// sealed row is never shared. PostgreSQL changes the CHECK in place (SQLite rebuilt the
+  /// table): ids and every other column stay.
+  static let addSealed = [
+    "ALTER TABLE beliefResponse ADD COLUMN sealed bytea",
+    """
+    DO $$
+    DECLARE c text;
+    BEGIN
+      FOR c IN SELECT conname FROM pg_constraint
+        WHERE conrelid = 'beliefresponse'::regclass AND contype = 'c'
+          AND pg_get_constraintdef(oid) LIKE '%num_nonnulls%'
+      LOOP
+        EXECUTE format('ALTER TABLE beliefResponse DROP CONSTRAINT %I', c);
+      END LOOP;
+    END $$
+    """,
+    """
+    ALTER TABLE beliefResponse ADD CONSTRAINT beliefResponse_one_answer
+      CHECK (num_nonnulls(point, text, ranking, sealed) = 1)
+    """,
+    """
+    ALTER TABLE beliefResponse ADD CONSTRAINT beliefResponse_sealed_private
+      CHECK (sealed IS NULL OR shared = false)
+    """,
+  ]
+
+  /// The answer as the four columns that keep it.
+  static func answerColumns(_ answer: BeliefAnswer) -> (Int32?, String?, String?, Data?) {
+    switch answer {
+    case .point(let value): (Int32(clamping: value), nil, nil, nil)
+    case .text(let value): (nil, value, nil, nil)
+    case .order(let value): (nil, nil, rankingJSON(value), nil)
+    case .sealed(let value): (nil, nil, nil, value.bytes)
+    }
+  }
+
   /// Appends the response unless its record id is stored already, and moves the bookmark.
   static func record(_ response: BeliefResponse, bookmark: Bookmark?) -> Statement {
     BookmarkTable.moving(bookmark) { s in
@@ -48,14 +86,7 @@ enum BeliefResponseTable {
       s.bind(response.item.itemID)
       s.bind(response.kind.rawValue)
       s.bind(response.itemHash)
-      var point: Int32?
-      var text: String?
-      var ranking: String?
-      switch response.answer {
-      case .point(let value): point = Int32(clamping: value)
-      case .text(let value): text = value
-      case .order(let value): ranking = rankingJSON(value)
-      }
+      let (point, text, ranking, sealed) = answerColumns(response.answer)
       s.bind(point)
       s.bind(text)
       s.bind(ranking)
@@ -64,14 +95,15 @@ enum BeliefResponseTable {
       s.bindTime(response.at)
       s.bind(response.recordID)
       s.bind(response.scaleHash)
-      let p = (n..<n + 15).map { "$\($0)" }
+      s.bind(sealed)
+      let p = (n..<n + 16).map { "$\($0)" }
       return (
         [],
         """
         INSERT INTO beliefResponse (employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash,
-          scaleHash, point, text, ranking, shared, sessionId, at, recordId)
+          scaleHash, point, text, ranking, sealed, shared, sessionId, at, recordId)
         VALUES (\(p[0]), \(p[1]), \(p[2]), \(p[3]), \(p[4]), \(p[5]), \(p[6]), \(p[14]), \(p[7]), \(p[8]),
-          \(p[9])::jsonb, \(p[10]), \(p[11]), \(SQL.time(n + 12)), \(p[13]))
+          \(p[9])::jsonb, \(p[15]), \(p[10]), \(p[11]), \(SQL.time(n + 12)), \(p[13]))
         ON CONFLICT (recordId) DO NOTHING
         """
       )
@@ -80,7 +112,7 @@ enum BeliefResponseTable {
 
   static let columns = """
     id, employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash, scaleHash, point, text,
-    ranking::text, shared, sessionId, \(SQL.milliseconds("at")), recordId
+    ranking::text, shared, sessionId, \(SQL.milliseconds("at")), recordId, sealed
     """
 
   static func history(of employee: EmployeeID, in courseID: String) -> Statement {
@@ -94,12 +126,12 @@ enum BeliefResponseTable {
   static func read(_ row: PostgresRow) throws -> BeliefResponse {
     let (
       id, employee, course, module, section, item, kindText, hash, scaleHash, point, text, ranking, shared,
-      session, at, recordID
+      session, at, recordID, sealed
     ) =
       try row.decode(
         (
           Int64, String, String, String, String, String, String, String, String?, Int32?, String?, String?,
-          Bool, String, Int64, UUID
+          Bool, String, Int64, UUID, ByteBuffer?
         ).self)
     let answer: BeliefAnswer
     if let point {
@@ -109,6 +141,8 @@ enum BeliefResponseTable {
         throw RowError("belief response \(id) has a ranking that is not a list of texts")
       }
       answer = .order(order)
+    } else if let sealed {
+      answer = .sealed(SealedText(bytes: Data(sealed.readableBytesView)))
     } else {
       answer = .text(text ?? "")
     }
@@ -135,7 +169,7 @@ enum BeliefResponseTable {
     columns: [
       .plain("employeeId"), .plain("courseId"), .plain("moduleId"), .plain("sectionId"), .plain("itemId"),
       .plain("kind"), .plain("itemHash"), .plain("scaleHash"), .plain("point"), .plain("text"),
-      .json("ranking"), .plain("shared"), .plain("sessionId"), .time("at"), .plain("recordId"),
+      .json("ranking"), .plain("sealed"), .plain("shared"), .plain("sessionId"), .time("at"), .plain("recordId"),
     ]
   ) { r, s in
     s.bind(r.employee.rawValue)
@@ -146,17 +180,11 @@ enum BeliefResponseTable {
     s.bind(r.kind.rawValue)
     s.bind(r.itemHash)
     s.bind(r.scaleHash)
-    var point: Int32?
-    var text: String?
-    var ranking: String?
-    switch r.answer {
-    case .point(let value): point = Int32(clamping: value)
-    case .text(let value): text = value
-    case .order(let value): ranking = rankingJSON(value)
-    }
+    let (point, text, ranking, sealed) = answerColumns(r.answer)
     s.bind(point)
     s.bind(text)
     s.bind(ranking)
+    s.bind(sealed)
     s.bind(r.shared)
     s.bind(r.sessionID)
     s.bindTime(r.at)

@@ -40,6 +40,9 @@ struct Statement {
 
   mutating func bind<Value: PostgresDynamicTypeEncodable>(_ value: Value) { binds.append(value) }
   mutating func bind<Value: PostgresDynamicTypeEncodable>(_ value: Value?) { binds.append(value) }
+  /// Bytes, as a `bytea` parameter.
+  mutating func bind(_ data: Data) { binds.append(ByteBuffer(bytes: data)) }
+  mutating func bind(_ data: Data?) { binds.append(data.map { ByteBuffer(bytes: $0) }) }
   mutating func bindTime(_ date: Date) { binds.append(SQL.milliseconds(date)) }
   mutating func bindTime(_ date: Date?) { binds.append(date.map(SQL.milliseconds)) }
 

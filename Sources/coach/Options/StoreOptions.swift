@@ -4,7 +4,6 @@ import LearnerModel
 import ProgressStorePostgres
 import ProgressStoreSQLite
 
-<<<<<<< HEAD
 /// `--store PATH|URL` and `--shared-store`: where progress is kept, and whether other
 /// people use that store too. The only place that picks and opens a store.
 ///
