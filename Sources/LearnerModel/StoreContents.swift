@@ -15,6 +15,10 @@ public struct StoreContents: Sendable, Hashable {
   public var passes: [DrillPass]
   public var pagesRead: [PageRead]
   public var bookmarks: [Bookmark]
+  /// Each employee's wrapped private-text key, kept as given (sealed answers and drafts
+  /// open with it, and so with the employee's passphrase, on either side of a copy).
+  /// Session leases are not copied: they belong to the store copied from.
+  public var keys: [WrappedKey]
   /// The folder an earlier coach took each course from (the enrolment's `source` column,
   /// no longer written or read), kept so that a copy holds every column there was.
   public var enrolmentSources: [HeldRecords.Key: String]
@@ -22,7 +26,8 @@ public struct StoreContents: Sendable, Hashable {
   public init(
     employees: [Employee] = [], enrolments: [Enrolment] = [], attempts: [DrillAttempt] = [],
     beliefs: [BeliefResponse] = [], signatures: [CreedSignature] = [], passes: [DrillPass] = [],
-    pagesRead: [PageRead] = [], bookmarks: [Bookmark] = [], enrolmentSources: [HeldRecords.Key: String] = [:]
+    pagesRead: [PageRead] = [], bookmarks: [Bookmark] = [], keys: [WrappedKey] = [],
+    enrolmentSources: [HeldRecords.Key: String] = [:]
   ) {
     self.employees = employees
     self.enrolments = enrolments
@@ -32,6 +37,7 @@ public struct StoreContents: Sendable, Hashable {
     self.passes = passes
     self.pagesRead = pagesRead
     self.bookmarks = bookmarks
+    self.keys = keys
     self.enrolmentSources = enrolmentSources
   }
 
@@ -39,7 +45,7 @@ public struct StoreContents: Sendable, Hashable {
   /// refers to), by the names both stores give them.
   public static let tables = [
     "employee", "enrolment", "drillAttempt", "beliefResponse", "creedSignature", "drillPass", "pageRead",
-    "bookmark",
+    "bookmark", "employeeKey",
   ]
 
   /// How many records of each kind, by table name.
@@ -47,7 +53,7 @@ public struct StoreContents: Sendable, Hashable {
     [
       "employee": employees.count, "enrolment": enrolments.count, "drillAttempt": attempts.count,
       "beliefResponse": beliefs.count, "creedSignature": signatures.count, "drillPass": passes.count,
-      "pageRead": pagesRead.count, "bookmark": bookmarks.count,
+      "pageRead": pagesRead.count, "bookmark": bookmarks.count, "employeeKey": keys.count,
     ]
   }
 
@@ -71,7 +77,7 @@ public struct StoreContents: Sendable, Hashable {
   /// What of `self` a store that already holds `held` does not have, for a merge:
   ///
   /// - employees, enrolments, first readings and bookmarks the store has are kept as the
-  ///   store has them;
+  ///   store has them, and so is an employee's wrapped key;
   /// - attempts, belief responses, signatures and passes it has (by record id) are left
   ///   out;
   /// - the attempts left are numbered after the store's own attempts at the same
@@ -99,6 +105,7 @@ public struct StoreContents: Sendable, Hashable {
     rest.enrolmentSources = enrolmentSources.filter { written.contains($0.key) }
     rest.pagesRead = pagesRead.filter { !held.pages.contains(HeldRecords.PageKey($0)) }
     rest.bookmarks = bookmarks.filter { !held.bookmarks.contains(HeldRecords.Key($0.employee, $0.courseID)) }
+    rest.keys = keys.filter { !held.keys.contains($0.employee) }
     return rest
   }
 }
@@ -148,6 +155,8 @@ public struct HeldRecords: Sendable, Hashable {
   public var lastAttempt: [ItemKey: Int] = [:]
   public var pages: Set<PageKey> = []
   public var bookmarks: Set<Key> = []
+  /// The employees with a wrapped key (a merge keeps the target's key).
+  public var keys: Set<EmployeeID> = []
 
   public init() {}
 
@@ -164,6 +173,7 @@ public struct HeldRecords: Sendable, Hashable {
     }
     pages = Set(contents.pagesRead.map(PageKey.init))
     bookmarks = Set(contents.bookmarks.map { Key($0.employee, $0.courseID) })
+    keys = Set(contents.keys.map(\.employee))
   }
 }
 

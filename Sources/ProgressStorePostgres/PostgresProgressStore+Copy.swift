@@ -17,6 +17,7 @@ extension PostgresProgressStore: CopyableProgressStore {
       passes: try await rows(DrillPassTable.everything, on: c, DrillPassTable.read),
       pagesRead: try await rows(PageReadTable.everything, on: c, PageReadTable.read),
       bookmarks: try await rows(BookmarkTable.everything, on: c, BookmarkTable.read),
+      keys: try await rows(EmployeeKeyTable.everything, on: c, EmployeeKeyTable.read),
       enrolmentSources: Dictionary(
         try await rows(EnrolmentTable.sources, on: c, EnrolmentTable.readSource),
         uniquingKeysWith: { a, _ in a }))
@@ -49,6 +50,7 @@ extension PostgresProgressStore: CopyableProgressStore {
         + CreedSignatureTable.bulk.statements(written.signatures)
         + DrillPassTable.bulk.statements(written.passes)
         + PageReadTable.bulk.statements(written.pagesRead) + BookmarkTable.bulk.statements(written.bookmarks)
+        + EmployeeKeyTable.bulk.statements(written.keys)
       {
         try await Self.execute(statement, on: c)
       }

@@ -19,15 +19,22 @@ extension PostgresProgressStore {
   }
 
   /// What each table lets a learner do (row-level security limits it to their own rows).
+  ///
+  /// A learner's coach writes their employee row but never its roster columns (only an
+  /// imported roster does), seals the private text an older coach left plain (so it may
+  /// update their own belief responses), keeps their wrapped key and claims, renews and
+  /// ends their own session lease.
   static let learnerGrants: [(table: String, privileges: String, owner: String)] = [
-    ("employee", "SELECT, INSERT, UPDATE", "id"),
+    ("employee", "SELECT, INSERT (id, name, role, cohort, created), UPDATE (name, role, cohort)", "id"),
     ("enrolment", "SELECT, INSERT, UPDATE", "employeeId"),
     ("drillAttempt", "SELECT, INSERT", "employeeId"),
-    ("beliefResponse", "SELECT, INSERT", "employeeId"),
+    ("beliefResponse", "SELECT, INSERT, UPDATE (point, text, ranking, sealed)", "employeeId"),
     ("creedSignature", "SELECT, INSERT", "employeeId"),
     ("drillPass", "SELECT, INSERT", "employeeId"),
     ("pageRead", "SELECT, INSERT", "employeeId"),
     ("bookmark", "SELECT, INSERT, UPDATE", "employeeId"),
+    ("employeeKey", "SELECT, INSERT", "employeeId"),
+    ("sessionLease", "SELECT, INSERT, UPDATE, DELETE", "employeeId"),
   ]
 
   /// Makes the roles (when missing), grants them what they may do, and turns on
@@ -38,7 +45,9 @@ extension PostgresProgressStore {
   /// - A learner's rows are those whose employee id is the name of the database user
   ///   (`current_user`): a learner signs in as their employee id.
   /// - Trainers read every row of every table except belief responses the employee did
-  ///   not share.
+  ///   not share (and private text is sealed anyway: a wrapped key opens only with its
+  ///   employee's passphrase). Importing a roster and resetting an employee are the
+  ///   owner's to do.
   public func setUpRoles(_ roles: Roles) async throws(ProgressStoreError) {
     let database = location.database
     try await transaction { c in

@@ -30,6 +30,7 @@ extension SQLiteProgressStore: CopyableProgressStore {
       ).fetchAll(db).map { row throws in try row.model() },
       bookmarks: try BookmarkRow.order(BookmarkRow.Columns.employeeId, BookmarkRow.Columns.courseId)
         .fetchAll(db).map { row throws in try row.model() },
+      keys: try EmployeeKeyRow.order(Column("employeeId")).fetchAll(db).map { row throws in try row.model() },
       enrolmentSources: try sources(db))
   }
 
@@ -99,6 +100,7 @@ extension SQLiteProgressStore: CopyableProgressStore {
         ])
       }
       for bookmark in written.bookmarks { try BookmarkRow(bookmark).insert(db) }
+      for key in written.keys { try EmployeeKeyRow(key).insert(db) }
       let after = try Self.counts(db)
       try StoreContents.checkCounts(before: before, written: written, after: after, store: path)
       return (before, after)

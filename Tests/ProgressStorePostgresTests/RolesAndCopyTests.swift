@@ -23,6 +23,11 @@ struct RolesAndCopyTests {
       sessionID: "s", at: time)
   }
 
+  /// The course's one question as it is now: answers to it in a drill count.
+  let scope = ReportScope(
+    courseID: "c",
+    questions: [ScopeQuestion(itemID: "q1", moduleID: "m", sectionID: "s", keyHash: "k-q1", contentHash: "h")])
+
   func belief(_ who: String, shared: Bool) -> BeliefResponse {
     BeliefResponse(
       employee: id(who), item: ItemRef(courseID: "c", moduleID: "m", sectionID: "s", itemID: "r1"),
@@ -63,12 +68,28 @@ struct RolesAndCopyTests {
         bookmark: Bookmark(employee: id(who), courseID: "c", moduleID: "m"))
       try await store.recordAttempt(attempt(who, "q1", context: .review), bookmark: nil)
       try await store.recordBelief(belief(who, shared: who == ada), bookmark: nil)
+      try await store.saveWrappedKey(key(who))
+      #expect(try await store.claimSession(lease(who), takingOver: nil) == .claimed)
     }
+    // Keys and leases: each learner's own only.
+    #expect(try await bobStore.wrappedKey(of: id(ada)) == nil)
+    #expect(try await bobStore.wrappedKey(of: id(bob)) == key(bob))
+    #expect(try await bobStore.strings("SELECT employeeId FROM employeeKey") == [bob])
+    #expect(try await bobStore.strings("SELECT employeeId FROM sessionLease") == [bob])
+    let stolenKey = await message { try await bobStore.saveWrappedKey(key(ada)) }
+    #expect(stolenKey.contains("row-level security"), "\(stolenKey)")
+    let stolenLease = await message { _ = try await bobStore.claimSession(lease(ada), takingOver: nil) }
+    #expect(stolenLease.contains("unknown employee"), "\(stolenLease)")
+    try await bobStore.execute("DELETE FROM sessionLease")
+    #expect(try await adaStore.strings("SELECT sessionId FROM sessionLease") == ["session-\(ada)"])
+    // A learner's coach never writes the roster columns.
+    let roster = await message { try await bobStore.execute("UPDATE employee SET rosterFields = '[]'") }
+    #expect(roster.contains("permission denied"), "\(roster)")
     #expect(try await bobStore.history(of: id(bob), in: "c").passes.count == 1)
     #expect(try await bobStore.strings("SELECT employeeId FROM drillPass") == [bob])
     #expect(try await bobStore.allEmployees().map(\.id.rawValue) == [bob])
     #expect(try await bobStore.history(of: id(ada), in: "c") == History())
-    #expect(try await bobStore.summary(of: "c").map(\.employee.rawValue) == [bob])
+    #expect(try await bobStore.summary(of: scope).map(\.employee.rawValue) == [bob])
     let refused = await message { try await bobStore.recordAttempt(attempt(ada, "q2"), bookmark: nil) }
     #expect(refused.contains("may not see (a learner sees only their own)"), "\(refused)")
     let renamed = await message {
@@ -79,9 +100,11 @@ struct RolesAndCopyTests {
 
     let trainerStore = try await signIn(trainer)
     #expect(try await trainerStore.allEmployees().count == 2)
-    #expect(try await trainerStore.summary(of: "c").map(\.attempts) == [2, 2])
+    // The review answers are activity, not drill scores: one answer each counts.
+    #expect(try await trainerStore.summary(of: scope).map(\.attempts) == [1, 1])
     #expect(try await trainerStore.strings("SELECT count(*) FROM drillPass") == ["2"])
     #expect(try await trainerStore.strings("SELECT text FROM beliefResponse") == ["\(ada) wrote this"])
+    #expect(try await trainerStore.strings("SELECT count(*) FROM employeeKey") == ["2"])
     let write = await message { try await trainerStore.saveEmployee(Employee(id: id(trainer), name: "T")) }
     #expect(write.contains("permission denied"), "\(write)")
 
@@ -104,6 +127,18 @@ struct RolesAndCopyTests {
       DROP ROLE \(roles.learner);
       DROP ROLE \(roles.trainer)
       """, in: try TestServer.admin)
+  }
+
+  func key(_ who: String) -> WrappedKey {
+    WrappedKey(
+      employee: id(who), keyID: "0123456789abcdef", method: "scrypt+chachapoly", parameters: "N=1024,r=8,p=1",
+      salt: Data([0, 1, 2, 0xFF]), wrapped: Data((0..<60).map { UInt8($0) }), created: time)
+  }
+
+  func lease(_ who: String) -> SessionLease {
+    SessionLease(
+      employee: id(who), sessionID: "session-\(who)", host: "lab-1", process: 42, started: time, renewed: time,
+      expires: time.addingTimeInterval(600))
   }
 
   /// A store with every kind of record, built through the protocol.
@@ -141,7 +176,21 @@ struct RolesAndCopyTests {
         PageRead(employee: id(name), courseID: "c", moduleID: "m", page: .overview, sessionID: "s", at: time),
         bookmark: nil)
       try await store.completeEnrolment(id(name), in: "c", passed: true, at: time)
+      try await store.recordBelief(
+        BeliefResponse(
+          employee: id(name), item: ItemRef(courseID: "c", moduleID: "m", sectionID: "s", itemID: "r2"),
+          kind: .reflect, itemHash: "h", answer: .sealed(SealedText(bytes: Data([0, 0xFE, 7, 0]))),
+          sessionID: "s", at: time),
+        bookmark: Bookmark(
+          employee: id(name), courseID: "c", moduleID: "m",
+          position: .sealedDraft(item: "r3", SealedText(bytes: Data([9, 0, 0xAB])))))
+      try await store.saveWrappedKey(key(name))
+      _ = try await store.claimSession(lease(name), takingOver: nil)
     }
+    _ = try await store.importRoster(
+      [Employee(id: id(who[0]), name: who[0], role: "r", cohort: "2026-spring", rosterFields: [
+        RosterField(name: "site", value: "Leeds"), RosterField(name: "manager", value: "Kim, \"K\""),
+      ])], at: time)
   }
 
   /// `sqlite3 FILE .dump`: the schema and every row as SQL text, with SQLite's own
@@ -198,6 +247,18 @@ struct RolesAndCopyTests {
       try await postgres.strings("SELECT courseVersion || source FROM enrolment WHERE source IS NOT NULL")
         == ["v-ada/srv/courses"])
     #expect(try await postgres.strings("SELECT count(DISTINCT recordId) FROM drillPass") == ["2"])
+    #expect(
+      try await postgres.strings("SELECT encode(sealed, 'hex') FROM beliefResponse WHERE sealed IS NOT NULL")
+        == ["00fe0700", "00fe0700"])
+    #expect(
+      try await postgres.strings("SELECT rosterFields FROM employee WHERE rosterImported IS NOT NULL") == [
+        #"[["site","Leeds"],["manager","Kim, \"K\""]]"#
+      ])
+    #expect(
+      try await postgres.strings("SELECT encode(salt, 'hex') || ' ' || length(wrappedKey) FROM employeeKey")
+        == ["000102ff 60", "000102ff 60"])
+    // Leases are not copied.
+    #expect(try await postgres.strings("SELECT count(*) FROM sessionLease") == ["0"])
     let refused = await message { _ = try await postgres.load(original, merge: false) }
     #expect(refused.contains("not empty"), "\(refused)")
 
