@@ -27,7 +27,8 @@ extension PostgresProgressStore {
   }
 
   public func employees(_ query: EmployeeQuery) async throws(ProgressStoreError) -> [Employee] {
-    try await withConnection { c in try await Self.rows(EmployeeTable.page(query), on: c, EmployeeTable.read) }
+    try await withConnection { c in try await Self.rows(EmployeeTable.page(query), on: c, EmployeeTable.read)
+    }
   }
 
   public func wrappedKey(of employee: EmployeeID) async throws(ProgressStoreError) -> WrappedKey? {
@@ -86,7 +87,8 @@ extension PostgresProgressStore {
         guard let answer = rewrite.belief(response) else { continue }
         let (point, text, ranking, sealed) = BeliefResponseTable.answerColumns(answer)
         var update = Statement(
-          "UPDATE beliefResponse SET point = $1, text = $2, ranking = $3::jsonb, sealed = $4 WHERE recordId = $5")
+          "UPDATE beliefResponse SET point = $1, text = $2, ranking = $3::jsonb, sealed = $4 WHERE recordId = $5"
+        )
         update.bind(point)
         update.bind(text)
         update.bind(ranking)
@@ -153,12 +155,15 @@ extension PostgresProgressStore {
       if try await Self.rows(SessionLeaseTable.renew(lease), on: c, { _ in true }).isEmpty {
         throw ProgressStoreError.sessionTaken(
           store: store,
-          holder: try await Self.rows(SessionLeaseTable.one(lease.employee), on: c, SessionLeaseTable.read).first)
+          holder: try await Self.rows(SessionLeaseTable.one(lease.employee), on: c, SessionLeaseTable.read)
+            .first)
       }
     }
   }
 
   public func releaseSession(_ lease: SessionLease) async throws(ProgressStoreError) {
-    try await transaction(checksLease: false) { c in try await Self.execute(SessionLeaseTable.release(lease), on: c) }
+    try await transaction(checksLease: false) { c in
+      try await Self.execute(SessionLeaseTable.release(lease), on: c)
+    }
   }
 }

@@ -22,7 +22,10 @@ import Testing
   /// the recall estimated from them, which differ from run to run.
   func progress(_ store: String) throws -> [Any] {
     let result = try CoachBinary.run(
-      ["progress", "--employee", "e7", "--store", store, "--format", "json", "--courses", courses])
+      ["progress", "--employee", "e7", "--store", store, "--format", "json", "--courses", courses],
+      // A server store is shared: progress asks the employee's passphrase (a file of one
+      // employee does not, and reads nothing from its input).
+      input: CoachBinary.passphrase + "\n")
     #expect(result.status == 0, "\(result.stderr)")
     let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
     let modules = ((json["courses"] as? [[String: Any]])?.first?["modules"] as? [[String: Any]]) ?? []

@@ -31,7 +31,7 @@ import Testing
     defer { TestPostgres.drop(store) }
     let result = try CoachBinary.run(
       ["learn", "--courses", courses, "--employee", "e5", "--name", "Kai", "--role", "frontline"],
-      input: "4\n", environment: ["COACH_STORE": store])
+      input: "\(CoachBinary.passphrase)\n\(CoachBinary.passphrase)\n4\n", environment: ["COACH_STORE": store])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(try TestPostgres.sql("SELECT employeeid, point FROM beliefresponse", in: store) == ["e5|4"])
   }

@@ -26,13 +26,13 @@ struct ServerTests {
     let applied = try await TestServer.sql(
       "SELECT name FROM coachMigrations ORDER BY applied, name", in: location)
     #expect(applied.sorted() == PostgresProgressStore.migrations.map(\.name).sorted())
-    #expect(applied.count == 14)
+    #expect(applied.count == 18)
     let tables = try await TestServer.sql(
       "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1", in: location)
     #expect(
       tables == [
         "beliefresponse", "bookmark", "coachmigrations", "creedsignature", "drillattempt", "drillpass",
-        "employee", "enrolment", "pageread",
+        "employee", "employeekey", "enrolment", "pageread", "sessionlease",
       ])
     try await TestServer.drop(location)
   }

@@ -32,7 +32,8 @@ final class FlakyStore: ProgressStore {
   }
 
   /// Fails while failures are left; every second failure happens after the write.
-  private func maybeFail<T>(_ write: () async throws(ProgressStoreError) -> T) async throws(ProgressStoreError)
+  private func maybeFail<T>(_ write: () async throws(ProgressStoreError) -> T)
+    async throws(ProgressStoreError)
     -> T
   {
     let left = failures.left.withLock { n in
@@ -48,7 +49,9 @@ final class FlakyStore: ProgressStore {
   func importRoster(_ employees: [Employee], at date: Date) async throws(ProgressStoreError) -> RosterImport {
     try await base.importRoster(employees, at: date)
   }
-  func employee(id: EmployeeID) async throws(ProgressStoreError) -> Employee? { try await base.employee(id: id) }
+  func employee(id: EmployeeID) async throws(ProgressStoreError) -> Employee? {
+    try await base.employee(id: id)
+  }
   func allEmployees() async throws(ProgressStoreError) -> [Employee] { try await base.allEmployees() }
   func enrol(_ e: EmployeeID, in c: String, version v: String?, at d: Date) async throws(ProgressStoreError)
     -> Enrolment
@@ -92,7 +95,9 @@ final class FlakyStore: ProgressStore {
   func wrappedKey(of employee: EmployeeID) async throws(ProgressStoreError) -> WrappedKey? {
     try await base.wrappedKey(of: employee)
   }
-  func saveWrappedKey(_ key: WrappedKey) async throws(ProgressStoreError) { try await base.saveWrappedKey(key) }
+  func saveWrappedKey(_ key: WrappedKey) async throws(ProgressStoreError) {
+    try await base.saveWrappedKey(key)
+  }
   func resetEmployee(_ employee: EmployeeID) async throws(ProgressStoreError) -> Bool {
     try await base.resetEmployee(employee)
   }
@@ -106,7 +111,9 @@ final class FlakyStore: ProgressStore {
   {
     try await base.claimSession(lease, takingOver: holder)
   }
-  func renewSession(_ lease: SessionLease) async throws(ProgressStoreError) { try await base.renewSession(lease) }
+  func renewSession(_ lease: SessionLease) async throws(ProgressStoreError) {
+    try await base.renewSession(lease)
+  }
   func releaseSession(_ lease: SessionLease) async throws(ProgressStoreError) {
     try await base.releaseSession(lease)
   }
@@ -131,7 +138,8 @@ final class FlakyStore: ProgressStore {
     let base = try Fixture.store()
     let unreachable = ProgressStoreError.unreachable(
       store: "postgres://db/coach", detail: "connection refused")
-    let (outcome, output) = await run(FlakyStore(base, failures: 3, failure: unreachable), [passphrase, passphrase, "4", "2"])
+    let (outcome, output) = await run(
+      FlakyStore(base, failures: 3, failure: unreachable), [passphrase, passphrase, "4", "2"])
     #expect(outcome == .quit)
     #expect(
       output.contains(
@@ -145,7 +153,8 @@ final class FlakyStore: ProgressStore {
 
   @Test func anotherFailureEndsTheSessionAndSaysWhy() async throws {
     let refused = ProgressStoreError.refused(store: "p", detail: "no")
-    let (outcome, _) = await run(FlakyStore(try Fixture.store(), failures: 1, failure: refused), [passphrase, passphrase, "4"])
+    let (outcome, _) = await run(
+      FlakyStore(try Fixture.store(), failures: 1, failure: refused), [passphrase, passphrase, "4"])
     #expect(
       outcome == .failed(refused.description + " (your last answer was not saved; every answer before it is)")
     )

@@ -169,7 +169,8 @@ enum BeliefResponseTable {
     columns: [
       .plain("employeeId"), .plain("courseId"), .plain("moduleId"), .plain("sectionId"), .plain("itemId"),
       .plain("kind"), .plain("itemHash"), .plain("scaleHash"), .plain("point"), .plain("text"),
-      .json("ranking"), .plain("sealed"), .plain("shared"), .plain("sessionId"), .time("at"), .plain("recordId"),
+      .json("ranking"), .plain("sealed"), .plain("shared"), .plain("sessionId"), .time("at"),
+      .plain("recordId"),
     ]
   ) { r, s in
     s.bind(r.employee.rawValue)

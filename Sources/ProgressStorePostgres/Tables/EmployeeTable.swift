@@ -128,7 +128,8 @@ enum EmployeeTable {
   static let bulk = BulkInsert<Employee>(
     table: "employee",
     columns: [
-      .plain("id"), .plain("name"), .plain("role"), .plain("cohort"), .time("created"), .time("rosterImported"),
+      .plain("id"), .plain("name"), .plain("role"), .plain("cohort"), .time("created"),
+      .time("rosterImported"),
       .plain("rosterFields"),
     ]
   ) { e, s in bindAll(e, &s) }

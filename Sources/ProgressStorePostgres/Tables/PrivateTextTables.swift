@@ -56,7 +56,8 @@ enum EmployeeKeyTable {
       (String, String, String, String, ByteBuffer, ByteBuffer, Int64).self)
     return WrappedKey(
       employee: try RowError.employeeID(employee), keyID: keyID, method: method, parameters: parameters,
-      salt: Data(salt.readableBytesView), wrapped: Data(wrapped.readableBytesView), created: SQL.date(created))
+      salt: Data(salt.readableBytesView), wrapped: Data(wrapped.readableBytesView), created: SQL.date(created)
+    )
   }
 
   /// Keys as they are, for a copy.
