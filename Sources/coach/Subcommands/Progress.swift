@@ -45,7 +45,8 @@ extension Coach {
       let person = try await Enrolled.employee(employee.id, in: store, storePath: self.store.shownName)
       try await Identity.proveIfNeeded(
         person.id, in: store, sharing: self.store.sharing, storeName: self.store.shownName)
-      let enrolled = try await Enrolled.courses(store, of: person, folder: courses, storeName: self.store.shownName)
+      let enrolled = try await Enrolled.courses(
+        store, of: person, folder: courses, storeName: self.store.shownName)
       let report = ProgressReport(
         employee: person, courses: enrolled, at: try schedule.clock()(), scheduler: try schedule.scheduler())
       print(format == .json ? report.json() : ShownText.safe(report.table(), keepingNewlines: true))
