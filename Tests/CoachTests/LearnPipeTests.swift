@@ -17,6 +17,8 @@ import Testing
     let folder = courses.map { ["--courses", $0] } ?? []
     let result = try CoachBinary.run(
       ["progress", "--employee", employee, "--store", store, "--format", "json"] + folder,
+      // A store others use (a server's, or a file of several employees) asks the passphrase.
+      input: CoachBinary.passphrase + "\n",
       environment: courses == nil ? ["COACH_COURSES": self.courses] : [:])
     #expect(result.status == 0, "\(result.stderr)")
     return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
@@ -91,7 +93,9 @@ import Testing
     #expect((rows[2]["creed"] as? [String: Any])?["signed"] as? Bool == true)
     #expect((rows[2]["creed"] as? [String: Any])?["signedOn"] is String)
     #expect((rows[1]["drill"] as? [String: Any])?["first"] is NSNull)
-    let table = try CoachBinary.run(["progress", "--employee", "e7", "--store", store, "--courses", courses])
+    let table = try CoachBinary.run(
+      ["progress", "--employee", "e7", "--store", store, "--courses", courses],
+      input: CoachBinary.passphrase + "\n")
     #expect(table.stdout.contains("passed"))
     #expect(table.stdout.contains("not for your role"))
   }
