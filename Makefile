@@ -4,7 +4,11 @@ COURSES ?= courses
 BIN := .build/debug/coach
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps print-deps xapi-deps build test engine-tests run check lint bench reliability reliability-quick fuzz clean
+.PHONY: all deps print-deps xapi-deps build test test-against-servers engine-tests run check lint bench reliability reliability-quick fuzz clean
+
+## The PostgreSQL tests run against a throwaway server (scripts/pg-test-server): a target
+## that needs one starts it, unless COACH_TEST_POSTGRES names one already (inside make test).
+WITH_POSTGRES := $(if $(COACH_TEST_POSTGRES),,$(CURDIR)/scripts/pg-test-server run)
 
 all: build
 
@@ -33,7 +37,13 @@ xapi-deps:
 build: deps
 	$(SWIFT) build
 
+## test: every suite, the PostgreSQL ones against a server started for the run (and
+## stopped however it ends); if the server cannot start, the run fails.
 test: build lint xapi-deps
+	scripts/pg-test-server run $(MAKE) --no-print-directory test-against-servers
+
+test-against-servers:
+	@[ -n "$$COACH_TEST_POSTGRES" ] || { echo "make test-against-servers: COACH_TEST_POSTGRES is not set (run make test)"; exit 1; }
 	$(SWIFT) test
 	$(MAKE) --no-print-directory engine-tests
 	$(MAKE) --no-print-directory reliability-quick
@@ -45,6 +55,9 @@ engine-tests: deps
 	cd Tests/EngineOnly && $(SWIFT) build --build-tests
 	@if ldd $(ENGINE_BUNDLE) | grep -i sqlite || nm $(ENGINE_BUNDLE) | grep -q -i ' sqlite3_'; then \
 	  echo "engine-tests: the engine's test binary links SQLite"; exit 1; \
+	fi
+	@if nm $(ENGINE_BUNDLE) | grep -q 'PostgresNIO'; then \
+	  echo "engine-tests: the engine's test binary links PostgresNIO"; exit 1; \
 	fi
 	cd Tests/EngineOnly && $(SWIFT) test --skip-build
 
@@ -66,17 +79,20 @@ bench: deps
 	$(SWIFT) build -c release --product coach
 	cd Benchmarks && $(SWIFT) run -c release ParserBench ../.build/release/coach
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
-	cd Benchmarks && $(SWIFT) run -c release StoreComparisons ../.build/release/coach
+	cd Benchmarks && $(WITH_POSTGRES) $(SWIFT) run -c release StoreComparisons ../.build/release/coach
 	cd Benchmarks && $(SWIFT) run -c release LearnBench ../.build/release/coach
 	cd Benchmarks && $(SWIFT) run -c release KDFCost
 
+## reliability: kill -9 trials and concurrent writers against SQLite, then PostgreSQL.
 reliability: deps
 	$(SWIFT) build -c release --product coach-store-stress
 	.build/release/coach-store-stress --kill-trials 200 --writers 50 --answers 200
+	$(WITH_POSTGRES) sh -c '.build/release/coach-store-stress --kill-trials 200 --writers 50 --answers 200 --store "$$COACH_TEST_POSTGRES"'
 
 reliability-quick: deps
 	$(SWIFT) build --product coach-store-stress
 	.build/debug/coach-store-stress --kill-trials 10 --writers 8 --answers 50
+	$(WITH_POSTGRES) sh -c '.build/debug/coach-store-stress --kill-trials 10 --writers 8 --answers 50 --store "$$COACH_TEST_POSTGRES"'
 
 ## fuzz: libFuzzer under AddressSanitizer, the course parser and the answer parser,
 ## FUZZ_SECONDS each (default 1800); not part of make test. See scripts/fuzz.

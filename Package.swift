@@ -5,6 +5,7 @@ import PackageDescription
 //   CourseModel, CourseParser          courses/*.md -> plain values + diagnostics
 //   LearnerModel                       records and the ProgressStore protocol
 //   ProgressStoreSQLite                the embedded store (the only target that imports GRDB)
+//   ProgressStorePostgres              the server store (the only target that imports PostgresNIO)
 //   PrivateText                        employee keys and the sealed-text store boundary
 //   CourseProgress                     what a history means against a course
 //   SessionEngine                      the pure learning state machine and grading
@@ -21,6 +22,7 @@ let package = Package(
     .library(name: "CourseParser", targets: ["CourseParser"]),
     .library(name: "LearnerModel", targets: ["LearnerModel"]),
     .library(name: "ProgressStoreSQLite", targets: ["ProgressStoreSQLite"]),
+    .library(name: "ProgressStorePostgres", targets: ["ProgressStorePostgres"]),
     .library(name: "PrivateText", targets: ["PrivateText"]),
     .library(name: "CourseProgress", targets: ["CourseProgress"]),
     .library(name: "SessionEngine", targets: ["SessionEngine"]),
@@ -37,6 +39,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     // RFC 4180 CSV, read (rosters) and written (reports): it keeps spaces, empty last
     // fields, short rows and quoted line breaks as they are (docs/reports.md says why
     // this one and not SwiftCSV).
@@ -57,6 +61,13 @@ let package = Package(
     .target(
       name: "ProgressStoreSQLite",
       dependencies: ["LearnerModel", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(
+      name: "ProgressStorePostgres",
+      dependencies: [
+        "LearnerModel", .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
     ),
     // Sealing private text: per-employee keys wrapped under a passphrase (scrypt), and
     // the store decorator that seals on the way in and opens on the way out.
@@ -92,12 +103,13 @@ let package = Package(
       name: "coach",
       dependencies: [
         "CourseModel", "CourseParser", "CourseProgress", "Exports", "LearnerModel", "PrivateText",
-        "ProgressStoreSQLite", "Reports", "Review", "Rosters", "Terminal", "XAPI",
+        "ProgressStorePostgres", "ProgressStoreSQLite", "Reports", "Review", "Rosters", "Terminal", "XAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
-      name: "coach-store-stress", dependencies: ["LearnerModel", "ProgressStoreSQLite"],
+      name: "coach-store-stress",
+      dependencies: ["LearnerModel", "ProgressStorePostgres", "ProgressStoreSQLite"],
       path: "Sources/StoreStress"),
 
     // Test support: an in-memory store, a scripted console and the store conformance suite.
@@ -112,10 +124,13 @@ let package = Package(
     .testTarget(
       name: "PrivateTextTests", dependencies: ["PrivateText", "LearnerModel", "CoachTestSupport"]),
     .testTarget(name: "ReviewTests", dependencies: ["Review"], exclude: ["Vectors"]),
+    .testTarget(
+      name: "ProgressStorePostgresTests",
+      dependencies: ["ProgressStorePostgres", "ProgressStoreSQLite", "LearnerModel"]),
     .testTarget(name: "ProgressStoreSQLiteTests", dependencies: ["ProgressStoreSQLite", "LearnerModel"]),
     .testTarget(
       name: "StoreConformanceTests",
-      dependencies: ["CoachTestSupport", "LearnerModel", "ProgressStoreSQLite"]),
+      dependencies: ["CoachTestSupport", "LearnerModel", "ProgressStorePostgres", "ProgressStoreSQLite"]),
     .testTarget(
       name: "CourseProgressTests",
       dependencies: ["CourseProgress", "CourseModel", "LearnerModel", "CoachTestSupport", "Review"]

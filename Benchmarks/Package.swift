@@ -3,7 +3,9 @@
 // the benchmark harness. `make bench` runs them all:
 //
 //   swift package --disable-sandbox benchmark     every suite under Benchmarks/ (ordo-one)
-//   swift run -c release StoreComparisons        side-by-side table: coach vs bare SQLite
+//   swift run -c release StoreComparisons        side-by-side tables: coach vs bare SQLite, and
+//                                                vs bare postgres-nio and psql (needs a server:
+//                                                COACH_TEST_POSTGRES, which make bench sets)
 //   swift run -c release ParserBench PATH        coach check vs the cmark command, 10 MB
 //   swift run -c release LearnBench PATH         coach learn: 50 MB lessons, 200,000-line pastes
 //   swift run -c release KDFCost                 what one passphrase costs, per scrypt cost
@@ -22,6 +24,7 @@ let package = Package(
     .package(name: "coach", path: ".."),
     .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
   ],
   targets: [
     // Suites run by `swift package benchmark`.
@@ -70,6 +73,8 @@ let package = Package(
         "StoreBenchSupport", .product(name: "LearnerModel", package: "coach"),
         .product(name: "Reports", package: "coach"),
         .product(name: "ProgressStoreSQLite", package: "coach"),
+        .product(name: "ProgressStorePostgres", package: "coach"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "CourseModel", package: "coach"), .product(name: "CourseParser", package: "coach"),
         .product(name: "CourseProgress", package: "coach"), .product(name: "Review", package: "coach"),
       ],

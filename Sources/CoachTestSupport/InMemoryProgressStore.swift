@@ -5,7 +5,8 @@ import Synchronization
 /// A progress store that lives in memory, for tests of the engine, the terminal and the
 /// reports that must not depend on a database. It keeps every promise of
 /// ``ProgressStore`` that a single process can see (attempt numbering, first readings,
-/// times kept to the millisecond, records refused for unknown employees) and passes the
+/// records sent twice kept once, times kept to the millisecond, records refused for
+/// unknown employees) and passes the
 /// store conformance suite.
 ///
 /// Its methods are synchronous (they satisfy the protocol's asynchronous ones), so a
@@ -139,6 +140,7 @@ public final class InMemoryProgressStore: ProgressStore {
     }
     if let refusal = pass?.refusal { throw .refused(store: name, detail: refusal) }
     return try write(attempt.employee, bookmark) { r in
+      if let kept = r.attempts.first(where: { $0.recordID == attempt.recordID }) { return kept }
       if var pass {
         pass.at = StoredTime.stored(pass.at)
         r.passes.append(pass)
@@ -157,6 +159,7 @@ public final class InMemoryProgressStore: ProgressStore {
 
   public func recordBelief(_ response: BeliefResponse, bookmark: Bookmark?) throws(ProgressStoreError) {
     try write(response.employee, bookmark) { r in
+      if r.beliefs.contains(where: { $0.recordID == response.recordID }) { return }
       var stored = response
       stored.at = StoredTime.stored(response.at)
       r.beliefs.append(stored)
@@ -165,6 +168,7 @@ public final class InMemoryProgressStore: ProgressStore {
 
   public func recordSignature(_ signature: CreedSignature, bookmark: Bookmark?) throws(ProgressStoreError) {
     try write(signature.employee, bookmark) { r in
+      if r.signatures.contains(where: { $0.recordID == signature.recordID }) { return }
       var stored = signature
       stored.at = StoredTime.stored(signature.at)
       r.signatures.append(stored)

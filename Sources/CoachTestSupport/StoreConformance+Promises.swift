@@ -58,6 +58,37 @@ extension StoreConformance {
       try expectEqual(history.attempts.map(\.response), attempts.map(\.response), "attempts in writing order")
       try expectEqual(history.beliefs, beliefs, "beliefs in writing order")
     },
+    ConformanceCheck("a record sent again (a retry after a lost connection) is kept once, with its number") {
+      _, store in
+      try await Make.employees("ada", in: store)
+      let ada = Make.id("ada")
+      let sent = Make.attempt("ada", "q1", response: "first")
+      let pass = Make.pass("ada")
+      let first = try await store.recordAttempt(sent, pass: pass, bookmark: nil)
+      let next = try await store.recordAttempt(Make.attempt("ada", "q1", response: "second"), bookmark: nil)
+      let retried = try await store.recordAttempt(
+        sent, pass: pass, bookmark: Make.bookmark("ada", .drillResult))
+      try expectEqual(retried, first, "the attempt sent again, as returned")
+      // A pass made afresh for the attempt sent again (a new record id) is not kept either.
+      try await store.recordAttempt(sent, pass: Make.pass("ada"), bookmark: nil)
+      try expectEqual([first.attempt, next.attempt], [1, 2], "the numbers")
+      let belief = BeliefResponse(
+        employee: ada, item: Make.item("b1"), kind: .reflect, itemHash: "h", answer: .text("once"),
+        sessionID: "s", at: Make.time)
+      try await store.recordBelief(belief, bookmark: nil)
+      try await store.recordBelief(belief, bookmark: nil)
+      let signature = CreedSignature(
+        employee: ada, courseID: Make.course, moduleID: "m", sectionID: "creed", creedHash: "c", name: "Ada",
+        sessionID: "s", at: Make.time)
+      try await store.recordSignature(signature, bookmark: nil)
+      try await store.recordSignature(signature, bookmark: Make.bookmark("ada", .signature))
+      let history = try await store.history(of: ada, in: Make.course)
+      try expectEqual(history.attempts, [first, next], "attempts")
+      try expectEqual(history.passes, [pass], "the pass, kept once with its attempt")
+      try expectEqual(history.beliefs, [belief], "beliefs")
+      try expectEqual(history.signatures, [signature], "signatures")
+      try expectEqual(history.bookmark?.position, .signature, "the bookmark moved by the retry")
+    },
     ConformanceCheck("a record for an unknown employee is refused and moves no bookmark") { _, store in
       try await Make.employees("ada", in: store)
       let ghost = Make.attempt("ghost", "q1")

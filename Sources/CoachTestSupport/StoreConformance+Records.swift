@@ -306,7 +306,7 @@ extension StoreConformance {
     ) {
       _, store in
       try await Make.employees("ada", "bob", "cy", "dan", in: store)
-      _ = try await store.enrol(Make.id("ada"), in: Make.course, at: Make.time)
+      _ = try await store.enrol(Make.id("ada"), in: Make.course, version: "v-1", at: Make.time)
       _ = try await store.enrol(Make.id("bob"), in: Make.course, at: Make.time)
       let earlier = Make.time.addingTimeInterval(-60)
       try await store.recordAttempt(Make.attempt("ada", "q1", hash: "h-old", at: earlier), bookmark: nil)
@@ -332,6 +332,7 @@ extension StoreConformance {
       try expectEqual(rows[0].meanBestScore, 0.5, "mean best score")
       try expectEqual(rows[0].lastAnswer, Make.time, "last answer")
       try expectEqual(rows[0].enrolment?.completed, Make.time, "completed")
+      try expectEqual(rows[0].enrolment?.courseVersion, "v-1", "the version of the course taken")
       try expectEqual(rows[1].attempts, 0, "bob's attempts")
       try expectEqual(rows[1].enrolment?.completed, nil, "bob has not completed")
       try expectEqual(rows[2].attempts, 0, "dan's answer to an earlier answer key does not count")

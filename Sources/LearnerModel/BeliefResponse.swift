@@ -37,10 +37,13 @@ public struct BeliefResponse: Sendable, Hashable, Codable {
   public var shared: Bool
   public var sessionID: String
   public var at: Date
+  /// The record's own id: a store that is sent the same response again keeps it once.
+  public var recordID: UUID
 
   public init(
     employee: EmployeeID, item: ItemRef, kind: Kind, itemHash: String, scaleHash: String? = nil,
-    answer: BeliefAnswer, shared: Bool = false, sessionID: String, at: Date = Date()
+    answer: BeliefAnswer, shared: Bool = false, sessionID: String, at: Date = Date(),
+    recordID: UUID = UUID()
   ) {
     self.employee = employee
     self.item = item
@@ -51,5 +54,6 @@ public struct BeliefResponse: Sendable, Hashable, Codable {
     self.shared = shared
     self.sessionID = sessionID
     self.at = at
+    self.recordID = recordID
   }
 }

@@ -13,10 +13,12 @@ public struct CreedSignature: Sendable, Hashable, Codable {
   public var name: String
   public var sessionID: String
   public var at: Date
+  /// The record's own id: a store that is sent the same signature again keeps it once.
+  public var recordID: UUID
 
   public init(
     employee: EmployeeID, courseID: String, moduleID: String, sectionID: String, creedHash: String,
-    name: String, sessionID: String, at: Date = Date()
+    name: String, sessionID: String, at: Date = Date(), recordID: UUID = UUID()
   ) {
     self.employee = employee
     self.courseID = courseID
@@ -26,5 +28,6 @@ public struct CreedSignature: Sendable, Hashable, Codable {
     self.name = name
     self.sessionID = sessionID
     self.at = at
+    self.recordID = recordID
   }
 }

@@ -32,10 +32,14 @@ public struct DrillAttempt: Sendable, Hashable, Codable {
   /// are drill answers.
   public var context: Context
 
+  /// The record's own id, made where the answer was given: a store that is sent the same
+  /// record again (a retry after a lost connection) keeps it once.
+  public var recordID: UUID
+
   public init(
     employee: EmployeeID, item: ItemRef, itemHash: String, keyHash: String? = nil, response: String,
     score: Double, correct: Bool, attempt: Int = 0, sessionID: String, at: Date = Date(),
-    context: Context = .drill
+    context: Context = .drill, recordID: UUID = UUID()
   ) {
     self.employee = employee
     self.item = item
@@ -48,5 +52,6 @@ public struct DrillAttempt: Sendable, Hashable, Codable {
     self.sessionID = sessionID
     self.at = at
     self.context = context
+    self.recordID = recordID
   }
 }

@@ -17,10 +17,13 @@ public struct DrillPass: Sendable, Hashable, Codable {
   public var score: Double
   public var sessionID: String
   public var at: Date
+  /// The record's own id: a copy merged twice keeps the pass once.
+  public var recordID: UUID
 
   public init(
     employee: EmployeeID, courseID: String, moduleID: String, sectionID: String, drillHash: String,
-    passMark: Int, score: Double, sessionID: String, at: Date = Date()
+    passMark: Int, score: Double, sessionID: String, at: Date = Date(),
+    recordID: UUID = UUID()
   ) {
     self.employee = employee
     self.courseID = courseID
@@ -31,5 +34,6 @@ public struct DrillPass: Sendable, Hashable, Codable {
     self.score = score
     self.sessionID = sessionID
     self.at = at
+    self.recordID = recordID
   }
 }

@@ -12,6 +12,12 @@ import Foundation
 /// Methods that take a ``Bookmark`` store it in the same transaction as the record, so
 /// resume is exact. Records refer to an employee: save the employee
 /// (``saveEmployee(_:)``) before recording anything for them.
+///
+/// Every recording method may be called again with the same record: a front end does so
+/// when the connection to a server store was lost and it cannot know whether the record
+/// was written. Attempts, belief responses and signatures carry a `recordID`, and a store
+/// keeps a record once however often it is sent; the other records are kept once by their
+/// nature (the first reading of a page, the one enrolment, the one bookmark).
 public protocol ProgressStore: Sendable {
   /// Adds the employee, or updates the name, role and cohort of a known one. What a
   /// roster import keeps (``Employee/rosterImported``, ``Employee/rosterFields``) is
@@ -68,7 +74,9 @@ public protocol ProgressStore: Sendable {
   /// - Returns: the attempt as stored, with its `attempt` number filled in
   ///   (1 + the employee's earlier attempts at the same course and item, drill and review
   ///   answers alike) and its time as the store keeps it (to the millisecond). Its
-  ///   ``DrillAttempt/context`` is kept as given.
+  ///   ``DrillAttempt/context`` is kept as given. An attempt whose `recordID` is
+  ///   already stored is not stored again (nor its pass): the stored one is returned,
+  ///   with its number.
   /// - Throws: ``ProgressStoreError/refused(store:detail:)`` for a score outside 0...1 or
   ///   a pass whose score is outside 0...1 or whose pass mark is outside 1...100; nothing
   ///   of the attempt is then written.

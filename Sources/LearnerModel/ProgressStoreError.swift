@@ -3,6 +3,9 @@
 public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The store was written by a newer coach (it has migrations this one does not know).
   case newerStore(store: String, unknownMigrations: [String])
+  /// The store's path or address cannot be used as given (a URL with a password in it, an
+  /// unknown setting).
+  case invalidLocation(store: String, detail: String)
   /// The store is not a coach progress store, or it is damaged.
   case notAStore(store: String, detail: String)
   /// The store cannot be created, opened or written.
@@ -11,6 +14,10 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
   case diskFull(store: String)
   /// Another process held the store for longer than the busy timeout.
   case busy(store: String)
+  /// The store's server cannot be reached, or the connection to it was lost before the
+  /// store could say whether the last record was written. Trying the same record again
+  /// is safe: stores keep a record sent twice once (see ``DrillAttempt/recordID``).
+  case unreachable(store: String, detail: String)
   /// A record or request the store refuses (a score out of range, an unknown employee).
   case refused(store: String, detail: String)
   /// A stored row that cannot be read back as a record.
@@ -32,10 +39,10 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
   /// The store the error is about.
   public var store: String {
     switch self {
-    case .newerStore(let store, _), .notAStore(let store, _), .cannotWrite(let store, _),
-      .diskFull(let store), .busy(let store), .refused(let store, _), .unreadable(let store, _),
-      .database(let store, _), .missing(let store), .olderStore(let store, _), .unsafeFile(let store, _, _),
-      .sessionTaken(let store, _):
+    case .newerStore(let store, _), .invalidLocation(let store, _), .notAStore(let store, _),
+      .cannotWrite(let store, _), .diskFull(let store), .busy(let store), .unreachable(let store, _),
+      .refused(let store, _), .unreadable(let store, _), .database(let store, _), .missing(let store),
+      .olderStore(let store, _), .unsafeFile(let store, _, _), .sessionTaken(let store, _):
       store
     }
   }
@@ -45,6 +52,8 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
     case .newerStore(let store, let unknown):
       "\(store): this progress store was written by a newer version of coach "
         + "(unknown migrations: \(unknown.joined(separator: ", "))); upgrade coach to open it"
+    case .invalidLocation(let store, let detail):
+      "\(store): \(detail)"
     case .notAStore(let store, let detail):
       "\(store): not a coach progress store (\(detail)); it was left untouched"
     case .cannotWrite(let store, let detail):
@@ -53,6 +62,8 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
       "\(store): the disk is full, so nothing more can be saved; everything saved before is safe"
     case .busy(let store):
       "\(store): the progress store is busy (another coach is writing); try again"
+    case .unreachable(let store, let detail):
+      "\(store): the progress store cannot be reached: \(detail)"
     case .refused(let store, let detail):
       "\(store): the progress store refused the record: \(detail)"
     case .unreadable(let store, let detail):

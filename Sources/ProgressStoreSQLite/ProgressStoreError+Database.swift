@@ -17,6 +17,19 @@ struct RowError: Error, Sendable {
       throw RowError("stored employee id \"\(raw.prefix(64))\": \(error.reason)")
     }
   }
+
+  /// A stored record id (a UUID as text), validated.
+  static func recordID(_ raw: String?, in table: String, row: Int64?) throws(RowError) -> UUID {
+    guard let raw, let id = UUID(uuidString: raw) else {
+      throw RowError("\(table) row \(row ?? 0) has no valid record id (\"\(raw?.prefix(40) ?? "NULL")\")")
+    }
+    return id
+  }
+}
+
+extension UUID {
+  /// The id as the stores keep it: lower-case text, as PostgreSQL prints a `uuid`.
+  var storedText: String { uuidString.lowercased() }
 }
 
 extension ProgressStoreError {

@@ -268,6 +268,39 @@ extension SQLiteProgressStore {
       try db.create(index: "employee_on_cohort", on: "employee", columns: ["cohort", "id"])
     }
 
+    // Each attempt, belief response, signature and drill pass gets the id it was made with, so that a
+    // record sent twice (a retry after a lost connection to a server store, a copy merged
+    // twice) is kept once. Rows written before get a random version-4 UUID; the
+    // append-only trigger is lifted for that one UPDATE and put back as it was.
+    migrator.registerMigration("v9-add-record-ids", foreignKeyChecks: .immediate) { db in
+      let uuid = """
+        lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)
+          || '-' || substr('89ab', 1 + abs(random()) % 4, 1) || substr(hex(randomblob(2)), 2) || '-'
+          || hex(randomblob(6)))
+        """
+      try db.execute(
+        sql: """
+          DROP TRIGGER drillAttempt_append_only_update;
+          ALTER TABLE drillAttempt ADD COLUMN recordId TEXT;
+          UPDATE drillAttempt SET recordId = \(uuid);
+          CREATE TRIGGER drillAttempt_append_only_update BEFORE UPDATE ON drillAttempt
+          BEGIN SELECT RAISE(ABORT, 'drill attempts are append-only'); END;
+          CREATE UNIQUE INDEX drillAttempt_on_recordId ON drillAttempt(recordId);
+          ALTER TABLE beliefResponse ADD COLUMN recordId TEXT;
+          UPDATE beliefResponse SET recordId = \(uuid);
+          CREATE UNIQUE INDEX beliefResponse_on_recordId ON beliefResponse(recordId);
+          ALTER TABLE creedSignature ADD COLUMN recordId TEXT;
+          UPDATE creedSignature SET recordId = \(uuid);
+          CREATE UNIQUE INDEX creedSignature_on_recordId ON creedSignature(recordId);
+          DROP TRIGGER drillPass_append_only_update;
+          ALTER TABLE drillPass ADD COLUMN recordId TEXT;
+          UPDATE drillPass SET recordId = \(uuid);
+          CREATE TRIGGER drillPass_append_only_update BEFORE UPDATE ON drillPass
+          BEGIN SELECT RAISE(ABORT, 'drill passes are append-only'); END;
+          CREATE UNIQUE INDEX drillPass_on_recordId ON drillPass(recordId);
+          """)
+    }
+
     return migrator
   }()
 

@@ -55,7 +55,8 @@ extension SQLiteProgressStore {
   ///
   /// This is the hot path, so it is plain SQL through cached statements: the attempt
   /// number is computed by `INSERT … SELECT MAX(attempt) + 1 … RETURNING`, which the write
-  /// transaction makes safe against other processes.
+  /// transaction makes safe against other processes. An attempt whose record id is
+  /// stored already is left as it is and returned with the number it was given.
   /// - Returns: The attempt as stored: `attempt` filled in, `at` kept to the millisecond.
   @discardableResult
   public func recordAttempt(_ attempt: DrillAttempt, pass: DrillPass?, bookmark: Bookmark?)
@@ -71,19 +72,26 @@ extension SQLiteProgressStore {
         db.cachedStatement(
           sql: """
             INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash,
-              keyHash, response, score, correct, attempt, sessionId, at, context)
-            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?12, ?7, ?8, ?9, COALESCE(MAX(attempt), 0) + 1, ?10, ?11, ?13
+              keyHash, response, score, correct, attempt, sessionId, at, context, recordId)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?12, ?7, ?8, ?9, COALESCE(MAX(attempt), 0) + 1, ?10, ?11, ?13, ?14
             FROM drillAttempt WHERE employeeId = ?1 AND courseId = ?2 AND itemId = ?5
+            ON CONFLICT(recordId) DO NOTHING
             RETURNING attempt
             """),
         arguments: [
           attempt.employee.rawValue, item.courseID, item.moduleID, item.sectionID, item.itemID,
           attempt.itemHash, attempt.response, attempt.score, attempt.correct, attempt.sessionID,
-          StoredDate.text(attempt.at), attempt.keyHash, attempt.context.rawValue,
+          StoredDate.text(attempt.at), attempt.keyHash, attempt.context.rawValue, attempt.recordID.storedText,
         ])
-      if let pass { try DrillPassRow(pass).insert(db) }
       if let bookmark { try Self.moveBookmark(bookmark, in: db) }
-      return number ?? 1
+      if let number {
+        if let pass { try DrillPassRow(pass).insert(db) }
+        return number
+      }
+      // Sent before (with its pass, if it made one): the number it was stored with.
+      return try Int.fetchOne(
+        db.cachedStatement(sql: "SELECT attempt FROM drillAttempt WHERE recordId = ?"),
+        arguments: [attempt.recordID.storedText]) ?? 1
     }
     var stored = attempt
     stored.attempt = number
@@ -93,7 +101,9 @@ extension SQLiteProgressStore {
 
   public func recordBelief(_ response: BeliefResponse, bookmark: Bookmark?) async throws(ProgressStoreError) {
     try await write { db in
-      try BeliefResponseRow(response).insert(db)
+      if try !Self.isStored(response.recordID, in: "beliefResponse", db) {
+        try BeliefResponseRow(response).insert(db)
+      }
       if let bookmark { try Self.moveBookmark(bookmark, in: db) }
     }
   }
@@ -102,7 +112,9 @@ extension SQLiteProgressStore {
     async throws(ProgressStoreError)
   {
     try await write { db in
-      try CreedSignatureRow(signature).insert(db)
+      if try !Self.isStored(signature.recordID, in: "creedSignature", db) {
+        try CreedSignatureRow(signature).insert(db)
+      }
       if let bookmark { try Self.moveBookmark(bookmark, in: db) }
     }
   }
@@ -125,6 +137,13 @@ extension SQLiteProgressStore {
 
   public func saveBookmark(_ bookmark: Bookmark) async throws(ProgressStoreError) {
     try await write { db in try Self.moveBookmark(bookmark, in: db) }
+  }
+
+  /// Whether a record with this id is in the table already (sent before).
+  private static func isStored(_ id: UUID, in table: String, _ db: Database) throws -> Bool {
+    try Bool.fetchOne(
+      db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE recordId = ?)"),
+      arguments: [id.storedText]) ?? false
   }
 
   private static func moveBookmark(_ bookmark: Bookmark, in db: Database) throws {

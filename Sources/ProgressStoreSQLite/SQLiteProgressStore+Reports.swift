@@ -27,7 +27,7 @@ extension SQLiteProgressStore {
     SELECT e.id, e.name, e.role, e.cohort, en.started, en.completed, en.passed,
            COALESCE(p.attempts, 0) AS attempts, COALESCE(p.items, 0) AS items,
            COALESCE(p.correctItems, 0) AS correctItems, COALESCE(p.meanBest, 0) AS meanBest,
-           an.lastAt
+           an.lastAt, en.courseVersion
     FROM who
     JOIN employee e ON e.id = who.employeeId
     LEFT JOIN perEmployee p ON p.employeeId = who.employeeId
@@ -52,7 +52,8 @@ extension SQLiteProgressStore {
           employee: id, name: row[1], role: row[2], cohort: row[3],
           enrolment: try date(4).map { started throws(RowError) in
             Enrolment(
-              employee: id, courseID: courseID, started: started, completed: try date(5), passed: row[6])
+              employee: id, courseID: courseID, started: started, completed: try date(5), passed: row[6],
+              courseVersion: row[12])
           },
           attempts: row[7], itemsAnswered: row[8], itemsCorrect: row[9], meanBestScore: row[10],
           lastAnswer: try date(11))
@@ -68,15 +69,6 @@ extension SQLiteProgressStore {
 
   /// How many rows each table holds, for reliability checks and diagnostics.
   public func rowCounts() async throws(ProgressStoreError) -> [String: Int] {
-    try await read { db in
-      var counts: [String: Int] = [:]
-      for table in [
-        "employee", "enrolment", "drillAttempt", "beliefResponse", "creedSignature", "pageRead", "bookmark",
-        "drillPass",
-      ] {
-        counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
-      }
-      return counts
-    }
+    try await read { db in try Self.counts(db) }
   }
 }

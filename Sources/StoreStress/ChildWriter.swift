@@ -27,7 +27,7 @@ enum ChildWriter {
     }
     let deadline = Date().addingTimeInterval(60)  // never outlive a lost parent for long
     do {
-      let store = try SQLiteProgressStore(path: arguments[0], durability: durability)
+      let store = try await StressStore.child(arguments[0], durability: durability).open(arguments[0])
       let employee = try EmployeeID(arguments[1])
       try await store.saveEmployee(Employee(id: employee, name: "Stress \(employee)", cohort: "stress"))
       _ = try await store.enrol(employee, in: courseID, at: Date())

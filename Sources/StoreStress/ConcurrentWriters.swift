@@ -1,8 +1,10 @@
 import Foundation
 import LearnerModel
+import ProgressStorePostgres
 import ProgressStoreSQLite
 
-/// Part (b): many processes start at once against one store that does not exist yet,
+/// Part (b): many processes start at once against one store that does not exist yet (a
+/// PostgreSQL database with no tables yet),
 /// each recording answers one transaction each. Two processes share each employee, so
 /// attempt numbering is checked across processes too.
 struct ConcurrentWriters {
@@ -10,15 +12,17 @@ struct ConcurrentWriters {
   let scratch: Scratch
 
   func run(into tally: inout Tally) async {
-    let storePath = scratch.folder("writers").appendingPathComponent("new/progress.sqlite").path
     let output = scratch.folder("writers-out")
     var children: [(name: String, child: Child)] = []
+    let storePath: String
     do {
+      storePath = try await options.store.fresh("writers", scratch: scratch)
       for i in 0..<options.writers {
         let employee = "w\(i / 2)"
         let child = try Child(
           arguments: ChildWriter.arguments(
-            store: storePath, employee: employee, answers: options.answers, durability: options.durability),
+            store: storePath, employee: employee, answers: options.answers,
+            durability: options.store.durability),
           outputIn: output, name: "writer-\(i)")
         children.append((employee, child))
       }
@@ -47,9 +51,9 @@ struct ConcurrentWriters {
           + "stderr: \(child.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
     }
 
-    let outcome = await Verification.check(storePath: storePath, reported: reported)
+    let outcome = await Verification.check(storePath: storePath, reported: reported, kind: options.store)
     let expected = options.writers * options.answers
-    let rows = await Self.attemptRows(storePath)
+    let rows = await Self.attemptRows(storePath, kind: options.store)
     tally.check(outcome.problems.isEmpty, "writers: \(outcome.problems.joined(separator: "; "))")
     tally.check(rows == expected, "writers: \(rows) attempt rows in the store, expected \(expected)")
     print(
@@ -61,8 +65,10 @@ struct ConcurrentWriters {
   }
 
   /// The attempt rows in the store, or -1 when it cannot be read.
-  private static func attemptRows(_ path: String) async -> Int {
-    guard let store = try? SQLiteProgressStore(path: path) else { return -1 }
-    return (try? await store.rowCounts()["drillAttempt"]) ?? -1
+  private static func attemptRows(_ path: String, kind: StressStore) async -> Int {
+    guard let store = try? await kind.open(path) else { return -1 }
+    let rows = (try? await store.rowCounts()["drillAttempt"]) ?? -1
+    if let postgres = store as? PostgresProgressStore { await postgres.close() }
+    return rows
   }
 }

@@ -23,15 +23,15 @@ struct KillTrials {
     var failedBefore = tally.failed
 
     for trial in 0..<options.killTrials {
-      if trial % 10 == 0 {
-        storePath = scratch.folder("kill-\(trial / 10)").appendingPathComponent("new/progress.sqlite").path
-        reported = [:]
-      }
       let employee = "k\(trial)"
       do {
+        if trial % 10 == 0 {
+          storePath = try await options.store.fresh("kill-\(trial / 10)", scratch: scratch)
+          reported = [:]
+        }
         let child = try Child(
           arguments: ChildWriter.arguments(
-            store: storePath, employee: employee, answers: 1_000_000, durability: options.durability),
+            store: storePath, employee: employee, answers: 1_000_000, durability: options.store.durability),
           outputIn: scratch.folder("kill-out"), name: employee)
         try child.start()
         if trial % 4 == 0 {
@@ -49,7 +49,7 @@ struct KillTrials {
         perTrial.append(answers.count)
         if answers.isEmpty { killedBeforeFirstAnswer += 1 }
 
-        let outcome = await Verification.check(storePath: storePath, reported: reported)
+        let outcome = await Verification.check(storePath: storePath, reported: reported, kind: options.store)
         let problems =
           outcome.problems + (child.wasKilled ? [] : ["the child ended before the kill: \(child.errors)"])
         tally.check(problems.isEmpty, "kill trial \(trial): \(problems.joined(separator: "; "))")

@@ -1,5 +1,6 @@
 import Foundation
 import LearnerModel
+import ProgressStorePostgres
 import ProgressStoreSQLite
 
 /// The command line of the harness.
@@ -8,7 +9,12 @@ struct StressOptions {
   var writers = 8
   var answers = 50
   var durability = SQLiteProgressStore.Durability.full
+  /// `--store URL`: a PostgreSQL server (a user who may create databases) instead of files.
+  var server: PostgresLocation?
   var seed: UInt64?
+
+  /// Where the stores are made.
+  var store: StressStore { server.map(StressStore.postgres) ?? .sqlite(durability) }
 
   struct UsageError: Error, CustomStringConvertible {
     var description: String
@@ -29,6 +35,12 @@ struct StressOptions {
       case "--writers": writers = try number()
       case "--answers": answers = try number()
       case "--seed": seed = UInt64(try number())
+      case "--store":
+        do {
+          server = try PostgresLocation(url: value, environment: ProcessInfo.processInfo.environment)
+        } catch {
+          throw UsageError(description: "--store: \(error.description)")
+        }
       case "--durability":
         guard let d = SQLiteProgressStore.Durability(rawValue: value) else {
           throw UsageError(description: "--durability is full or normal, not \(value)")
@@ -37,7 +49,7 @@ struct StressOptions {
       default:
         throw UsageError(
           description: "unknown option \(flag); use --kill-trials N --writers N --answers N "
-            + "[--durability full|normal] [--seed N]")
+            + "[--durability full|normal] [--store postgres://user@host:port/dbname] [--seed N]")
       }
     }
   }

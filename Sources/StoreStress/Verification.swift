@@ -1,5 +1,6 @@
 import Foundation
 import LearnerModel
+import ProgressStorePostgres
 import ProgressStoreSQLite
 
 /// Reopens a store the way coach does and checks it against what children reported.
@@ -10,14 +11,16 @@ enum Verification {
     var reportedFound = 0
   }
 
-  /// Opens the store (running recovery), runs `PRAGMA integrity_check`, and checks that
+  /// Opens the store (running recovery), runs `PRAGMA integrity_check` (SQLite), and checks that
   /// every reported answer is stored and that each employee's attempt numbers at each
   /// item run 1, 2, 3… with no gap and no repeat.
-  static func check(storePath: String, reported: [String: [ReportedAnswer]]) async -> Outcome {
+  static func check(storePath: String, reported: [String: [ReportedAnswer]], kind: StressStore) async
+    -> Outcome
+  {
     var outcome = Outcome()
     do {
-      let store = try SQLiteProgressStore(path: storePath)
-      let integrity = try await store.integrityCheck()
+      let store = try await kind.open(storePath)
+      let integrity = try await kind.integrity(store)
       if integrity != ["ok"] {
         outcome.problems.append("integrity_check: \(integrity.prefix(5).joined(separator: "; "))")
       }
@@ -42,6 +45,7 @@ enum Verification {
           )
         }
       }
+      if let postgres = store as? PostgresProgressStore { await postgres.close() }
     } catch {
       outcome.problems.append("reopening the store failed: \(error)")
     }

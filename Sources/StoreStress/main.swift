@@ -2,6 +2,10 @@
 // against one progress store, then checks that nothing reported as saved was lost.
 //
 //   coach-store-stress --kill-trials 200 --writers 50 --answers 200 [--durability full|normal]
+//                      [--store postgres://user@host:port/dbname]
+//
+// With --store, every store is a new database on that server (the user must be allowed
+// to create databases), named after the URL's database; they are dropped on success.
 //
 // It ends with a line "N passed, M failed" and exits non-zero on any failure.
 import Foundation
@@ -18,7 +22,7 @@ do {
   let options = try StressOptions(arguments: arguments)
   var tally = Tally()
   let scratch = try Scratch()
-  print("coach-store-stress: store durability \(options.durability.rawValue), scratch \(scratch.root.path)")
+  print("coach-store-stress: \(options.store.label), scratch \(scratch.root.path)")
 
   if options.killTrials > 0 {
     await KillTrials(options: options, scratch: scratch).run(into: &tally)
@@ -29,6 +33,7 @@ do {
 
   if tally.failed == 0 {
     scratch.remove()
+    await options.store.remove()
   } else {
     print("kept \(scratch.root.path) for inspection")
   }

@@ -9,7 +9,7 @@ struct Coach: AsyncParsableCommand {
       "A training engine for Markdown courses: check them, take them, review them, track progress, report, export and print them.",
     subcommands: [
       Check.self, Learn.self, Review.self, Progress.self, Certificate.self, Roster.self, Report.self,
-      Export.self, Workbook.self,
+      Export.self, Workbook.self, Store.self,
     ]
   )
 }

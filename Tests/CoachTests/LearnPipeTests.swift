@@ -17,6 +17,8 @@ import Testing
     let folder = courses.map { ["--courses", $0] } ?? []
     let result = try CoachBinary.run(
       ["progress", "--employee", employee, "--store", store, "--format", "json"] + folder,
+      // A store others use (a server's, or a file of several employees) asks the passphrase.
+      input: CoachBinary.passphrase + "\n",
       environment: courses == nil ? ["COACH_COURSES": self.courses] : [:])
     #expect(result.status == 0, "\(result.stderr)")
     return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
@@ -54,7 +56,23 @@ import Testing
   }
 
   @Test func aScriptedLearnerFinishesTheCourseAndProgressShowsIt() throws {
-    let store = CoachBinary.temporaryStore()
+    try finishTheCourse(in: CoachBinary.temporaryStore())
+  }
+
+  @Test(.postgres) func aScriptedLearnerFinishesTheCourseInPostgreSQL() throws {
+    let store = try TestPostgres.newStore()
+    defer { TestPostgres.drop(store) }
+    try finishTheCourse(in: store)
+    // What psql reads: one enrolment, completed, and the drill's two attempts at 'first'.
+    #expect(
+      try TestPostgres.sql("SELECT employeeid, completed IS NOT NULL FROM enrolment", in: store) == ["e7|t"])
+    #expect(
+      try TestPostgres.sql(
+        "SELECT attempt, correct FROM drillattempt WHERE itemid = 'first' ORDER BY id", in: store)
+        == ["1|f", "2|t"])
+  }
+
+  func finishTheCourse(in store: String) throws {
     let run = try learner(store, misses: ["first": 1, "warm": 1]).runToEnd()
     #expect(run.status == 0)
     let json = try progress(store, "e7")
@@ -75,7 +93,9 @@ import Testing
     #expect((rows[2]["creed"] as? [String: Any])?["signed"] as? Bool == true)
     #expect((rows[2]["creed"] as? [String: Any])?["signedOn"] is String)
     #expect((rows[1]["drill"] as? [String: Any])?["first"] is NSNull)
-    let table = try CoachBinary.run(["progress", "--employee", "e7", "--store", store, "--courses", courses])
+    let table = try CoachBinary.run(
+      ["progress", "--employee", "e7", "--store", store, "--courses", courses],
+      input: CoachBinary.passphrase + "\n")
     #expect(table.stdout.contains("passed"))
     #expect(table.stdout.contains("not for your role"))
   }
@@ -125,14 +145,29 @@ import Testing
   }
 
   @Test func killedWithSIGKILLMidCourseLosesNoAnsweredItem() throws {
+    try killMidCourse(cuts: [1, 4, 7, 9, 11, 14, 16]) { CoachBinary.temporaryStore() }
+  }
+
+  @Test(.postgres) func killedWithSIGKILLMidCourseLosesNoAnsweredItemInPostgreSQL() throws {
+    var made: [String] = []
+    defer { for store in made { TestPostgres.drop(store) } }
+    try killMidCourse(cuts: [1, 7, 11, 16]) {
+      let store = try TestPostgres.newStore()
+      made.append(store)
+      return store
+    }
+  }
+
+  /// Kills a learner at each cut, resumes, and finishes: the same progress as one run.
+  func killMidCourse(cuts: [Int], newStore: () throws -> String) throws {
     let outline = try Outline.load(courses)
-    let referenceStore = CoachBinary.temporaryStore()
+    let referenceStore = try newStore()
     _ = try learner(referenceStore, misses: ["warm": 1, "first": 1]).runToEnd()
     let reference = try progress(referenceStore, "e7", courses: courses)
     #expect((modules(reference).first?["drill"] as? [String: Any])?["attempts"] as? Int == 2)
 
-    for cut in [1, 4, 7, 9, 11, 14, 16] {
-      let store = CoachBinary.temporaryStore()
+    for cut in cuts {
+      let store = try newStore()
       let first = try learner(store, misses: ["warm": 1, "first": 1])
       var showing: String?
       var screen: [String] = []
@@ -164,7 +199,16 @@ import Testing
   }
 
   @Test func endOfInputSavesAndExitsZeroAndCtrlCExits130() throws {
-    let store = CoachBinary.temporaryStore()
+    try endOfInputAndCtrlC(in: CoachBinary.temporaryStore())
+  }
+
+  @Test(.postgres) func endOfInputSavesAndExitsZeroAndCtrlCExits130InPostgreSQL() throws {
+    let store = try TestPostgres.newStore()
+    defer { TestPostgres.drop(store) }
+    try endOfInputAndCtrlC(in: store)
+  }
+
+  func endOfInputAndCtrlC(in store: String) throws {
     let eof = try CoachBinary.run(
       [
         "learn", "--courses", courses, "--store", store, "--employee", "e9", "--name", "Kim", "--role",

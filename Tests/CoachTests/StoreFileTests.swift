@@ -23,18 +23,29 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: (relative as NSString).deletingLastPathComponent))
   }
 
-  @Test(arguments: ["postgres://coach:s3cret@db.example:5432/coach", "postgresql://db.example/coach"])
-  func aServerAddressIsNotSupportedYetAndItsPasswordIsNeverPrinted(url: String) throws {
-    for command in ["progress", "learn"] {
-      let result = try CoachBinary.run([command, "--store", url, "--courses", courses, "--employee", "e1"])
-      #expect(result.status == 1)
-      #expect(
-        result.stderr.hasSuffix(
-          "PostgreSQL stores are not supported by this build of coach yet; give the path of a store file\n"))
-      #expect(result.stderr.contains("db.example"))
-      #expect(!result.stderr.contains("s3cret") && !result.stderr.contains("coach:s3"))
-      #expect(result.stderr.split(separator: "\n").count == 1)
+  @Test func aServerAddressWithAPasswordIsRefusedAndThePasswordIsNeverPrinted() throws {
+    for url in [
+      "postgres://coach:s3cret@db.example:5432/coach", "postgresql://coach:s3cret@db.example/coach",
+    ] {
+      for command in ["progress", "learn"] {
+        let result = try CoachBinary.run([command, "--store", url, "--courses", courses, "--employee", "e1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("a password in the URL"), "\(result.stderr)")
+        #expect(result.stderr.contains("db.example"))
+        #expect(!result.stderr.contains("s3cret") && !result.stderr.contains("coach:s3"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+      }
     }
+  }
+
+  @Test func anAddressOfAnotherKindIsNotAStoreAndItsPasswordIsNeverPrinted() throws {
+    let result = try CoachBinary.run(
+      ["progress", "--store", "mysql://coach:s3cret@db.example/coach", "--employee", "e1"])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "coach: mysql://db.example/coach: not a store coach can open; give the path of a store file or a "
+        + "postgres:// URL\n")
   }
 
   @Test func aStoreOthersCanReadIsRefusedWithTheFix() throws {

@@ -79,10 +79,11 @@ import Testing
     let applied = try await store.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
     // Later migrations (other records) may follow these.
     #expect(
-      Array(applied.drop { $0 != "v3-add-drillAttempt-keyHash" }.prefix(8)) == [
+      Array(applied.drop { $0 != "v3-add-drillAttempt-keyHash" }.prefix(10)) == [
         "v3-add-drillAttempt-keyHash", "v3-add-beliefResponse-scaleHash", "v3-add-enrolment-courseVersion",
         "v3-create-drillPass", "v4-add-drillAttempt-context", "v5-add-beliefResponse-sealed",
-        "v6-create-employeeKey", "v7-create-sessionLease",
+        "v6-create-employeeKey", "v7-create-sessionLease", "v8-add-employee-roster",
+        "v9-add-record-ids",
       ])
     let ada = Make.id("ada")
     let history = try await store.history(of: ada, in: Make.course)
@@ -176,6 +177,48 @@ import Testing
         VALUES ('ada', 'c', 'm1', 's1', 'q1', 'h1', 'a', 1, 1, 3, 's', '2026-01-02 03:04:05.006', 'quiz')
         """)
     }
+    #expect(try await store.integrityCheck() == ["ok"])
+  }
+
+  @Test func aVersionFourStoreGivesEveryOldRecordAnIDAndStaysAppendOnly() async throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("progress.sqlite")
+    let old = try RawDatabase(path: path)
+    try old.migrate(upTo: "v4-add-drillAttempt-context")
+    try old.execute(
+      """
+      INSERT INTO employee (id, name, created) VALUES ('ada', 'Ada', '2026-01-02 03:04:05.006');
+      INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash, response, score,
+        correct, attempt, sessionId, at)
+      VALUES ('ada', '\(Make.course)', 'm1', 's1', 'q1', 'h1', 'a', 1, 1, 1, 's', '2026-01-02 03:04:05.006'),
+        ('ada', '\(Make.course)', 'm1', 's1', 'q1', 'h1', 'b', 1, 1, 2, 's', '2026-01-02 03:04:05.007');
+      INSERT INTO drillPass (employeeId, courseId, moduleId, sectionId, drillHash, passMark, score, sessionId, at)
+      VALUES ('ada', '\(Make.course)', 'm1', 's1', 'd1', 80, 1, 's', '2026-01-02 03:04:05.007');
+      INSERT INTO beliefResponse (employeeId, courseId, moduleId, sectionId, itemId, kind, itemHash, point,
+        sessionId, at)
+      VALUES ('ada', '\(Make.course)', 'm1', 's2', 'b1', 'agree', 'h', 3, 's', '2026-01-02 03:04:05.008');
+      INSERT INTO creedSignature (employeeId, courseId, moduleId, sectionId, creedHash, name, sessionId, at)
+      VALUES ('ada', '\(Make.course)', 'm1', 'c', 'x', 'Ada', 's', '2026-01-02 03:04:05.009')
+      """)
+    try old.close()
+    let store = try SQLiteProgressStore(path: path)
+    var ids: [String] = []
+    for table in ["drillAttempt", "drillPass", "beliefResponse", "creedSignature"] {
+      ids += try await store.strings("SELECT recordId FROM \(table) ORDER BY id")
+    }
+    #expect(ids.count == 5 && Set(ids).count == 5, "\(ids)")
+    #expect(ids.allSatisfy { UUID(uuidString: $0)?.uuidString.lowercased() == $0 }, "\(ids)")
+    let history = try await store.history(of: Make.id("ada"), in: Make.course)
+    #expect(history.attempts.map(\.recordID.uuidString).map { $0.lowercased() } == Array(ids.prefix(2)))
+    #expect(history.passes.map(\.recordID.uuidString.localizedLowercase) == [ids[2]])
+    // The triggers lifted for the ids are back.
+    for sql in ["UPDATE drillAttempt SET score = 0", "UPDATE drillPass SET passMark = 50"] {
+      await #expect(throws: (any Error).self, "\(sql)") { try await store.execute(sql) }
+    }
+    // An old attempt sent again (by its id, now kept) is kept once.
+    let again = try await store.recordAttempt(history.attempts[0], bookmark: nil)
+    #expect(again.attempt == 1)
+    #expect(try await store.strings("SELECT count(*) FROM drillAttempt") == ["2"])
     #expect(try await store.integrityCheck() == ["ok"])
   }
 

@@ -178,7 +178,8 @@ import Testing
       waits.append(waited)
     }
     let waited = waits.min() ?? 0
-    #expect(waited > 0.1 && waited < 2, "waited \(waits) s")
+    // Generous: on a loaded CI machine (a server and the tests on 2 cores) the waiter starves.
+    #expect(waited > 0.1 && waited < 5, "waited \(waits) s")
     try lock.execute("ROLLBACK")
     try await waiter.recordAttempt(Make.attempt("ada", "q1"), bookmark: nil)
   }

@@ -109,6 +109,21 @@ struct InMemorySubject: StoreSubject {
     try await check.run(on: InMemorySubject())
   }
 
+  /// Run when the test server's URL is set, as `make test` sets it (so always in CI).
+  @Test(
+    "PostgreSQL", .enabled(if: TestPostgres.url != nil, "COACH_TEST_POSTGRES is not set (make test sets it)"),
+    arguments: StoreConformance.checks(offering: [.reopen, .rawStatements, .tables]))
+  func postgres(_ check: ConformanceCheck) async throws {
+    let subject = PostgresSubject()
+    do {
+      try await check.run(on: subject)
+    } catch {
+      try? await subject.cleanUp()
+      throw error
+    }
+    try await subject.cleanUp()
+  }
+
   @Test("every check runs on the SQLite file store")
   func everyCheckAppliesToTheFileStore() {
     #expect(

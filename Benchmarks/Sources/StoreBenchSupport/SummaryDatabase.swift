@@ -11,7 +11,7 @@ public enum SummaryDatabase {
   public static let courseID = "bench-course"
 
   public static var path: String {
-    BenchFiles.folder.appendingPathComponent("summary-\(employees)x\(answersEach)-v2.sqlite").path
+    BenchFiles.folder.appendingPathComponent("summary-\(employees)x\(answersEach)-v3.sqlite").path
   }
 
   /// The course's 100 questions as they are now (every answer in the file counts).

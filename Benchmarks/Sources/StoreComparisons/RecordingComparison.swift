@@ -63,6 +63,7 @@ struct RecordingComparison {
       })
     let ratio = median(samples["coach recordAttempt + bookmark"]!) / baseline
     print("RESULT record-vs-bare synchronous=\(synchronous): \(format(ratio, 2))x (goal <= 2x)\n")
+    sqliteResults["record-\(synchronous)"] = ratio
   }
 }
 

@@ -33,6 +33,7 @@ struct SummaryComparison {
     Table(columns: ["contender", "ms (median of \(runs))", "rows"]).print(rows)
     if !cli.isEmpty {
       print("RESULT summary coach/sqlite3: \(format(median(ours) / median(cli), 2))x\n")
+      sqliteResults["summary"] = median(ours) / median(cli)
     }
   }
 }

@@ -38,6 +38,7 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
   var shared: Bool
   var sessionId: String
   var at: String
+  var recordId: String?
 
   init(_ response: BeliefResponse) {
     employeeId = response.employee.rawValue
@@ -52,6 +53,7 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
     shared = response.shared
     sessionId = response.sessionID
     at = StoredDate.text(response.at)
+    recordId = response.recordID.storedText
   }
 
   /// The answer's four columns, exactly one of them set.
@@ -94,7 +96,7 @@ struct BeliefResponseRow: Codable, FetchableRecord, PersistableRecord {
       employee: try RowError.employeeID(employeeId),
       item: ItemRef(courseID: courseId, moduleID: moduleId, sectionID: sectionId, itemID: itemId),
       kind: kind, itemHash: itemHash, scaleHash: scaleHash, answer: answer, shared: shared,
-      sessionID: sessionId,
-      at: try StoredDate.read(at))
+      sessionID: sessionId, at: try StoredDate.read(at),
+      recordID: try RowError.recordID(recordId, in: Self.databaseTableName, row: id))
   }
 }

@@ -21,6 +21,7 @@ struct CreedSignatureRow: Codable, FetchableRecord, PersistableRecord {
   var name: String
   var sessionId: String
   var at: String
+  var recordId: String?
 
   init(_ signature: CreedSignature) {
     employeeId = signature.employee.rawValue
@@ -31,12 +32,14 @@ struct CreedSignatureRow: Codable, FetchableRecord, PersistableRecord {
     name = signature.name
     sessionId = signature.sessionID
     at = StoredDate.text(signature.at)
+    recordId = signature.recordID.storedText
   }
 
   func model() throws(RowError) -> CreedSignature {
     CreedSignature(
       employee: try RowError.employeeID(employeeId), courseID: courseId, moduleID: moduleId,
       sectionID: sectionId, creedHash: creedHash, name: name, sessionID: sessionId,
-      at: try StoredDate.read(at))
+      at: try StoredDate.read(at),
+      recordID: try RowError.recordID(recordId, in: Self.databaseTableName, row: id))
   }
 }

@@ -30,6 +30,7 @@ struct DrillAttemptRow: Codable, FetchableRecord, TableRecord {
   var sessionId: String
   var at: String
   var context: String
+  var recordId: String?
 
   func model() throws(RowError) -> DrillAttempt {
     guard let context = DrillAttempt.Context(rawValue: context) else {
@@ -39,7 +40,7 @@ struct DrillAttemptRow: Codable, FetchableRecord, TableRecord {
       employee: try RowError.employeeID(employeeId),
       item: ItemRef(courseID: courseId, moduleID: moduleId, sectionID: sectionId, itemID: itemId),
       itemHash: itemHash, keyHash: keyHash, response: response, score: score, correct: correct,
-      attempt: attempt,
-      sessionID: sessionId, at: try StoredDate.read(at), context: context)
+      attempt: attempt, sessionID: sessionId, at: try StoredDate.read(at), context: context,
+      recordID: try RowError.recordID(recordId, in: Self.databaseTableName, row: id))
   }
 }

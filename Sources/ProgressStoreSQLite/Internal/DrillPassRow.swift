@@ -22,6 +22,7 @@ struct DrillPassRow: Codable, FetchableRecord, PersistableRecord {
   var score: Double
   var sessionId: String
   var at: String
+  var recordId: String?
 
   init(_ pass: DrillPass) {
     employeeId = pass.employee.rawValue
@@ -33,12 +34,14 @@ struct DrillPassRow: Codable, FetchableRecord, PersistableRecord {
     score = pass.score
     sessionId = pass.sessionID
     at = StoredDate.text(pass.at)
+    recordId = pass.recordID.storedText
   }
 
   func model() throws(RowError) -> DrillPass {
     DrillPass(
       employee: try RowError.employeeID(employeeId), courseID: courseId, moduleID: moduleId,
       sectionID: sectionId, drillHash: drillHash, passMark: passMark, score: score, sessionID: sessionId,
-      at: try StoredDate.read(at))
+      at: try StoredDate.read(at),
+      recordID: try RowError.recordID(recordId, in: Self.databaseTableName, row: id))
   }
 }

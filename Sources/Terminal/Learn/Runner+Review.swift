@@ -43,7 +43,8 @@ extension Runner {
   }
 
   /// Runs a review until its end or until the employee quits. Every answer is written, in
-  /// a transaction of its own, before the next screen is shown.
+  /// a transaction of its own, before the next screen is shown; while the store cannot be
+  /// reached, the answer is kept and written when it is back, as as while learning.
   public func run(_ session: inout ReviewSession) async -> Outcome {
     while !session.isFinished {
       let screen = session.screen
@@ -51,11 +52,9 @@ extension Runner {
       let effects = session.handle(read ?? .quit, at: now())
       for effect in effects {
         guard case .recordReview(let attempt) = effect else { continue }
-        do {
-          try await store.apply(
-            [effect], employee: session.employee.id, courseID: attempt.item.courseID, at: now())
-        } catch {
-          return .failed(error.description)
+        if let failure = await apply([effect], employee: session.employee.id, courseID: attempt.item.courseID)
+        {
+          return .failed(failure)
         }
       }
       if read == nil { return .interrupted }

@@ -102,7 +102,9 @@ public final class Runner {
       var failure: String?
       let keep: (String) async -> Void = { text in
         if failure == nil {
-          failure = await self.apply(session.handle(.draft(text), at: self.now()), session: session)
+          failure = await self.apply(
+            session.handle(.draft(text), at: self.now()), employee: session.employee.id,
+            courseID: session.plan.course.id)
         }
       }
       let read: Event? =
@@ -110,30 +112,76 @@ public final class Runner {
       if let failure { return .failed(failure) }
       let event = read ?? .quit
       let effects = session.handle(event, at: now())
-      if let failure = await apply(effects, session: session) { return .failed(failure) }
+      if let failure = await apply(effects, employee: session.employee.id, courseID: session.plan.course.id) {
+        return .failed(failure)
+      }
       if read == nil { return .interrupted }
     }
     return session.endedByQuit ? .quit : .finished
   }
 
-  /// Writes effects to the store; returns an error message on failure, which says
-  /// whether an answer was lost (it never says so when none was being saved).
-  func apply(_ effects: [Effect], session: Session) async -> String? {
+  /// Writes effects to the store, in order; returns an error message on failure, which
+  /// says whether an answer was lost (it never says so when none was being saved).
+  ///
+  /// When the store cannot be reached (a server restarting, a network gone), the runner
+  /// says so, keeps what the employee typed (the effects) and writes them again after a
+  /// pause, until they are written or the employee stops with Ctrl-C. Writing an effect
+  /// twice is safe: stores keep a record sent twice once.
+  func apply(_ effects: [Effect], employee: EmployeeID, courseID: String) async -> String? {
     guard !effects.isEmpty else { return nil }
-    do {
-      try await store.apply(
-        effects, employee: session.employee.id, courseID: session.plan.course.id, at: now())
-    } catch {
-      let answering = effects.contains {
-        switch $0 {
-        case .recordAttempt, .recordBelief, .recordSignature: true
-        default: false
+    let date = now()
+    var waited = false
+    for effect in effects {
+      let answering: Bool
+      switch effect {
+      case .recordAttempt, .recordBelief, .recordSignature, .recordReview: answering = true
+      default: answering = false
+      }
+      let lost = answering ? " (your last answer was not saved; every answer before it is)" : ""
+      var tries = 0
+      while true {
+        do {
+          try await store.apply([effect], employee: employee, courseID: courseID, at: date)
+          break
+        } catch {
+          guard case .unreachable = error else { return error.description + lost }
+          if !waited {
+            waited = true
+            notify(
+              "The progress store cannot be reached (\(error.description)). Your answer is kept and coach "
+                + "tries again every few seconds; Ctrl-C stops, and the answer is then not saved.")
+          }
+          if await !pause(Self.retryDelays[min(tries, Self.retryDelays.count - 1)]) {
+            return error.description + lost
+          }
+          tries += 1
         }
       }
-      return error.description
-        + (answering ? " (your last answer was not saved; every answer before it is)" : "")
     }
+    if waited { notify("The progress store is back: your answer is saved.") }
     return nil
+  }
+
+  /// How long to wait before each new try while the store cannot be reached.
+  static let retryDelays: [Duration] = [
+    .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(3),
+  ]
+
+  /// Waits, looking for a signal to stop every tenth of a second.
+  /// - Returns: `false` when a signal asked the session to stop.
+  func pause(_ delay: Duration) async -> Bool {
+    let clock = ContinuousClock()
+    let end = clock.now + delay
+    while clock.now < end {
+      if console.stopSignal != nil { return false }
+      try? await Task.sleep(for: min(.milliseconds(100), end - clock.now))
+    }
+    return console.stopSignal == nil
+  }
+
+  /// A line about the store, between screens: `! ` first in pipe mode, as notices are.
+  func notify(_ text: String) {
+    console.writeLine(console.isInteractive ? "\n" + text : "! " + text)
   }
 
   // MARK: - Pipe mode

@@ -30,7 +30,7 @@ public enum StoreLocation {
     return (home as NSString).appendingPathComponent(".local/share/coach/progress.sqlite")
   }
 
-  /// Why `path` names a store this build cannot open, or `nil` for a file path.
+  /// Why `path` names a store coach cannot open, or `nil` for a file path or a PostgreSQL URL.
   ///
   /// A server address (`postgres://user:password@host/db`) is named without its user
   /// and password.
@@ -43,10 +43,7 @@ public enum StoreLocation {
     var rest = path[range.upperBound...]
     if let at = rest.firstIndex(of: "@"), !rest[..<at].contains("/") { rest = rest[rest.index(after: at)...] }
     let shown = "\(scheme)://\(rest.prefix(200))"
-    if scheme == "postgres" || scheme == "postgresql" {
-      return "\(shown): PostgreSQL stores are not supported by this build of coach yet; "
-        + "give the path of a store file"
-    }
-    return "\(shown): not a store coach can open; give the path of a store file"
+    if scheme == "postgres" || scheme == "postgresql" { return nil }
+    return "\(shown): not a store coach can open; give the path of a store file or a postgres:// URL"
   }
 }

@@ -43,26 +43,27 @@ extension Coach {
         printError("coach: \(problem)")
         throw ExitCode.failure
       }
-      guard FileManager.default.fileExists(atPath: path) else {
+      guard StoreOptions.isURL(path) || FileManager.default.fileExists(atPath: path) else {
         printError(
           "coach: no progress store at \(path): nothing has been recorded there (check the path or --store)")
         throw ExitCode.failure
       }
-      let opened = try StoreOptions.openToRead(path, sharing: store.sharing)
+      let opened = try await StoreOptions.openToRead(path, sharing: store.sharing)
       guard let id = employee.id else { throw ExitCode.validationFailure }
       do {
         guard let person = try await opened.employee(id: id) else {
-          printError(ShownText.safe("coach: no employee '\(id)' in the progress store at \(path)"))
+          printError(ShownText.safe("coach: no employee '\(id)' in the progress store at \(store.shownName)"))
           throw ExitCode.failure
         }
         // One employee's records: on a store others use, only with their passphrase.
-        try await Identity.proveIfNeeded(id, in: opened, sharing: store.sharing, storeName: path)
+        try await Identity.proveIfNeeded(id, in: opened, sharing: store.sharing, storeName: store.shownName)
         let who = ShownText.safe("\(person.name) (\(person.id))")
         guard let enrolment = try await opened.enrolments(of: id).first(where: { $0.courseID == course })
         else {
           printError(
             ShownText.safe(
-              "coach: \(who) has not started the course '\(course)' (in the progress store at \(path))"))
+              "coach: \(who) has not started the course '\(course)' (in the progress store at \(store.shownName))"
+            ))
           throw ExitCode.failure
         }
         let found = try loadCourse()

@@ -77,10 +77,12 @@ extension Coach {
 
     /// What each course does to the records in the store at `path`, opened to read only.
     static func preview(_ courses: [Course], store path: String) async throws -> String {
-      let store = try StoreOptions.openToRead(path)
+      let store = try await StoreOptions.openToRead(path)
       do {
         let employees = try await store.allEmployees()
-        var lines = ["Progress store \(path): what the courses as they are now do to the progress recorded"]
+        var lines = [
+          "Progress store \(StoreOptions.shownName(path)): what the courses as they are now do to the progress recorded"
+        ]
         for course in courses {
           var records: [(employee: Employee, history: History)] = []
           for employee in employees {

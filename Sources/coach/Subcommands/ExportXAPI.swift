@@ -110,7 +110,7 @@ extension Coach.Export {
       }
       let client = try lrs.map { url in try checked { try makeClient(url, environment: environment) } }
       let found = try findCourse()
-      let source = try StoreOptions.openToRead(store ?? "")
+      let source = try await StoreOptions.openToRead(store ?? "")
       let export: XAPIExport
       do {
         // The roster keeps no email addresses yet: once an employee record carries one,

@@ -87,9 +87,9 @@ extension Coach {
         !plain && drawable && isatty(0) == 1 && isatty(1) == 1
         ? TerminalConsole(usesColor: OutputStyle.usesColor(fileDescriptor: 1), controlsScreen: true)
         : PipeConsole()
-      let opened = try store.open()
+      let opened = try await store.open()
       let runner = Runner(
-        console: console, store: opened, options: Identity.runnerOptions(storeName: opened.path),
+        console: console, store: opened, options: Identity.runnerOptions(storeName: store.shownName),
         now: try schedule.clock(), scheduler: try schedule.scheduler())
       let outcome = await runner.learn(courses: available, identity: try identity(), seed: seed)
       console.restore()

@@ -34,18 +34,19 @@ extension Coach {
         printError("coach: \(problem)")
         throw ExitCode.failure
       }
-      guard FileManager.default.fileExists(atPath: path) else {
+      guard StoreOptions.isURL(path) || FileManager.default.fileExists(atPath: path) else {
         printError(
           "coach: no progress store at \(path): nothing has been recorded there (check the path; "
             + "coach learn creates the store)")
         throw ExitCode.failure
       }
       // Read-only: progress never creates, upgrades or writes a store.
-      let store = try self.store.open(.readOnly)
-      let person = try await Enrolled.employee(employee.id, in: store, storePath: self.store.resolvedPath)
+      let store = try await self.store.open(.readOnly)
+      let person = try await Enrolled.employee(employee.id, in: store, storePath: self.store.shownName)
       try await Identity.proveIfNeeded(
-        person.id, in: store, sharing: self.store.sharing, storeName: store.path)
-      let enrolled = try await Enrolled.courses(store, of: person, folder: courses, storeName: store.path)
+        person.id, in: store, sharing: self.store.sharing, storeName: self.store.shownName)
+      let enrolled = try await Enrolled.courses(
+        store, of: person, folder: courses, storeName: self.store.shownName)
       let report = ProgressReport(
         employee: person, courses: enrolled, at: try schedule.clock()(), scheduler: try schedule.scheduler())
       print(format == .json ? report.json() : ShownText.safe(report.table(), keepingNewlines: true))

@@ -83,7 +83,7 @@ extension Coach.Report {
 
     func run() async throws {
       let course = try options.loadCourse()
-      let store = try options.store.openToReport()
+      let store = try await options.store.openToReport()
       let report = CohortReport(
         course: course, options: CohortReport.Options(cohort: cohort, since: since.flatMap(ReportDate.parse)))
       do {
@@ -103,7 +103,7 @@ extension Coach.Report {
 
     func run() async throws {
       let course = try options.loadCourse()
-      let store = try options.store.openToReport()
+      let store = try await options.store.openToReport()
       do {
         let statistics = try await store.questionStatistics(ReportScope(course: course))
         writeOut(
@@ -139,7 +139,7 @@ extension Coach.Report {
 
     func run() async throws {
       let course = try options.loadCourse()
-      let store = try options.store.openToReport()
+      let store = try await options.store.openToReport()
       do {
         let statistics = try await store.beliefStatistics(ReportScope(course: course))
         let report = BeliefReport(

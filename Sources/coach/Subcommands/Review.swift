@@ -64,21 +64,21 @@ extension Coach {
       let scheduler = try schedule.scheduler()
       if let history {
         // Only reads: opened read-only, and on a store others use, only with the passphrase.
-        let opened = try store.open(.readOnly)
-        let person = try await Enrolled.employee(employee.id, in: opened, storePath: store.resolvedPath)
+        let opened = try await store.open(.readOnly)
+        let person = try await Enrolled.employee(employee.id, in: opened, storePath: store.shownName)
         try await Identity.proveIfNeeded(
-          person.id, in: opened, sharing: store.sharing, storeName: opened.path)
+          person.id, in: opened, sharing: store.sharing, storeName: store.shownName)
         let enrolled = try await chosen(
-          try await Enrolled.courses(opened, of: person, folder: courses, storeName: opened.path), person)
+          try await Enrolled.courses(opened, of: person, folder: courses, storeName: store.shownName), person)
         let found = enrolled.compactMap { entry in entry.course.map { (course: $0, history: entry.history) } }
         try showHistory(of: history, in: found, employee: person, scheduler: scheduler, at: clock())
         if enrolled.contains(where: { $0.course == nil }) { throw ExitCode.failure }
         return
       }
       // Records answers: the passphrase and the session lease first, as for coach learn.
-      let opened = try store.open()
-      let person = try await Enrolled.employee(employee.id, in: opened, storePath: store.resolvedPath)
-      try await ask(person, store: opened, storeName: opened.path, clock: clock, scheduler: scheduler)
+      let opened = try await store.open()
+      let person = try await Enrolled.employee(employee.id, in: opened, storePath: store.shownName)
+      try await ask(person, store: opened, storeName: store.shownName, clock: clock, scheduler: scheduler)
     }
   }
 }

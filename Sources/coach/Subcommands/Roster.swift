@@ -48,7 +48,7 @@ extension Coach.Roster {
         printError("coach: nothing was imported; fix the roster and import it again")
         throw ExitCode.failure
       }
-      let opened = try store.open()
+      let opened = try await store.open()
       do {
         let result = try await opened.importRoster(employees, at: Date())
         print(
@@ -73,7 +73,7 @@ extension Coach.Roster {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-      let opened = try store.openToReport()
+      let opened = try await store.openToReport()
       do {
         try await RosterListing(cohort: cohort).write(
           format, color: format == .table && OutputStyle.usesColor(fileDescriptor: 1), from: opened,
@@ -112,9 +112,9 @@ extension Coach.Roster {
 
     func run() async throws {
       let employee = try EmployeeID(id)
-      let opened = try store.open()
+      let opened = try await store.open()
       guard try await opened.employee(id: employee) != nil else {
-        printError("coach: no employee '\(employee)' in the progress store at \(opened.path)")
+        printError("coach: no employee '\(employee)' in the progress store at \(store.shownName)")
         throw ExitCode.failure
       }
       if !yes {
