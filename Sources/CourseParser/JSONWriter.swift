@@ -165,6 +165,7 @@ struct JSONWriter: ~Copyable {
     count += 1
   }
 
+  @inline(__always)
   private mutating func put(_ byte: UInt8) {
     room(1)
     store(byte)
@@ -181,6 +182,17 @@ struct JSONWriter: ~Copyable {
   /// and the lead bytes of C1 (0xC2) and of the bidi controls (0xE2), looked at closer.
   private static let special: [UInt8] = (0...255).map { byte in
     byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2 ? 1 : 0
+  }
+
+  /// Whether any of eight bytes is a control character, `"`, `\`, DEL or non-ASCII:
+  /// anything but the printable ASCII a string holds as it is.
+  private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+    let below20 = (word &- ones &* 0x20) & ~word & highs
+    let above7E = ((word &+ ones) | word) & highs
+    return below20 | above7E | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C)) != 0
   }
 
   /// Writes a quoted string: runs of plain bytes are copied at once.
@@ -201,9 +213,20 @@ struct JSONWriter: ~Copyable {
         }
       }
     }
+    let base = UnsafeRawPointer(source.baseAddress)
     while index < count {
-      while index < count && table[Int(source[index])] == 0 { index += 1 }
+      // Eight plain ASCII bytes at a time, then the rest of a word by table.
+      if let base {
+        while index + 8 <= count,
+          !Self.mayNeedEscape(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        {
+          index += 8
+        }
+      }
+      let stop = Swift.min(count, index + 8)
+      while index < stop && table[Int(source[index])] == 0 { index += 1 }
       guard index < count else { break }
+      if index == stop { continue }
       let byte = source[index]
       switch byte {
       case UInt8(ascii: "\""), UInt8(ascii: "\\"):
