@@ -65,6 +65,7 @@ do {
   print("## Ratios side by side (goal <= 2x)")
   Table(columns: ["measure", "SQLite (synchronous=FULL)", "PostgreSQL (fsync on)"]).print([
     ["record + bookmark / bare insert", shown(sqliteResults["record-FULL"]), shown(postgresResults.record)],
+    ["the same in a learner's session", "-", shown(postgresResults.recordInSession)],
     ["summary / command-line client", shown(sqliteResults["summary"]), shown(postgresResults.summary)],
   ])
   try await ReviewComparison(runs: quick ? 5 : 21).run()
