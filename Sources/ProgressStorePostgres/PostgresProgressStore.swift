@@ -8,10 +8,13 @@ import PostgresNIO
 /// It keeps the promises of every ``ProgressStore`` and passes the same conformance suite
 /// as the SQLite store:
 ///
-/// - every recording method is one transaction (`BEGIN` … `COMMIT` on one connection)
-///   that writes the record and moves the bookmark, committed before the method returns;
-/// - attempts are numbered under a lock on the employee's row, so writers of the same
-///   employee in many processes number them 1, 2, 3… with no gap and no repeat;
+/// - every recording method is one statement that writes the record and moves the
+///   bookmark, committed before the method returns: sent alone it is its own transaction
+///   (one round trip); a store guarded by a session lease sends it in a `BEGIN` … `COMMIT`
+///   after checking the lease;
+/// - attempts are numbered by counting the earlier ones, and a unique index refuses a
+///   number that another writer took first (the statement then runs again), so writers of
+///   the same employee in many processes number them 1, 2, 3… with no gap and no repeat;
 /// - a record sent twice (after a connection lost before the commit was confirmed) is
 ///   kept once, by its record id; every write can therefore be tried again, and the
 ///   store tries once more on a new connection by itself when a connection was lost;
