@@ -8,10 +8,13 @@ import PostgresNIO
 /// It keeps the promises of every ``ProgressStore`` and passes the same conformance suite
 /// as the SQLite store:
 ///
-/// - every recording method is one transaction (`BEGIN` … `COMMIT` on one connection)
-///   that writes the record and moves the bookmark, committed before the method returns;
-/// - attempts are numbered under a lock on the employee's row, so writers of the same
-///   employee in many processes number them 1, 2, 3… with no gap and no repeat;
+/// - every recording method is one statement that writes the record and moves the
+///   bookmark, committed before the method returns: sent alone it is its own transaction
+///   (one round trip); a store guarded by a session lease sends it in a `BEGIN` … `COMMIT`
+///   after checking the lease;
+/// - attempts are numbered by counting the earlier ones, and a unique index refuses a
+///   number that another writer took first (the statement then runs again), so writers of
+///   the same employee in many processes number them 1, 2, 3… with no gap and no repeat;
 /// - a record sent twice (after a connection lost before the commit was confirmed) is
 ///   kept once, by its record id; every write can therefore be tried again, and the
 ///   store tries once more on a new connection by itself when a connection was lost;
@@ -158,6 +161,22 @@ public final class PostgresProgressStore: ProgressStore {
   )
     async throws(ProgressStoreError) -> T
   {
+    // The body never asks for a rollback, so the value is always there.
+    try await transaction(
+      readOnly: readOnly, checksLease: checksLease,
+      rollingBackOnNil: { c in
+        try await body(c) as T?
+      })!
+  }
+
+  /// A transaction as ``transaction(readOnly:checksLease:_:)``, rolled back instead of
+  /// committed when `body` returns `nil` (a write to try again).
+  func transaction<T: Sendable>(
+    readOnly: Bool = false, checksLease: Bool = true,
+    rollingBackOnNil body: (PostgresConnection) async throws -> T?
+  )
+    async throws(ProgressStoreError) -> T?
+  {
     let lease = readOnly || !checksLease ? nil : self.lease
     let store = name
     return try await withConnection { connection in
@@ -172,7 +191,10 @@ public final class PostgresProgressStore: ProgressStore {
             throw ProgressStoreError.sessionTaken(store: store, holder: holder)
           }
         }
-        let value = try await body(connection)
+        guard let value = try await body(connection) else {
+          try await connection.query("ROLLBACK", logger: Connector.logger)
+          return nil
+        }
         try await connection.query("COMMIT", logger: Connector.logger)
         return value
       } catch {
@@ -186,6 +208,25 @@ public final class PostgresProgressStore: ProgressStore {
         throw error
       }
     }
+  }
+
+  /// Runs one writing statement and reads the rows it returns, as one transaction.
+  ///
+  /// A statement is atomic on its own, so a store with no session lease sends it alone
+  /// (one round trip to the server, committed when the answer comes); a guarded store
+  /// (``guarded(by:)``) checks the lease first, in a transaction with the statement.
+  func write<T: Sendable>(_ statement: Statement, _ read: (PostgresRow) throws -> T)
+    async throws(ProgressStoreError) -> [T]
+  {
+    if lease == nil {
+      return try await withConnection { c in try await Self.rows(statement, on: c, read) }
+    }
+    return try await transaction { c in try await Self.rows(statement, on: c, read) }
+  }
+
+  /// Runs one writing statement that returns no rows, as ``write(_:_:)`` does.
+  func write(_ statement: Statement) async throws(ProgressStoreError) {
+    _ = try await write(statement) { _ in () }
   }
 
   /// Runs a statement and reads every row it returns.

@@ -30,6 +30,12 @@ public enum Help {
           "Type a module's number (or move to it with the arrow keys) and press Enter to see its outline.",
           "m: the outline of the module you are in. a: your answers there. q: save and quit.",
         ]
+      case .setup:
+        return [
+          "Type your answer, then press Enter.",
+          "In a list, type the number of your choice (or move to it with the arrow keys).",
+          "q: quit. What you have told coach so far is kept.",
+        ]
       case .outline:
         return [
           "Press Enter to continue in this module.",

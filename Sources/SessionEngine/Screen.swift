@@ -9,6 +9,9 @@ public struct Screen: Sendable, Hashable {
   public enum Kind: Sendable, Hashable {
     case home, outline, answers, page, question, feedback, drillResult, belief, share, echo, statement,
       signature, signed, notSigned, moduleDone, courseDone, finished
+    /// Before a course is open: the sign-in, the passphrase, the choice of course. Its keys
+    /// are only Enter, q and ?: there is no outline or home yet.
+    case setup
   }
 
   /// A list on the screen the employee can pick from with the arrow keys: the choices of

@@ -92,7 +92,7 @@ struct RolesAndCopyTests {
     #expect(try await bobStore.history(of: id(ada), in: "c") == History())
     #expect(try await bobStore.summary(of: scope).map(\.employee.rawValue) == [bob])
     let refused = await message { try await bobStore.recordAttempt(attempt(ada, "q2"), bookmark: nil) }
-    #expect(refused.contains("may not see (a learner sees only their own)"), "\(refused)")
+    #expect(refused.contains("may record only the progress of the employee with the same id"), "\(refused)")
     let renamed = await message {
       try await bobStore.saveEmployee(Employee(id: id(ada), name: "Hacked", created: time))
     }

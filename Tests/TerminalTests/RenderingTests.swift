@@ -90,4 +90,19 @@ import Testing
       #expect(header[0].plain.hasSuffix("question 10 of 12"))
     }
   }
+
+  @Test func aScreenBeforeACourseIsOpenOffersOnlyTheKeysThatWorkThere() {
+    let renderer = ScreenRenderer(width: 100, ansi: false, unicode: false)
+    let signIn = Screen(
+      kind: .setup, location: ["coach"], input: .line(prompt: "your employee number or login"))
+    #expect(renderer.footer(signIn).map(\.plain) == ["Enter: send | q: quit | ?: help"])
+    let takeOver = Screen(kind: .setup, location: ["coach"], input: .line(prompt: "take over [y/N]"))
+    #expect(renderer.footer(takeOver).map(\.plain) == ["y: yes | n or Enter: no | q: quit | ?: help"])
+    // In a course the same prompt offers the ways around it.
+    let question = Screen(kind: .question, location: ["course"], input: .line(prompt: "answer"))
+    #expect(
+      renderer.footer(question).map(\.plain)
+        == ["Enter: send | /m: outline | /h: home | q: save and quit | ?: help"])
+    #expect(Help.lines(for: signIn.input, screen: .setup).allSatisfy { !$0.contains("outline") })
+  }
 }

@@ -12,8 +12,9 @@
 //      answers: the `coach report` command vs the same figures in SQL run by `sqlite3`,
 //      and the cohort report's peak memory at 1,000 and 10,000 employees.
 //
-// Usage: StoreComparisons [--quick] [--review | --reports-only] [PATH-TO-RELEASE-COACH]
-//   (--review: only the review schedule, 6.; --reports-only: only the reports, 7.)
+// Usage: StoreComparisons [--quick] [--review | --reports-only | --postgres-only] [PATH-TO-RELEASE-COACH]
+//   (--review: only the review schedule, 6.; --reports-only: only the reports, 7.;
+//   --postgres-only: only the PostgreSQL figures, 4.)
 import Foundation
 import LearnerModel
 import ProgressStorePostgres
@@ -43,13 +44,16 @@ do {
     try await ReportComparison(coach: coachBinary, runs: quick ? 2 : 5).run()
     exit(0)
   }
-  for durability in [SQLiteProgressStore.Durability.normal, .full] {
-    try await RecordingComparison(durability: durability, quick: quick).run()
+  let postgresOnly = arguments.contains("--postgres-only")
+  if !postgresOnly {
+    for durability in [SQLiteProgressStore.Durability.normal, .full] {
+      try await RecordingComparison(durability: durability, quick: quick).run()
+    }
+    for durability in [SQLiteProgressStore.Durability.full, .normal] {
+      try await ConcurrentComparison(durability: durability, processes: 50, answers: quick ? 40 : 200).run()
+    }
+    try await SummaryComparison(runs: quick ? 2 : 5).run()
   }
-  for durability in [SQLiteProgressStore.Durability.full, .normal] {
-    try await ConcurrentComparison(durability: durability, processes: 50, answers: quick ? 40 : 200).run()
-  }
-  try await SummaryComparison(runs: quick ? 2 : 5).run()
   let server = ProcessInfo.processInfo.environment["COACH_TEST_POSTGRES"].flatMap {
     try? PostgresLocation(url: $0, environment: ProcessInfo.processInfo.environment)
   }
@@ -65,8 +69,10 @@ do {
   print("## Ratios side by side (goal <= 2x)")
   Table(columns: ["measure", "SQLite (synchronous=FULL)", "PostgreSQL (fsync on)"]).print([
     ["record + bookmark / bare insert", shown(sqliteResults["record-FULL"]), shown(postgresResults.record)],
+    ["the same in a learner's session", "-", shown(postgresResults.recordInSession)],
     ["summary / command-line client", shown(sqliteResults["summary"]), shown(postgresResults.summary)],
   ])
+  if postgresOnly { exit(0) }
   try await ReviewComparison(runs: quick ? 5 : 21).run()
   try await ReportComparison(coach: coachBinary, runs: quick ? 2 : 5).run()
 } catch {

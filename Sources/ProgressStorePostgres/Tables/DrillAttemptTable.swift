@@ -68,11 +68,15 @@ enum DrillAttemptTable {
   static let addRecordID = RecordID.add(to: "drillAttempt")
 
   /// Appends the attempt numbered 1 + the employee's earlier attempts at the course and
-  /// item (drill and review answers alike), unless its record id is stored already, and
-  /// moves the bookmark; returns the attempt's number either way, and whether it was
-  /// written now (`false`: it was sent before). Run it after ``EmployeeTable/lock(_:)`` in
-  /// the same transaction: the lock makes the `MAX` see every attempt committed before.
-  static func record(_ attempt: DrillAttempt, bookmark: Bookmark?) -> Statement {
+  /// item (drill and review answers alike), unless its record id is stored already, with
+  /// the pass it made (if any, written only with a new attempt), and moves the bookmark,
+  /// all in one statement; returns the attempt's number either way, and whether it was
+  /// written now (`false`: it was sent before).
+  ///
+  /// Two writers numbering the same item at once both count the same earlier attempts;
+  /// the unique index refuses the second (``isNumberTaken(_:)``), which is then run again
+  /// and counts the first.
+  static func record(_ attempt: DrillAttempt, bookmark: Bookmark?, pass: DrillPass?) -> Statement {
     BookmarkTable.moving(bookmark) { s in
       let n = s.next
       let item = attempt.item
@@ -91,7 +95,8 @@ enum DrillAttemptTable {
       s.bind(attempt.keyHash)
       s.bind(attempt.context.rawValue)
       let p = (n..<n + 14).map { "$\($0)" }
-      let insert = """
+      var with = [
+        """
         new AS (
           INSERT INTO drillAttempt (employeeId, courseId, moduleId, sectionId, itemId, itemHash, keyHash,
             response, score, correct, attempt, sessionId, at, context, recordId)
@@ -101,8 +106,10 @@ enum DrillAttemptTable {
           ON CONFLICT (recordId) DO NOTHING
           RETURNING attempt)
         """
+      ]
+      if let pass { with.append("passed AS (\(DrillPassTable.recordAfterNewAttempt(pass, in: &s)))") }
       return (
-        [insert],
+        with,
         """
         SELECT attempt, true FROM new
         UNION ALL
@@ -110,6 +117,16 @@ enum DrillAttemptTable {
         """
       )
     }
+  }
+
+  /// The index that numbers attempts.
+  static let numberingIndex = "drillattempt_on_course_employee_item"
+
+  /// Whether `error` is the numbering index refusing a number another writer took first
+  /// (the write is to be run again).
+  static func isNumberTaken(_ error: any Error) -> Bool {
+    guard let error = error as? PSQLError, let info = error.serverInfo else { return false }
+    return info[.sqlState] == "23505" && info[.constraintName] == numberingIndex
   }
 
   static let columns = """

@@ -54,6 +54,23 @@ enum DrillPassTable {
     return s
   }
 
+  /// The `INSERT` of `pass` in the statement that records its attempt
+  /// (``DrillAttemptTable/record(_:bookmark:pass:)``), with its parameters bound at the end
+  /// of `statement`: it writes a row only when the attempt's `new` clause did (an attempt
+  /// sent before made its pass then).
+  static func recordAfterNewAttempt(_ pass: DrillPass, in statement: inout Statement) -> String {
+    let n = statement.next
+    bind(pass, &statement)
+    return """
+      INSERT INTO drillPass (employeeId, courseId, moduleId, sectionId, drillHash, passMark, score, sessionId,
+        at, recordId)
+      SELECT $\(n), $\(n + 1), $\(n + 2), $\(n + 3), $\(n + 4), $\(n + 5), $\(n + 6), $\(n + 7), \(SQL.time(n + 8)),
+        $\(n + 9)
+      FROM new
+      ON CONFLICT (recordId) DO NOTHING
+      """
+  }
+
   private static func bind(_ pass: DrillPass, _ s: inout Statement) {
     s.bind(pass.employee.rawValue)
     s.bind(pass.courseID)

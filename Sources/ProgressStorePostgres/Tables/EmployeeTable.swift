@@ -38,8 +38,8 @@ enum EmployeeTable {
     return s
   }
 
-  /// Locks the employee's row until the transaction ends, so that two writers of the same
-  /// employee number attempts one after the other; no row: an unknown employee.
+  /// Locks the employee's row until the transaction ends, so that two sessions of the same
+  /// employee claiming at once take turns; no row: an unknown employee.
   /// `FOR NO KEY UPDATE` does not block the foreign-key checks of other records.
   static func lock(_ id: EmployeeID) -> Statement {
     var s = Statement("SELECT id FROM employee WHERE id = $1 FOR NO KEY UPDATE")

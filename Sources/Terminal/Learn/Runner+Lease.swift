@@ -53,7 +53,7 @@ extension Runner {
       "Quit",
     ]
     let screen = Screen(
-      kind: .home, location: ["coach"],
+      kind: .setup, location: ["coach"],
       parts: [
         .text(
           "\(holder.employee) already has coach open on \(holder.host) (process \(holder.process)), since "

@@ -39,7 +39,7 @@ extension Runner {
   /// Asks for the passphrase until it opens the key, waiting after each wrong one.
   private func enter(_ wrapped: WrappedKey) async throws -> any ProgressStore {
     var screen = Screen(
-      kind: .home, location: ["coach"],
+      kind: .setup, location: ["coach"],
       parts: [
         .text("Type your passphrase. It is not shown as you type.", .plain),
         .text("It keeps your reflections and notes sealed, so that only you can read them.", .dim),
@@ -70,7 +70,7 @@ extension Runner {
   /// Asks for a new passphrase twice, until both agree and it is good enough.
   private func choosePassphrase(for id: EmployeeID) async throws -> String {
     var first = Screen(
-      kind: .home, location: ["coach"],
+      kind: .setup, location: ["coach"],
       parts: [
         .text("Choose a passphrase for \(id).", .title),
         .blank,
@@ -91,7 +91,7 @@ extension Runner {
         continue
       }
       let again = Screen(
-        kind: .home, location: ["coach"], parts: [.text("Type the same passphrase again.", .plain)],
+        kind: .setup, location: ["coach"], parts: [.text("Type the same passphrase again.", .plain)],
         input: .line(prompt: "the same passphrase again"))
       if try await askSecret(again) == chosen { return chosen }
       first.notice = "The two passphrases were not the same; choose one again."

@@ -138,7 +138,8 @@ extension Runner {
           + "at any time with q and carry on later from the same place.", .plain),
     ]
     let screen = Screen(
-      kind: .home, location: ["coach"], parts: welcome, input: .line(prompt: "your employee number or login"))
+      kind: .setup, location: ["coach"], parts: welcome, input: .line(prompt: "your employee number or login")
+    )
     return await ask(
       screen, as: .text(limit: 128, optional: false),
       { parsed -> Result<EmployeeID, InputProblem> in
@@ -183,7 +184,7 @@ extension Runner {
     }
     if employee.name.isEmpty {
       let screen = Screen(
-        kind: .home, location: ["coach"],
+        kind: .setup, location: ["coach"],
         parts: [.text("We have not met before. What is your full name?", .plain)],
         input: .line(prompt: "your full name"))
       switch await ask(
@@ -203,7 +204,7 @@ extension Runner {
     }
     if !rostered && known?.role == nil && given.role == nil && !roles.isEmpty {
       let screen = Screen(
-        kind: .home, location: ["coach"],
+        kind: .setup, location: ["coach"],
         parts: [
           .text("Which of these best describes your job, \(employee.name)?", .plain), .numbered(roles),
         ],
@@ -228,7 +229,7 @@ extension Runner {
   func chooseCourse(_ courses: [Course]) async -> Asked<Course> {
     if courses.count == 1 { return .answer(courses[0]) }
     let screen = Screen(
-      kind: .home, location: ["coach"],
+      kind: .setup, location: ["coach"],
       parts: [.text("Which course would you like to take?", .plain), .numbered(courses.map(\.title))],
       input: .line(prompt: "course 1-\(courses.count)"))
     return await ask(screen, as: .single(count: courses.count)) { parsed in
@@ -252,7 +253,7 @@ extension Runner {
       switch AnswerParser.parse(text, as: kind) {
       case .failure(let problem): screen.notice = problem.hint
       case .success(.quit): return .quit
-      case .success(.help): screen.help = Help.lines(for: screen.input, screen: .question)
+      case .success(.help): screen.help = Help.lines(for: screen.input, screen: .setup)
       case .success(.hint): screen.notice = "There is no hint here. " + AnswerParser.expectation(kind)
       case .success(let parsed):
         switch accept(parsed) {

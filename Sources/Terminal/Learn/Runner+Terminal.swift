@@ -311,7 +311,7 @@ extension Runner {
         case .escape:
           switch screen.kind {
           case .outline: return .line("")
-          case .home: continue
+          case .home, .setup: continue
           default: return .outline
           }
         case .character(let letter):

@@ -202,8 +202,13 @@ public struct ScreenRenderer: Sendable {
         } else {
           items.append("Enter: send")
         }
-        items += screen.navigation == .review ? ["/h: end review"] : ["/m: outline", "/h: home"]
-        items += ["q: save and quit", "?: help"]
+        if screen.kind == .setup {
+          // No course is open yet: nothing to go to, nothing of a course to save.
+          items += ["q: quit", "?: help"]
+        } else {
+          items += screen.navigation == .review ? ["/h: end review"] : ["/m: outline", "/h: home"]
+          items += ["q: save and quit", "?: help"]
+        }
       }
     case .lines:
       if let page, page.1 > 1 { items.append("PgDn/PgUp: more") }
