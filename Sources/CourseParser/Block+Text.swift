@@ -117,6 +117,12 @@ struct AnswerSyntax {
 
   /// The task-list mark a list item starts with (`[ ]`, `[x]`, `[X]`), if any.
   static func taskMark(_ item: [Block]) -> String? {
+    // Most items start with text whose first byte tells already.
+    if case .text(let start)? = item.first?.paragraphInlines?.first, let byte = start.utf8.first,
+      byte != UInt8(ascii: "[")
+    {
+      return nil
+    }
     guard let text = item.first?.paragraphInlines?.plainTextPrefix(3), text.utf8.first == UInt8(ascii: "[")
     else {
       return nil

@@ -9,6 +9,10 @@ enum FacilitatorNotes {
     guard case .blockQuote(let inner) = block.kind, let first = inner.first else { return false }
     // The text of the quote starts with its first block's (a paragraph's, as a rule).
     if let inlines = first.paragraphInlines {
+      // Most quotes (explanations, hints) are dismissed by their first letter.
+      if case .text(let text)? = inlines.first, let byte = text.utf8.first, byte | 0x20 != UInt8(ascii: "f") {
+        return false
+      }
       return inlines.plainTextPrefix(word.utf8.count).hasPrefixIgnoringCase(word)
     }
     return inner.plainText.prefix(word.count).lowercased() == word

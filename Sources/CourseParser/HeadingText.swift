@@ -13,7 +13,13 @@ struct HeadingText {
   var location: SourceLocation
 
   init(_ inlines: [Inline], at location: SourceLocation) {
-    let (text, id) = Slug.splitExplicitID(inlines.plainText)
+    var plain = inlines.plainText
+    self.location = location
+    if let parts = Self.splitASCIIEdges(&plain) {
+      (fullTitle, explicitID, kindWord, title) = parts
+      return
+    }
+    let (text, id) = Slug.splitExplicitID(plain)
     self.fullTitle = text
     self.explicitID = id
     self.location = location
@@ -23,6 +29,57 @@ struct HeadingText {
     } else {
       kindWord = nil
       title = text
+    }
+  }
+
+  /// The parts of a heading's text, found in one pass over its bytes, as the slower
+  /// path below finds them; `nil` when a part would start or end with a non-ASCII
+  /// character (Unicode white space may need trimming there), so that path decides.
+  private static func splitASCIIEdges(_ text: inout String)
+    -> (fullTitle: String, explicitID: String?, kindWord: String?, title: String)?
+  {
+    text.withUTF8 { utf8 in
+      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+      /// The range without ASCII white space at either end, or `nil` when a non-ASCII
+      /// byte is left at an end.
+      func trim(_ start: Int, _ end: Int) -> (Int, Int)? {
+        var (start, end) = (start, end)
+        while start < end, isSpace(utf8[start]) { start += 1 }
+        while start < end, isSpace(utf8[end - 1]) { end -= 1 }
+        if start < end, utf8[start] >= 0x80 || utf8[end - 1] >= 0x80 { return nil }
+        return (start, end)
+      }
+      func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
+      }
+      guard var (start, end) = trim(0, utf8.count) else { return nil }
+      // A trailing `{#id}`: the last `{` before the closing `}`, then `#`.
+      var explicitID: String?
+      if end - start >= 3, utf8[end - 1] == UInt8(ascii: "}") {
+        var open = end - 2
+        while open >= start, utf8[open] != UInt8(ascii: "{") { open -= 1 }
+        if open >= start, open + 1 < end - 1, utf8[open + 1] == UInt8(ascii: "#") {
+          explicitID = string(open + 2, end - 1)
+          guard let text = trim(start, open) else { return nil }
+          (start, end) = text
+        }
+      }
+      let fullTitle = string(start, end)
+      // `Word: rest` where Word is ASCII letters only.
+      var index = start
+      while index < end, utf8[index] == UInt8(ascii: " ") { index += 1 }
+      let wordStart = index
+      while index < end, (utf8[index] | 0x20) >= UInt8(ascii: "a"), (utf8[index] | 0x20) <= UInt8(ascii: "z")
+      {
+        index += 1
+      }
+      let wordEnd = index
+      while index < end, utf8[index] == UInt8(ascii: " ") { index += 1 }
+      guard wordStart < wordEnd, index < end, utf8[index] == UInt8(ascii: ":") else {
+        return (fullTitle, explicitID, nil, fullTitle)
+      }
+      guard let rest = trim(index + 1, end) else { return nil }
+      return (fullTitle, explicitID, string(wordStart, wordEnd), string(rest.0, rest.1))
     }
   }
 

@@ -136,13 +136,26 @@ struct ItemIDRegistry {
       hash ^= UInt64(byte)
       hash = hash &* 0x100_0000_01b3
     }
-    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-      for byte in comparable(text).utf8 { mix(byte) }
-      return hash
+    var text = text
+    return text.withUTF8 { bytes in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else {
+        for byte in comparable(String(decoding: bytes, as: UTF8.self)).utf8 { mix(byte) }
+        return hash
+      }
+      return asciiHash(bytes, hash)
+    }
+  }
+
+  /// ``comparableHash(_:)`` of ASCII text, continuing from `start`.
+  private static func asciiHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt64) -> UInt64 {
+    var hash = start
+    func mix(_ byte: UInt8) {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
     }
     var gap = false
     var started = false
-    for byte in text.utf8 {
+    for byte in bytes {
       let kept: UInt8
       if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) {
         kept = byte | 0x20

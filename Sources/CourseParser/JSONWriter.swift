@@ -5,19 +5,31 @@
 /// scalars stays on one line (`["a", "b"]`). Strings escape what JSON requires and also
 /// DEL, C1 controls and bidirectional overrides (as `\u0085`, `\u202e`), so printing the
 /// outline on a terminal cannot act on course text.
-struct JSONWriter {
-  private(set) var bytes: [UInt8] = []
+///
+/// The bytes go into one buffer of its own, grown by doubling, each byte stored without
+/// the checks an array append makes (the outline of a large course is millions of
+/// small writes).
+struct JSONWriter: ~Copyable {
+  private var base: UnsafeMutablePointer<UInt8>
+  private var count = 0
+  private var capacity: Int
   private var indent = 0
   /// For each open container: whether nothing has been written in it yet.
   private var empty: [Bool] = []
 
   init(capacity: Int = 0) {
-    bytes.reserveCapacity(capacity)
+    self.capacity = max(capacity, 256)
+    base = .allocate(capacity: self.capacity)
   }
+
+  deinit { base.deallocate() }
+
+  /// The bytes written so far.
+  var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
   /// Opens an object as the next value (after ``key(_:)``, or as an array element).
   mutating func openObject() {
-    bytes.append(UInt8(ascii: "{"))
+    put(UInt8(ascii: "{"))
     open()
   }
 
@@ -25,7 +37,7 @@ struct JSONWriter {
 
   /// Opens an array that takes a line per element.
   mutating func openArray() {
-    bytes.append(UInt8(ascii: "["))
+    put(UInt8(ascii: "["))
     open()
   }
 
@@ -34,26 +46,31 @@ struct JSONWriter {
   /// Starts the next element of an open array.
   mutating func element() { separate() }
 
+  /// Ends the document with a line feed.
+  mutating func newline() { put(UInt8(ascii: "\n")) }
+
   /// Starts a member of an open object.
   mutating func key(_ name: StaticString) {
     separate()
-    bytes.append(UInt8(ascii: "\""))
-    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(UInt8(ascii: ":"))
-    bytes.append(UInt8(ascii: " "))
+    room(name.utf8CodeUnitCount + 4)
+    store(UInt8(ascii: "\""))
+    name.withUTF8Buffer { put($0) }
+    store(UInt8(ascii: "\""))
+    store(UInt8(ascii: ":"))
+    store(UInt8(ascii: " "))
   }
 
   mutating func string(_ value: String) {
     var value = value
-    value.withUTF8 { Self.writeString($0, to: &bytes) }
+    value.withUTF8 { writeString($0) }
   }
 
   mutating func int(_ value: Int) {
     if (0..<10).contains(value) {
-      bytes.append(UInt8(ascii: "0") + UInt8(value))
+      put(UInt8(ascii: "0") + UInt8(value))
     } else {
-      bytes.append(contentsOf: String(value).utf8)
+      var text = String(value)
+      text.withUTF8 { put($0) }
     }
   }
 
@@ -69,18 +86,20 @@ struct JSONWriter {
 
   private mutating func scalars(_ count: Int, _ write: (inout JSONWriter, Int) -> Void) {
     if count == 0 {
-      bytes.append(UInt8(ascii: "["))
-      bytes.append(UInt8(ascii: "]"))
+      room(2)
+      store(UInt8(ascii: "["))
+      store(UInt8(ascii: "]"))
     } else if count <= 8 {
-      bytes.append(UInt8(ascii: "["))
+      put(UInt8(ascii: "["))
       for index in 0..<count {
         if index > 0 {
-          bytes.append(UInt8(ascii: ","))
-          bytes.append(UInt8(ascii: " "))
+          room(2)
+          store(UInt8(ascii: ","))
+          store(UInt8(ascii: " "))
         }
         write(&self, index)
       }
-      bytes.append(UInt8(ascii: "]"))
+      put(UInt8(ascii: "]"))
     } else {
       openArray()
       for index in 0..<count {
@@ -99,25 +118,64 @@ struct JSONWriter {
   private mutating func close(_ bracket: UInt8) {
     indent -= 2
     if !empty.removeLast() {
-      bytes.append(UInt8(ascii: "\n"))
+      put(UInt8(ascii: "\n"))
       pad()
     }
-    bytes.append(bracket)
+    put(bracket)
   }
 
   private mutating func separate() {
     if empty[empty.count - 1] {
       empty[empty.count - 1] = false
-      bytes.append(UInt8(ascii: "\n"))
+      put(UInt8(ascii: "\n"))
     } else {
-      bytes.append(UInt8(ascii: ","))
-      bytes.append(UInt8(ascii: "\n"))
+      room(2)
+      store(UInt8(ascii: ","))
+      store(UInt8(ascii: "\n"))
     }
     pad()
   }
 
   private mutating func pad() {
-    for _ in 0..<indent { bytes.append(UInt8(ascii: " ")) }
+    room(indent)
+    (base + count).initialize(repeating: UInt8(ascii: " "), count: indent)
+    count += indent
+  }
+
+  /// Makes room for `needed` more bytes.
+  @inline(__always)
+  private mutating func room(_ needed: Int) {
+    if count + needed > capacity { grow(count + needed) }
+  }
+
+  private mutating func grow(_ needed: Int) {
+    var grown = capacity * 2
+    while grown < needed { grown *= 2 }
+    let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+    moved.initialize(from: base, count: count)
+    base.deallocate()
+    base = moved
+    capacity = grown
+  }
+
+  /// Stores a byte where ``room(_:)`` made room for it.
+  @inline(__always)
+  private mutating func store(_ byte: UInt8) {
+    (base + count).initialize(to: byte)
+    count += 1
+  }
+
+  @inline(__always)
+  private mutating func put(_ byte: UInt8) {
+    room(1)
+    store(byte)
+  }
+
+  private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+    room(bytes.count)
+    (base + count).initialize(from: start, count: bytes.count)
+    count += bytes.count
   }
 
   /// 1 for each byte a string cannot hold as it is: the quote, the backslash, C0, DEL,
@@ -126,48 +184,70 @@ struct JSONWriter {
     byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2 ? 1 : 0
   }
 
+  /// Whether any of eight bytes is a control character, `"`, `\`, DEL or non-ASCII:
+  /// anything but the printable ASCII a string holds as it is.
+  private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+    let below20 = (word &- ones &* 0x20) & ~word & highs
+    let above7E = ((word &+ ones) | word) & highs
+    return below20 | above7E | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C)) != 0
+  }
+
   /// Writes a quoted string: runs of plain bytes are copied at once.
-  private static func writeString(_ source: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-    out.append(UInt8(ascii: "\""))
-    let table = special
+  private mutating func writeString(_ source: UnsafeBufferPointer<UInt8>) {
+    put(UInt8(ascii: "\""))
+    let table = Self.special
     var runStart = 0
     var index = 0
     let count = source.count
-    func flush(_ end: Int) {
-      if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<end])) }
-    }
-    func escape(_ value: UInt32) {
+    func escape(_ value: UInt32, to out: inout JSONWriter) {
       let digits: StaticString = "0123456789abcdef"
-      out.append(UInt8(ascii: "\\"))
-      out.append(UInt8(ascii: "u"))
+      out.room(6)
+      out.store(UInt8(ascii: "\\"))
+      out.store(UInt8(ascii: "u"))
       digits.withUTF8Buffer { hex in
         for shift in stride(from: 12, through: 0, by: -4) {
-          out.append(hex[Int((value >> UInt32(shift)) & 0xF)])
+          out.store(hex[Int((value >> UInt32(shift)) & 0xF)])
         }
       }
     }
+    let base = UnsafeRawPointer(source.baseAddress)
     while index < count {
-      while index < count && table[Int(source[index])] == 0 { index += 1 }
+      // Eight plain ASCII bytes at a time, then the rest of a word by table.
+      if let base {
+        while index + 8 <= count,
+          !Self.mayNeedEscape(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        {
+          index += 8
+        }
+      }
+      let stop = Swift.min(count, index + 8)
+      while index < stop && table[Int(source[index])] == 0 { index += 1 }
       guard index < count else { break }
+      if index == stop { continue }
       let byte = source[index]
       switch byte {
       case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-        flush(index)
-        out.append(UInt8(ascii: "\\"))
-        out.append(byte)
+        put(UnsafeBufferPointer(rebasing: source[runStart..<index]))
+        room(2)
+        store(UInt8(ascii: "\\"))
+        store(byte)
         index += 1
       case 0x0A, 0x0D, 0x09:
-        flush(index)
-        out.append(UInt8(ascii: "\\"))
-        out.append(byte == 0x0A ? UInt8(ascii: "n") : byte == 0x0D ? UInt8(ascii: "r") : UInt8(ascii: "t"))
+        put(UnsafeBufferPointer(rebasing: source[runStart..<index]))
+        room(2)
+        store(UInt8(ascii: "\\"))
+        store(byte == 0x0A ? UInt8(ascii: "n") : byte == 0x0D ? UInt8(ascii: "r") : UInt8(ascii: "t"))
         index += 1
       case 0xC2:
         guard index + 1 < count, (0x80...0x9F).contains(source[index + 1]) else {
           index += 1
           continue
         }
-        flush(index)
-        escape(UInt32(source[index + 1]))
+        put(UnsafeBufferPointer(rebasing: source[runStart..<index]))
+        escape(UInt32(source[index + 1]), to: &self)
         index += 2
       case 0xE2:
         guard index + 2 < count, source[index + 1] & 0xF0 == 0x80 else {
@@ -179,18 +259,18 @@ struct JSONWriter {
           index += 1
           continue
         }
-        flush(index)
-        escape(value)
+        put(UnsafeBufferPointer(rebasing: source[runStart..<index]))
+        escape(value, to: &self)
         index += 3
       default:
         // The other C0 controls and DEL.
-        flush(index)
-        escape(UInt32(byte))
+        put(UnsafeBufferPointer(rebasing: source[runStart..<index]))
+        escape(UInt32(byte), to: &self)
         index += 1
       }
       runStart = index
     }
-    flush(count)
-    out.append(UInt8(ascii: "\""))
+    put(UnsafeBufferPointer(rebasing: source[runStart..<count]))
+    put(UInt8(ascii: "\""))
   }
 }

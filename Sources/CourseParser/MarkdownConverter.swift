@@ -48,7 +48,8 @@ enum MarkdownConverter {
       if type == CMARK_NODE_DOCUMENT { continue }
       if event == CMARK_EVENT_EXIT {
         if skipped.removeLast() { continue }
-        stack.removeLast().close(into: &stack[stack.count - 1])
+        var finished = stack.removeLast()
+        finished.close(into: &stack[stack.count - 1])
         continue
       }
       // CMARK_EVENT_ENTER. Only blocks keep where they start: inlines never ask.
@@ -180,22 +181,42 @@ enum MarkdownConverter {
     }
 
     /// Hands the finished node to its parent: a block, an inline, or a list item.
-    /// Children of a flattened container land in the nearest kept ancestor.
-    consuming func close(into parent: inout Frame) {
+    /// Children of a flattened container land in the nearest kept ancestor. The
+    /// frame's arrays are moved out (swapped for empty ones), not copied.
+    mutating func close(into parent: inout Frame) {
+      var inlines: [Inline] = []
+      var blocks: [Block] = []
       switch kind {
       case .document, .custom: break
-      case .paragraph: parent.blocks.append(Block(.paragraph(inlines), at: location))
-      case .heading(let level): parent.blocks.append(Block(.heading(level: level, inlines), at: location))
-      case .blockQuote: parent.blocks.append(Block(.blockQuote(blocks), at: location))
+      case .paragraph:
+        swap(&inlines, &self.inlines)
+        parent.blocks.append(Block(.paragraph(inlines), at: location))
+      case .heading(let level):
+        swap(&inlines, &self.inlines)
+        parent.blocks.append(Block(.heading(level: level, inlines), at: location))
+      case .blockQuote:
+        swap(&blocks, &self.blocks)
+        parent.blocks.append(Block(.blockQuote(blocks), at: location))
       case .item:
+        swap(&blocks, &self.blocks)
         if case .list = parent.kind { parent.items.append(blocks) } else { parent.blocks += blocks }
       case .list(let ordered, let start, let tight):
+        var items: [[Block]] = []
+        swap(&items, &self.items)
         parent.blocks.append(
           Block(.list(ordered: ordered, start: start, tight: tight, items: items), at: location))
-      case .emphasis: parent.inlines.append(.emphasis(inlines))
-      case .strong: parent.inlines.append(.strong(inlines))
-      case .link(let url, let title): parent.inlines.append(.link(destination: url, title: title, inlines))
-      case .image(let url, let title): parent.inlines.append(.image(source: url, title: title, inlines))
+      case .emphasis:
+        swap(&inlines, &self.inlines)
+        parent.inlines.append(.emphasis(inlines))
+      case .strong:
+        swap(&inlines, &self.inlines)
+        parent.inlines.append(.strong(inlines))
+      case .link(let url, let title):
+        swap(&inlines, &self.inlines)
+        parent.inlines.append(.link(destination: url, title: title, inlines))
+      case .image(let url, let title):
+        swap(&inlines, &self.inlines)
+        parent.inlines.append(.image(source: url, title: title, inlines))
       }
     }
   }

@@ -397,12 +397,31 @@ extension ModuleReader {
     case UInt8(ascii: "x"), UInt8(ascii: "X"): checked = true
     default: return nil
     }
+    // A first line of one text (as nearly all are): trimmed straight from its bytes.
+    if inlines.count == 1 || inlines[1] == .softBreak || inlines[1] == .lineBreak {
+      if let fast = start.utf8.dropFirst(3).withContiguousStorageIfAvailable(Self.trimmedASCII), let fast {
+        return (checked, fast)
+      }
+      return (checked, String(start[bytes.index(bytes.startIndex, offsetBy: 3)...]).trimmed)
+    }
     var text = String(start[bytes.index(bytes.startIndex, offsetBy: 3)...])
     for inline in inlines.dropFirst() {
       if inline == .softBreak || inline == .lineBreak { break }
       inline.appendPlainText(to: &text)
     }
     return (checked, text.trimmed)
+  }
+
+  /// Bytes without white space at either end, as ``Swift/String/trimmed`` gives them, or
+  /// `nil` when a non-ASCII byte is left at an end (Unicode white space may be there).
+  static func trimmedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+    var start = 0
+    var end = bytes.count
+    while start < end, isSpace(bytes[start]) { start += 1 }
+    while start < end, isSpace(bytes[end - 1]) { end -= 1 }
+    if start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 { return nil }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
   }
 
   /// `[ ] text` or `[x] text`: whether it is checked, and the text.

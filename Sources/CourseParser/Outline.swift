@@ -33,9 +33,8 @@ public struct Outline: Sendable {
     }
     out.closeArray()
     out.closeObject()
-    var bytes = out.bytes
-    bytes.append(UInt8(ascii: "\n"))
-    return bytes
+    out.newline()
+    return out.bytes
   }
 
   private static func write(_ course: Course, to out: inout JSONWriter) {

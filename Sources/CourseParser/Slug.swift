@@ -6,7 +6,8 @@ enum Slug {
   /// lowercased; every run of anything other than ASCII letters and digits becomes one
   /// `-`; leading and trailing `-` dropped. Empty when nothing is left.
   static func of(_ title: String) -> String {
-    if title.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(title.utf8) }
+    var bytes = title
+    if let slug = bytes.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? asciiSlug($0) : nil }) { return slug }
     var slug = ""
     var pendingDash = false
     for scalar in title.decomposedStringWithCompatibilityMapping.unicodeScalars {
@@ -30,7 +31,7 @@ enum Slug {
   }
 
   /// The slug of ASCII text, without Unicode work.
-  private static func asciiSlug(_ bytes: String.UTF8View) -> String {
+  private static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     var slug: [UInt8] = []
     slug.reserveCapacity(bytes.count)
     var pendingDash = false
@@ -76,10 +77,16 @@ enum Slug {
 
   /// Whether an explicit id is well formed: ASCII letters, digits, `-`, `_`, `.` and `:`.
   static func isValidExplicitID(_ id: String) -> Bool {
-    !id.isEmpty
-      && id.unicodeScalars.allSatisfy {
-        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-          || $0 == "-" || $0 == "_" || $0 == "." || $0 == ":"
-      }
+    // Every allowed character is ASCII, and every byte of any other character is not.
+    var id = id
+    return id.withUTF8 { bytes in
+      !bytes.isEmpty
+        && bytes.allSatisfy {
+          (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-")
+            || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":")
+        }
+    }
   }
 }

@@ -19,10 +19,20 @@ extension SourceFile {
       var lastLine = 0
       let count = bytes.count
       let table = Self.mayStart
+      let base = UnsafeRawPointer(bytes.baseAddress)
       while index < count {
-        // The common case: bytes that cannot start anything unsafe, skipped by table.
-        while index < count && table[Int(bytes[index])] == 0 { index += 1 }
+        // The common case: eight bytes of printable ASCII but '&' at a time, then the
+        // rest of a word (line endings, tabs, other letters) by table.
+        if let base {
+          while index + 8 <= count, !Self.mayStart(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+          {
+            index += 8
+          }
+        }
+        let stop = min(count, index + 8)
+        while index < stop && table[Int(bytes[index])] == 0 { index += 1 }
         guard index < count else { break }
+        if index == stop { continue }
         guard let found = Self.unsafe(at: index, in: bytes) else {
           index += 1
           continue
@@ -44,6 +54,18 @@ extension SourceFile {
       }
       return diagnostics
     }
+  }
+
+  /// Whether any of eight bytes is a control character, DEL, non-ASCII or `&`: anything
+  /// but the printable ASCII that cannot start an unsafe character or reference.
+  private static func mayStart(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let below20 = (word &- ones &* 0x20) & ~word & highs
+    let above7E = ((word &+ ones) | word) & highs
+    let ampersands = word ^ (ones &* 0x26)
+    let ampersand = (ampersands &- ones) & ~ampersands & highs
+    return below20 | above7E | ampersand != 0
   }
 
   /// 1 for each byte that may start an unsafe character or reference: C0 but tab, line

@@ -31,6 +31,28 @@ extension Substring {
 
   /// The text before and after the first `separator` (ASCII), or `nil` when there is none.
   func splitOnce(_ separator: String) -> (before: String, after: String)? {
+    // On the bytes when they are contiguous (as they nearly always are).
+    let contiguous = utf8.withContiguousStorageIfAvailable { bytes -> (before: String, after: String)? in
+      var pattern = separator
+      return pattern.withUTF8 { pattern in
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var index = 0
+        while index + pattern.count <= bytes.count {
+          if bytes[index] == first,
+            UnsafeBufferPointer(rebasing: bytes[index..<index + pattern.count]).elementsEqual(pattern)
+          {
+            return (
+              String(decoding: UnsafeBufferPointer(rebasing: bytes[..<index]), as: UTF8.self),
+              String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[(index + pattern.count)...]), as: UTF8.self)
+            )
+          }
+          index += 1
+        }
+        return nil
+      }
+    }
+    if let contiguous { return contiguous }
     let text = self
     let utf8 = text.utf8
     let pattern = Array(separator.utf8)

@@ -14,6 +14,13 @@ if arguments.count > 2, arguments[1] == "--load-once" {
   print(result.summary)
   exit(0)
 }
+// `ParserBench --json-once DIR`: one load and its JSON outline on standard output, for
+// profilers (what `coach check --format json` does, without the command's start-up).
+if arguments.count > 2, arguments[1] == "--json-once" {
+  let bytes = Outline(CourseLoader.load(paths: [arguments[2]])).jsonBytes()
+  FileHandle.standardOutput.write(Data(bytes))
+  exit(0)
+}
 // `ParserBench --generate DIR`: writes the course and stops, for profiling by hand.
 if arguments.count > 2, arguments[1] == "--generate" {
   let files = try CourseGenerator(targetBytes: 10 * 1024 * 1024).write(to: URL(fileURLWithPath: arguments[2]))
