@@ -16,6 +16,7 @@ struct RecordingComparison {
     let rounds = quick ? 3 : 7
     let tag = durability.rawValue
     let ours = try await StoreFixture(path: BenchFiles.fresh("record-\(tag).sqlite"), durability: durability)
+    try await ours.openSession()
     let bare = BareSQLite(path: BenchFiles.fresh("bare-\(tag).sqlite"), synchronous: synchronous)
     let cliPath = BenchFiles.fresh("cli-\(tag).sqlite")
     let script = try Shell.insertScript(count: perRound, synchronous: synchronous, name: "cli-\(tag).sql")
@@ -40,6 +41,9 @@ struct RecordingComparison {
       try await time("coach recordAttempt alone") {
         for _ in 0..<perRound { try await ours.recordAnswer(withBookmark: false) }
       }
+      try await time(Self.inSession) {
+        for _ in 0..<perRound { try await ours.recordAnswer(inSession: true) }
+      }
       if let sqlite3 = Shell.sqlite3 {
         let outcome = try Shell.run(sqlite3, ["-bail", cliPath], stdin: script)
         guard outcome.status == 0 else { throw BenchError("sqlite3 failed: \(outcome.errors)") }
@@ -51,7 +55,7 @@ struct RecordingComparison {
     print("## Recording one answer per transaction, WAL, synchronous = \(synchronous)")
     print("   (\(rounds) alternating rounds of \(perRound); median per answer)")
     let order = [
-      "coach recordAttempt + bookmark", "coach recordAttempt alone", "bare INSERT, C API",
+      "coach recordAttempt + bookmark", Self.inSession, "coach recordAttempt alone", "bare INSERT, C API",
       "sqlite3 command, same INSERTs",
     ]
     Table(columns: ["contender", "µs/answer", "answers/s", "ratio to bare"]).print(
@@ -64,7 +68,10 @@ struct RecordingComparison {
     let ratio = median(samples["coach recordAttempt + bookmark"]!) / baseline
     print("RESULT record-vs-bare synchronous=\(synchronous): \(format(ratio, 2))x (goal <= 2x)\n")
     sqliteResults["record-\(synchronous)"] = ratio
+    sqliteResults["record-in-session-\(synchronous)"] = median(samples[Self.inSession]!) / baseline
   }
+
+  static let inSession = "the same in a learner's session (lease checked)"
 }
 
 struct BenchError: Error, CustomStringConvertible {

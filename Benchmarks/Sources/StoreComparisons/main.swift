@@ -69,7 +69,10 @@ do {
   print("## Ratios side by side (goal <= 2x)")
   Table(columns: ["measure", "SQLite (synchronous=FULL)", "PostgreSQL (fsync on)"]).print([
     ["record + bookmark / bare insert", shown(sqliteResults["record-FULL"]), shown(postgresResults.record)],
-    ["the same in a learner's session", "-", shown(postgresResults.recordInSession)],
+    [
+      "the same in a learner's session", shown(sqliteResults["record-in-session-FULL"]),
+      shown(postgresResults.recordInSession),
+    ],
     ["summary / command-line client", shown(sqliteResults["summary"]), shown(postgresResults.summary)],
   ])
   if postgresOnly { exit(0) }
