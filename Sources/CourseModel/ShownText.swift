@@ -68,11 +68,11 @@ public enum ShownText {
   }
 
   /// Whether a scalar is one that ``safe(_:keepingNewlines:)`` changes (tab and line
-  /// feed included): what a check of course files can report.
+  /// feed included): what a check of course files can report. These are the characters a
+  /// terminal acts on (``UnsafeCharacter/isUnsafe(_:)``, which diagnostics escape too),
+  /// and besides them tab, line feed and the line and paragraph separators, which a
+  /// learner's screen lays out itself.
   public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
-    default: false
-    }
+    UnsafeCharacter.isUnsafe(scalar) || [0x09, 0x0A, 0x2028, 0x2029].contains(scalar.value)
   }
 }

@@ -178,6 +178,20 @@ import Testing
       let shown = ShownText.safe(text)
       #expect(!shown.unicodeScalars.contains { ShownText.isUnsafe($0) }, "U+\(String(value, radix: 16))")
     }
+    // What a learner's screen changes is exactly what the safe text changes, on the first
+    // planes: the characters diagnostics escape, and tab, line feed and the separators.
+    let laidOut: Set<UInt32> = [0x09, 0x0A, 0x2028, 0x2029]
+    for value in UInt32(0)..<0x3_0000 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let text = "a" + String(Character(scalar)) + "b"
+      let changed = ShownText.safe(text) != text
+      #expect(ShownText.isUnsafe(scalar) == changed, "U+\(String(value, radix: 16))")
+      #expect(
+        ShownText.isUnsafe(scalar) == (UnsafeCharacter.isUnsafe(scalar) || laidOut.contains(value)),
+        "U+\(String(value, radix: 16))")
+      if !changed { continue }
+      #expect(ShownText.needsCleaning(text), "U+\(String(value, radix: 16))")
+    }
   }
 
   @Test func everySpanAndLineIsSafeWhateverItWasMadeFrom() {
