@@ -93,6 +93,21 @@ import Testing
     #expect((rows[2]["creed"] as? [String: Any])?["signed"] as? Bool == true)
     #expect((rows[2]["creed"] as? [String: Any])?["signedOn"] is String)
     #expect((rows[1]["drill"] as? [String: Any])?["first"] is NSNull)
+    // The trainer's reports read the same records, whichever the store.
+    func report(_ kind: String) throws -> String {
+      let out = try CoachBinary.run(
+        ["report", kind, "--course", "tiny", "--courses", courses, "--store", store, "--format", "csv"])
+      #expect(out.status == 0, "coach report \(kind): \(out.stderr)")
+      return out.stdout
+    }
+    let cohort = try report("cohort").split(whereSeparator: \.isNewline).map(String.init)
+    #expect(cohort.count == 2, "\(cohort)")
+    #expect(cohort.last?.hasPrefix("e7,Sam Lee,frontline,") == true, "\(cohort)")
+    let items = try report("items")
+    #expect(items.contains("first"), "\(items)")
+    // One employee is too few for a group's beliefs: no statement's figures are shown.
+    let beliefs = try report("beliefs")
+    #expect(!beliefs.isEmpty)
     let table = try CoachBinary.run(
       ["progress", "--employee", "e7", "--store", store, "--courses", courses],
       input: CoachBinary.passphrase + "\n")
