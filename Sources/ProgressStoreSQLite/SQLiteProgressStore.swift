@@ -198,29 +198,14 @@ public struct SQLiteProgressStore: ProgressStore {
   }
 
   /// Runs the migrations this build knows, refusing a store that has some it does not.
-  ///
-  /// Several processes may open a new store at once: GRDB reads the applied migrations
-  /// outside the migration's transaction, so a process that loses the race fails on a
-  /// table that now exists. It then finds the migration applied and tries again.
+  /// Several processes may open a new store at once: see ``SchemaHistory``.
   private func migrate() throws(ProgressStoreError) {
-    var failures = 0
-    while true {
-      do {
-        let unknown = try writer.read { db in
-          try Self.migrator.appliedIdentifiers(db).subtracting(Self.knownMigrations)
-        }
-        if !unknown.isEmpty {
-          throw ProgressStoreError.newerStore(store: path, unknownMigrations: unknown.sorted())
-        }
-        try Self.migrator.migrate(writer)
-        return
-      } catch let error as ProgressStoreError {
-        throw error
-      } catch {
-        failures += 1
-        let mapped = ProgressStoreError(error, store: path)
-        guard failures < 5, case .database = mapped else { throw mapped }
-      }
+    do {
+      try Self.history.migrate(writer, store: path)
+    } catch let error as ProgressStoreError {
+      throw error
+    } catch {
+      throw ProgressStoreError(error, store: path)
     }
   }
 }

@@ -79,3 +79,37 @@ import Testing
     try await store.completeEnrolment(Make.id(id), in: Make.course, passed: true, at: Date())
   }
 }
+
+/// Many coach processes opening one new store at the same moment, as a room of learners
+/// does on the first morning: every one opens it, and the schema is made once.
+@Suite struct NewStoreRaceTests {
+  static let openers = 12
+  static let rounds = 40
+
+  @Test func aDozenOpenersOfOneNewFileAllSucceedAndTheSchemaIsMadeOnce() async throws {
+    let folder = try TemporaryFolder()
+    for round in 0..<Self.rounds {
+      let path = folder.path("round-\(round)/progress.sqlite")
+      let failures = await withTaskGroup(of: String?.self) { group in
+        for _ in 0..<Self.openers {
+          group.addTask {
+            do {
+              let store = try SQLiteProgressStore(path: path)
+              _ = try await store.integrityCheck()
+              return nil
+            } catch {
+              return String(describing: error)
+            }
+          }
+        }
+        var failures: [String] = []
+        for await failure in group { if let failure { failures.append(failure) } }
+        return failures
+      }
+      #expect(failures.isEmpty, "round \(round): \(failures.count) of \(Self.openers) failed: \(failures.first ?? "")")
+      let raw = try RawDatabase(path: path)
+      #expect(try raw.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid") == SQLiteProgressStore.migrator.migrations)
+      try raw.close()
+    }
+  }
+}
