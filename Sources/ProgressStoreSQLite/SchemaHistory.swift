@@ -35,7 +35,8 @@ struct SchemaHistory: Sendable {
   var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     for step in steps {
-      migrator.registerMigration(step.identifier, foreignKeyChecks: step.foreignKeyChecks, migrate: step.migrate)
+      migrator.registerMigration(
+        step.identifier, foreignKeyChecks: step.foreignKeyChecks, migrate: step.migrate)
     }
     return migrator
   }
@@ -55,7 +56,8 @@ struct SchemaHistory: Sendable {
       if enforcing { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
       defer { if enforcing { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
       try db.inTransaction(.immediate) {
-        try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        try db.execute(
+          sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
         let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
         let unknown = applied.subtracting(known)
         if !unknown.isEmpty {
@@ -65,7 +67,8 @@ struct SchemaHistory: Sendable {
         if pending.isEmpty { return .commit }
         for step in pending {
           try step.migrate(db)
-          try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [step.identifier])
+          try db.execute(
+            sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [step.identifier])
         }
         try db.checkForeignKeys()
         return .commit

@@ -12,8 +12,8 @@ final class Child {
   init(arguments: [String], outputIn folder: URL, name: String) throws {
     stdoutURL = folder.appendingPathComponent("\(name).out")
     stderrURL = folder.appendingPathComponent("\(name).err")
-    FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-    FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
     process.executableURL = URL(fileURLWithPath: Child.executablePath)
     process.arguments = arguments
     process.standardOutput = try FileHandle(forWritingTo: stdoutURL)

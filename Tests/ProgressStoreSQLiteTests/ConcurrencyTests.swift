@@ -106,9 +106,13 @@ import Testing
         for await failure in group { if let failure { failures.append(failure) } }
         return failures
       }
-      #expect(failures.isEmpty, "round \(round): \(failures.count) of \(Self.openers) failed: \(failures.first ?? "")")
+      #expect(
+        failures.isEmpty,
+        "round \(round): \(failures.count) of \(Self.openers) failed: \(failures.first ?? "")")
       let raw = try RawDatabase(path: path)
-      #expect(try raw.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid") == SQLiteProgressStore.migrator.migrations)
+      #expect(
+        try raw.strings("SELECT identifier FROM grdb_migrations ORDER BY rowid")
+          == SQLiteProgressStore.migrator.migrations)
       try raw.close()
     }
   }
