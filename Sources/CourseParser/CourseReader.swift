@@ -105,7 +105,7 @@ struct CourseReader {
         diagnostics.append(Diagnostic(.error, link.location, problem, end: link.end))
         continue
       }
-      let path = Self.join(folder, link.target)
+      let path = link.target.hasPrefix("/") ? link.target : Self.join(folder, link.target)
       let key = Self.normalized(path)
       if let earlier = seenFiles[key] {
         diagnostics.append(
@@ -116,14 +116,17 @@ struct CourseReader {
         continue
       }
       seenFiles[key] = link.location
-      if link.target.hasPrefix("/") || !Self.isInside(key, Self.normalized(folder)) {
+      // Authoring advice, not an error: the file is read, but a course that reaches out of
+      // its folder changes when that file does, unreviewed, and is not handed over whole.
+      let outside = link.target.hasPrefix("/") || !Self.isInside(key, Self.normalized(folder))
+      if outside {
         diagnostics.append(
           Diagnostic(
-            .error, link.location,
-            "'\(link.target)' is outside the course folder: a module file must live inside the course folder, "
-              + "next to course.md or in a folder under it, and be linked by a path relative to course.md",
+            .warning, link.location,
+            "'\(link.target)' is outside the course folder: it is read, but it changes without anyone "
+              + "reviewing the course and is left behind when the folder is copied; copy it into the course "
+              + "folder (next to course.md or in a folder under it) and link it by a path relative to course.md",
             end: link.end))
-        continue
       }
       if key == Self.normalized(courseFile) {
         diagnostics.append(
@@ -156,7 +159,7 @@ struct CourseReader {
         )
         continue
       }
-      guard let real = Self.realPath(path), Self.isInside(real, realFolder) else {
+      guard let real = Self.realPath(path), outside || Self.isInside(real, realFolder) else {
         diagnostics.append(
           Diagnostic(
             .error, link.location,

@@ -286,6 +286,20 @@ struct FrontMatter {
     return nil
   }
 
+  /// What trainers put between names when they do not write a list.
+  private static let nameSeparators: Set<Character> = [",", ";", "|", "/"]
+
+  /// The names in one piece of text: split at commas, semicolons, bars and slashes, else
+  /// (with `onSpaces`) at spaces.
+  private static func splitNames(_ text: String, onSpaces: Bool = true) -> [String] {
+    if text.contains(where: { nameSeparators.contains($0) }) {
+      return text.split(whereSeparator: { nameSeparators.contains($0) }).map { $0.trimmed }.filter {
+        !$0.isEmpty
+      }
+    }
+    return onSpaces ? text.split(whereSeparator: \.isWhitespace).map(String.init) : [text]
+  }
+
   /// Where `name` stands in the list of names under `key`, else where the key's value is.
   func location(ofName name: String, in key: String) -> SourceLocation {
     let element = fields[key]?.sequence?.first { $0.scalar?.string.trimmed == name }
@@ -294,20 +308,24 @@ struct FrontMatter {
 
   /// A list of names (`[a, b]`, a block list, or one name alone).
   ///
-  /// One line of text with commas in it (`roles: desk, supervisor`) is one error that
-  /// says how to write a list; the names are still read, so nothing else reports them.
+  /// One line of text that reads as several names (`roles: desk, supervisor`,
+  /// `roles: desk manager`, `roles: desk; manager`) is one error that says how to write
+  /// a list; the names are still read, so nothing else reports them. A name with a space
+  /// in it is written inside a list: `roles: [front desk]`.
   func names(_ key: String, into diagnostics: inout [Diagnostic]) -> [String]? {
     guard let node = fields[key] else { return nil }
     if let scalar = node.scalar {
       let value = scalar.string.trimmed
-      if value.contains(",") {
-        let names = value.trimmedParts(separatedBy: UInt8(ascii: ","))
+      let names = Self.splitNames(value)
+      if names.count > 1 {
         let list = "[" + names.joined(separator: ", ") + "]"
         let at = location(of: key)
+        let spaced = !value.contains(where: { Self.nameSeparators.contains($0) })
         diagnostics.append(
           Diagnostic(
             .error, at,
-            "'\(key): \(value)' is one piece of text, not a list: write \(key): \(list)",
+            "'\(key): \(value)' is one piece of text, not a list: write \(key): \(list)"
+              + (spaced ? " (or \(key): [\(value)] for one name with spaces in it)" : ""),
             end: at.movedRight(by: scalar.string.utf8.count), fix: list))
         return names
       }
@@ -319,6 +337,19 @@ struct FrontMatter {
         guard let value = element.scalar?.string.trimmed, !value.isEmpty else {
           diagnostics.append(
             Diagnostic(.error, nodeLocation(element) ?? location(of: key), "'\(key)' must list names"))
+          continue
+        }
+        // `[desk; manager]`: names kept apart by something other than a comma.
+        if value.contains(where: { Self.nameSeparators.contains($0) && $0 != "," }) {
+          let parts = Self.splitNames(value, onSpaces: false)
+          let at = nodeLocation(element) ?? location(of: key)
+          diagnostics.append(
+            Diagnostic(
+              .error, at,
+              "'\(value)' is read as one name: names in a list are kept apart by commas, "
+                + "so write \(parts.joined(separator: ", "))",
+              end: at.movedRight(by: value.utf8.count), fix: parts.joined(separator: ", ")))
+          names += parts
           continue
         }
         names.append(value)

@@ -40,6 +40,21 @@ extension HeadingText {
     return (kind, title, punctuated)
   }
 
+  /// The first word, when it is an item kind written without its colon (`Order Steps`,
+  /// `Agree - Service matters`): the kind word as it should be written, and the title meant.
+  var itemKindWithoutColon: (word: String, title: String)? {
+    guard kindWord == nil else { return nil }
+    let word = fullTitle.prefix { $0.isLetter }
+    guard ItemKindWord.section(of: String(word)) != nil else { return nil }
+    let after = fullTitle.dropFirst(word.count)
+    guard let next = after.first, next == " " || Self.colonStandIns.contains(next) else { return nil }
+    let trimmed = after.drop { $0 == " " }
+    let punctuated = trimmed.first.map(Self.colonStandIns.contains) ?? false
+    let title = (punctuated ? trimmed.dropFirst() : trimmed).trimmed
+    guard !title.isEmpty else { return nil }
+    return (ItemKindWord.shown(String(word)), title)
+  }
+
   /// Punctuation that trainers write where the kind's colon belongs.
   private static let colonStandIns: Set<Character> = ["-", "–", "—", ".", ",", ";", "|", "/", "=", ">"]
 

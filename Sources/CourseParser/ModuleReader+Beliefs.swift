@@ -79,10 +79,16 @@ extension ModuleReader {
     let words = BeliefItem.Kind.allCases.map { $0.rawValue.capitalized }
     let message: String
     var fix: String?
+    var end: SourceLocation?
     if let word = heading.kindWord, ItemKindWord.section(of: word) == .drill {
       message =
         "'\(word):' questions have a right answer and go in a '## Drill:' section; "
         + "to ask for a personal order here, use 'Rank:'"
+    } else if let (word, title) = heading.itemKindWithoutColon, ItemKindWord.section(of: word) == .beliefs {
+      let meant = heading.written(level: 3, kind: word, title: title)
+      message = "'\(word)' has no colon after it, so this is not read as a belief item: write '\(meant)'"
+      fix = meant
+      end = heading.location.movedRight(by: lines.bytes(ofLine: heading.location.line).count)
     } else if let found = AnswerSyntax.all(in: blocks).first {
       message =
         "a belief item starts with Agree:, Rate:, Reflect: or Rank:; this one has \(found.described) "
@@ -95,7 +101,7 @@ extension ModuleReader {
     } else {
       message = "a belief item starts with Agree:, Rate:, Reflect: or Rank:"
     }
-    diagnostics.append(Diagnostic(.error, heading.location, message, fix: fix))
+    diagnostics.append(Diagnostic(.error, heading.location, message, end: end, fix: fix))
   }
 
   /// A `#### Agree:` (one `#` too many) is read as part of the item above: say so.

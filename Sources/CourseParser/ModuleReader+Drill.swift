@@ -46,6 +46,15 @@ extension ModuleReader {
 
     // Hints may stand anywhere; they are never the answer list or line.
     let hints = blocks.compactMap(Self.hintText)
+    for block in blocks {
+      guard case .blockQuote(let inner) = block.kind else { continue }
+      if Self.hintText(block) != nil {
+        // A learner who asks for a hint sees it before answering, as written.
+        checkShownText(inner, in: .hint)
+      } else {
+        checkNearMissHint(inner)
+      }
+    }
     let bodies = blocks.indices.filter { index in
       let block = blocks[index]
       return block.listItems != nil || (kind == nil && Self.answerText(block) != nil)
@@ -117,6 +126,17 @@ extension ModuleReader {
       return
     }
     for block in blocks {
+      if case .blockQuote(let inner) = block.kind, let start = block.location,
+        let found = AnswerSyntax.all(in: inner).first
+      {
+        diagnostics.append(
+          Diagnostic(
+            .error, start,
+            "\(found.described) inside a '> ' quote \(found.written == "Answer:" ? "is" : "are") read as text, "
+              + "so the question has no answers: take the '> ' off the answer lines",
+            related: [Diagnostic.Related(heading.location, "the question")]))
+        return
+      }
       guard let inlines = block.paragraphInlines, let location = block.location else { continue }
       if AnswerSyntax.isSquashedTaskList(inlines) {
         diagnostics.append(
@@ -190,6 +210,34 @@ extension ModuleReader {
         .warning, location,
         "a 'Hint:' written as a plain paragraph is shown to every learner with the question: "
           + "start the line with '> ' to make it a hint they ask for", end: location, fix: "> "))
+  }
+
+  /// A quote that is almost a hint (`> Hint -`, `> Hints:`): it is read as the
+  /// question's text, so every learner sees it.
+  private mutating func checkNearMissHint(_ inner: [Block]) {
+    guard let first = inner.first, let inlines = first.paragraphInlines, let location = first.location,
+      let written = Self.nearMissWord("hint", inlines)
+    else { return }
+    diagnostics.append(
+      Diagnostic(
+        .warning, location,
+        "'\(written)' is not read as a hint, so this quote is part of the question's text, which every learner "
+          + "sees: write 'Hint:' to make it a hint they ask for",
+        end: location.movedRight(by: written.utf8.count), fix: "Hint:"))
+  }
+
+  /// `Hint -`, `Hints:`, `Hint :`, `Facilitator -`: `word` followed by a mark other than
+  /// the one colon that makes it what it is. Returns the text as written, up to the mark.
+  static func nearMissWord(_ word: String, _ inlines: [Inline]) -> String? {
+    let text = inlines.plainTextPrefix(word.count + 8)
+    guard text.hasPrefixIgnoringCase(word) else { return nil }
+    let afterWord = text.dropFirst(word.count)
+    let plural = afterWord.first == "s" || afterWord.first == "S"
+    let rest = plural ? afterWord.dropFirst() : afterWord
+    let spaces = rest.prefix { $0 == " " }
+    guard let mark = rest.dropFirst(spaces.count).first, ":-–—=.>;：".contains(mark) else { return nil }
+    if mark == ":" && !plural && spaces.isEmpty { return nil }
+    return String(text.prefix(word.count + (plural ? 1 : 0) + spaces.count + 1))
   }
 
   /// The text of a `> Hint: ...` block quote, without the word, or `nil`.
@@ -272,6 +320,16 @@ extension ModuleReader {
               + "write '### \(suggestion): \(heading.title)'", fix: "### \(suggestion):"))
         return
       }
+    }
+    if let (word, title) = heading.itemKindWithoutColon, ItemKindWord.section(of: word) == .drill {
+      let meant = heading.written(level: 3, kind: word, title: title)
+      diagnostics.append(
+        Diagnostic(
+          .error, heading.location,
+          "'\(word)' has no colon after it, so this is read as a choice question and its list as choices "
+            + "without marks: write '\(meant)'",
+          end: heading.location.movedRight(by: lines.bytes(ofLine: heading.location.line).count), fix: meant))
+      return
     }
     if let close = Self.bracketMark(firstLine) {
       diagnostics.append(

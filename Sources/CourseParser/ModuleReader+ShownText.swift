@@ -2,7 +2,7 @@ import CourseModel
 
 /// Where text is shown to learners as written, for the messages that say so.
 enum ShownRegion {
-  case courseIntroduction, overview, lesson, drillIntroduction, question, belief, creed
+  case courseIntroduction, overview, lesson, drillIntroduction, question, hint, belief, creed
 
   /// `in a lesson`, `in the module overview`...
   var phrase: String {
@@ -12,6 +12,7 @@ enum ShownRegion {
     case .lesson: "in a lesson"
     case .drillIntroduction: "in the drill's introduction (before its first '### ' question)"
     case .question: "in the question's text (its scenario or explanation)"
+    case .hint: "in a hint (a learner who asks for it sees it before answering)"
     case .belief: "in a belief item"
     case .creed: "in a creed"
     }
@@ -24,6 +25,7 @@ enum ShownRegion {
     case .overview, .lesson: "a question with answers goes under '### ' in a '## Drill:' section"
     case .drillIntroduction: "start the question with a '### ' heading above it"
     case .question: "only a question's own list or 'Answer:' line holds answers"
+    case .hint: "a hint points the way; only the question's own list or 'Answer:' line holds answers"
     case .belief: "belief items have no right answer; a question with answers goes in a '## Drill:' section"
     case .creed: "creed statements have no marks; a question with answers goes in a '## Drill:' section"
     }
@@ -51,6 +53,17 @@ extension ModuleReader {
       }
     }
     for block in blocks {
+      if case .blockQuote(let inner) = block.kind, let first = inner.first, let location = first.location,
+        let inlines = first.paragraphInlines, let written = Self.nearMissWord("facilitator", inlines)
+      {
+        diagnostics.append(
+          Diagnostic(
+            .error, location,
+            "'\(written)' is not read as a facilitator note, so learners see this quote: write 'Facilitator:' "
+              + "to keep it for the trainer", end: location.movedRight(by: written.utf8.count),
+            fix: "Facilitator:"))
+        continue
+      }
       guard case .paragraph(let inlines) = block.kind, let location = block.location,
         let first = Self.firstByte(inlines), first == UInt8(ascii: "#") || first | 0x20 == UInt8(ascii: "f")
       else { continue }

@@ -19,6 +19,23 @@ struct CheckTests {
       ])
   }
 
+  @Test("Colour on a terminal: NO_COLOR with a value turns it off, NO_COLOR empty does not (no-color.org)")
+  func noColor() throws {
+    var primary: Int32 = -1
+    var secondary: Int32 = -1
+    #expect(openpty(&primary, &secondary, nil, nil, nil) == 0)
+    defer {
+      close(primary)
+      close(secondary)
+    }
+    #expect(OutputStyle.usesColor(fileDescriptor: secondary, environment: ["TERM": "xterm"]))
+    #expect(OutputStyle.usesColor(fileDescriptor: secondary, environment: ["TERM": "xterm", "NO_COLOR": ""]))
+    #expect(!OutputStyle.usesColor(fileDescriptor: secondary, environment: ["TERM": "xterm", "NO_COLOR": "1"]))
+    #expect(!OutputStyle.usesColor(fileDescriptor: secondary, environment: ["TERM": "dumb"]))
+    let pipe = Pipe()
+    #expect(!OutputStyle.usesColor(fileDescriptor: pipe.fileHandleForWriting.fileDescriptor, environment: [:]))
+  }
+
   @Test("Piped, a diagnostic is one line and its notes follow in the same form")
   func plainForm() {
     let printer = DiagnosticPrinter(rich: false, sourceLine: { _ in "never read" })

@@ -42,6 +42,23 @@ struct ContentsTests {
       files: ["course.md": "---\nrolls: [desk]\n---\n# C\n\n1. [M](01-m.md)\n", "01-m.md": module],
       expected: ["course.md:2:1: warning: 'rolls' is not a setting; did you mean 'roles'? (it is ignored)"]),
     BrokenCourse(
+      name: "roles written as words with spaces, not a list",
+      files: [
+        "course.md": "---\nroles: desk manager\n---\n# C\n\n1. [M](01-m.md)\n",
+        "01-m.md": "---\naudience: [manager]\n---\n" + module,
+      ],
+      expected: [
+        "course.md:2:8: error: 'roles: desk manager' is one piece of text, not a list: write roles: [desk, manager] "
+          + "(or roles: [desk manager] for one name with spaces in it)"
+      ]),
+    BrokenCourse(
+      name: "roles kept apart by a semicolon inside a list",
+      files: ["course.md": "---\nroles: [desk; manager]\n---\n# C\n\n1. [M](01-m.md)\n", "01-m.md": module],
+      expected: [
+        "course.md:2:9: error: 'desk; manager' is read as one name: names in a list are kept apart by commas, "
+          + "so write desk, manager"
+      ]),
+    BrokenCourse(
       name: "a contents link that differs in case",
       files: ["course.md": "# C\n\n1. [M](01-Welcome.md)\n", "01-welcome.md": module],
       expected: [
@@ -55,18 +72,23 @@ struct ContentsTests {
           + "did you mean 'sub/01-welcome.md'?"
       ]),
     BrokenCourse(
-      name: "a contents link out of the course folder",
+      name: "a contents link out of the course folder is a warning, and the file is still looked for",
       files: ["course.md": "# C\n\n1. [M](../outside.md)\n"],
       expected: [
-        "course.md:3:8: error: '../outside.md' is outside the course folder: a module file must live inside the "
-          + "course folder, next to course.md or in a folder under it, and be linked by a path relative to course.md"
+        "course.md:3:8: warning: '../outside.md' is outside the course folder: it is read, but it changes without "
+          + "anyone reviewing the course and is left behind when the folder is copied; copy it into the course "
+          + "folder (next to course.md or in a folder under it) and link it by a path relative to course.md",
+        "course.md:3:8: error: the contents link to '../outside.md' names a missing file",
       ]),
     BrokenCourse(
-      name: "an absolute contents link",
-      files: ["course.md": "# C\n\n1. [M](/etc/passwd.md)\n"],
+      name: "an absolute contents link is a warning",
+      files: ["course.md": "# C\n\n1. [M](/nonexistent-coach-test/x.md)\n"],
       expected: [
-        "course.md:3:8: error: '/etc/passwd.md' is outside the course folder: a module file must live inside the "
-          + "course folder, next to course.md or in a folder under it, and be linked by a path relative to course.md"
+        "course.md:3:8: warning: '/nonexistent-coach-test/x.md' is outside the course folder: it is read, but it "
+          + "changes without anyone reviewing the course and is left behind when the folder is copied; copy it "
+          + "into the course folder (next to course.md or in a folder under it) and link it by a path relative to "
+          + "course.md",
+        "course.md:3:8: error: the contents link to '/nonexistent-coach-test/x.md' names a missing file",
       ]),
     BrokenCourse(
       name: "a %00 in a contents link",
@@ -120,6 +142,18 @@ struct ContentsTests {
     let result = course.load()
     #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     #expect(result.courses.first?.modules.map(\.title) == ["M", "Real"])
+  }
+
+  @Test("A module linked from outside the course folder is read, with one warning")
+  func moduleOutside() throws {
+    let outside = try TemporaryCourse(["shared.md": "# Shared\n\n## Lesson: L\n\nWords.\n"])
+    defer { outside.remove() }
+    let course = try TemporaryCourse(["course.md": "# C\n\n1. [M](\(outside.folder)/shared.md)\n"])
+    defer { course.remove() }
+    let result = course.load()
+    #expect(result.diagnostics.map(\.severity) == [.warning])
+    #expect(result.diagnostics.first?.message.contains("is outside the course folder: it is read") == true)
+    #expect(result.courses.first?.modules.map(\.title) == ["Shared"])
   }
 
   @Test("A symbolic link out of the course folder is refused, and the file is not read")

@@ -93,6 +93,46 @@ struct NearMissTests {
       expected: "01-module.md:5:9: warning:", message: "on a lesson subheading is shown to learners"),
     // Almost a hint, a question, an answer.
     BrokenModule(
+      name: "task-list marks inside a '> Hint:' are an error (a learner asking for a hint sees the key)",
+      module: drill + "### Q\n\n> Hint: pick\n> - [x] this one\n\nAnswer: a\n",
+      expected: "01-module.md:8:5: error:", message: "'[x]' marks in a hint"),
+    BrokenModule(
+      name: "an 'Answer:' line inside a '> Hint:' is an error",
+      module: drill + "### Q\n\n> Hint: think\n>\n> Answer: call once\n\nAnswer: a\n",
+      expected: "01-module.md:9:3: error:", message: "an 'Answer:' line in a hint"),
+    BrokenModule(
+      name: "'> Hint -' is not a hint: the quote is shown with the question",
+      module: drill + "### Q\n\n> Hint - think of the phone\n\nAnswer: a\n",
+      expected: "01-module.md:7:3: warning:", message: "'Hint -' is not read as a hint", fix: "Hint:"),
+    BrokenModule(
+      name: "'> Hints:' is not a hint", module: drill + "### Q\n\nAnswer: a\n\n> Hints: think\n",
+      expected: "01-module.md:9:3: warning:", message: "'Hints:' is not read as a hint", fix: "Hint:"),
+    BrokenModule(
+      name: "'> Facilitator -' is not a facilitator note: learners see it",
+      module: "# M\n\n## Lesson: L\n\nWords.\n\n> Facilitator - ten minutes\n",
+      expected: "01-module.md:7:3: error:", message: "'Facilitator -' is not read as a facilitator note",
+      fix: "Facilitator:"),
+    BrokenModule(
+      name: "'### Order Steps' without its colon over a plain list names the Order: heading",
+      module: drill + "### Order Steps to take\n\n1. a\n2. b\n",
+      expected: "01-module.md:5:1: error:", message: "'Order' has no colon after it",
+      fix: "### Order: Steps to take"),
+    BrokenModule(
+      name: "'### Match - Pairs' without its colon names the Match: heading",
+      module: drill + "### Match - Pair them\n\n- a -> b\n- c -> d\n",
+      expected: "01-module.md:5:1: error:", message: "'Match' has no colon after it",
+      fix: "### Match: Pair them"),
+    BrokenModule(
+      name: "'### Agree Service' without its colon in a belief section names the Agree: heading",
+      module: beliefs + "### Agree Service is everyone's job\n",
+      expected: "01-module.md:5:1: error:", message: "'Agree' has no colon after it",
+      fix: "### Agree: Service is everyone's job"),
+    BrokenModule(
+      name: "the only answers inside a '> ' quote point at the quote",
+      module: drill + "### Q\n\n> Answer: call once\n",
+      expected: "01-module.md:7:1: error:", message: "an 'Answer:' line inside a '> ' quote is read as text",
+      notes: ["01-module.md:5:1: note: the question"]),
+    BrokenModule(
       name: "'Hint:' as a plain paragraph is shown to everyone",
       module: drill + "### Q\n\nHint: think\n\nAnswer: a\n",
       expected: "01-module.md:7:1: warning:", message: "a 'Hint:' written as a plain paragraph", fix: "> "),

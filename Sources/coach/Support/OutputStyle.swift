@@ -1,14 +1,15 @@
 import CourseModel
 import Foundation
 
-/// Whether a stream gets colour: only a terminal, `TERM` not `dumb`, and `NO_COLOR` unset.
+/// Whether a stream gets colour: only a terminal, `TERM` not `dumb`, and `NO_COLOR` unset or empty.
 enum OutputStyle {
   static func usesColor(
     fileDescriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment
   )
     -> Bool
   {
-    isatty(fileDescriptor) == 1 && environment["TERM"] != "dumb" && environment["NO_COLOR"] == nil
+    // no-color.org: only a value that is not empty turns colour off.
+    isatty(fileDescriptor) == 1 && environment["TERM"] != "dumb" && (environment["NO_COLOR"] ?? "").isEmpty
   }
 }
 
