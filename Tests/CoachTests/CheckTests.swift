@@ -30,10 +30,12 @@ struct CheckTests {
     }
     #expect(OutputStyle.usesColor(fileDescriptor: secondary, environment: ["TERM": "xterm"]))
     #expect(OutputStyle.usesColor(fileDescriptor: secondary, environment: ["TERM": "xterm", "NO_COLOR": ""]))
-    #expect(!OutputStyle.usesColor(fileDescriptor: secondary, environment: ["TERM": "xterm", "NO_COLOR": "1"]))
+    #expect(
+      !OutputStyle.usesColor(fileDescriptor: secondary, environment: ["TERM": "xterm", "NO_COLOR": "1"]))
     #expect(!OutputStyle.usesColor(fileDescriptor: secondary, environment: ["TERM": "dumb"]))
     let pipe = Pipe()
-    #expect(!OutputStyle.usesColor(fileDescriptor: pipe.fileHandleForWriting.fileDescriptor, environment: [:]))
+    #expect(
+      !OutputStyle.usesColor(fileDescriptor: pipe.fileHandleForWriting.fileDescriptor, environment: [:]))
   }
 
   @Test("Piped, a diagnostic is one line and its notes follow in the same form")
