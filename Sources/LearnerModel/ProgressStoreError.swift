@@ -10,6 +10,9 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
   case notAStore(store: String, detail: String)
   /// The store cannot be created, opened or written.
   case cannotWrite(store: String, detail: String)
+  /// A store on a server cannot be opened at all, to read or to write: signing in, TLS,
+  /// a password file or the database itself failed.
+  case cannotOpen(store: String, detail: String)
   /// The disk is full; nothing was written.
   case diskFull(store: String)
   /// Another process held the store for longer than the busy timeout.
@@ -40,7 +43,8 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
   public var store: String {
     switch self {
     case .newerStore(let store, _), .invalidLocation(let store, _), .notAStore(let store, _),
-      .cannotWrite(let store, _), .diskFull(let store), .busy(let store), .unreachable(let store, _),
+      .cannotWrite(let store, _), .cannotOpen(let store, _), .diskFull(let store), .busy(let store),
+      .unreachable(let store, _),
       .refused(let store, _), .unreadable(let store, _), .database(let store, _), .missing(let store),
       .olderStore(let store, _), .unsafeFile(let store, _, _), .sessionTaken(let store, _):
       store
@@ -58,6 +62,8 @@ public enum ProgressStoreError: Error, Sendable, Equatable, CustomStringConverti
       "\(store): not a coach progress store (\(detail)); it was left untouched"
     case .cannotWrite(let store, let detail):
       "\(store): cannot write the progress store: \(detail)"
+    case .cannotOpen(let store, let detail):
+      "\(store): cannot open the progress store: \(detail)"
     case .diskFull(let store):
       "\(store): the disk is full, so nothing more can be saved; everything saved before is safe"
     case .busy(let store):

@@ -110,6 +110,46 @@ public struct StoreContents: Sendable, Hashable {
   }
 }
 
+extension StoreContents {
+  /// The employees a merge into a store holding `held` would lock out of their own
+  /// private text: each store has its own key for them (they set up private text on
+  /// both), and records sealed under this side's key would be copied where only the
+  /// other key is kept, so no passphrase could open them there.
+  public func keyConflicts(with held: HeldRecords) -> [EmployeeID] {
+    var sealedFor: Set<EmployeeID> = []
+    for belief in beliefs where !held.recordIDs.contains(belief.recordID) {
+      if case .sealed = belief.answer { sealedFor.insert(belief.employee) }
+    }
+    for bookmark in bookmarks
+    where !held.bookmarks.contains(HeldRecords.Key(bookmark.employee, bookmark.courseID)) {
+      switch bookmark.position {
+      case .sealedDraft, .sealedShare: sealedFor.insert(bookmark.employee)
+      default: break
+      }
+    }
+    return keys.compactMap { key in
+      guard let heldID = held.keyIDs[key.employee], heldID != key.keyID, sealedFor.contains(key.employee)
+      else { return nil }
+      return key.employee
+    }.sorted { $0.rawValue < $1.rawValue }
+  }
+
+  /// Refuses a merge that ``keyConflicts(with:)`` finds, naming the employees: nothing
+  /// is copied.
+  public func checkKeys(against held: HeldRecords, store: String) throws(ProgressStoreError) {
+    let conflicts = keyConflicts(with: held)
+    guard !conflicts.isEmpty else { return }
+    let names = conflicts.map(\.rawValue).joined(separator: ", ")
+    throw .cannotWrite(
+      store: store,
+      detail:
+        "\(conflicts.count == 1 ? "the employee" : "the employees") \(names) set up private text in both "
+        + "stores, each with its own key, so the reflections and drafts sealed in the store copied from could "
+        + "not be opened here with any passphrase: nothing was copied. Keep the store copied from: that "
+        + "private text still opens there, with the employee's own passphrase")
+  }
+}
+
 /// The keys of what a store holds: enough to merge another store's records into it.
 public struct HeldRecords: Sendable, Hashable {
   public struct Key: Sendable, Hashable {
@@ -157,6 +197,9 @@ public struct HeldRecords: Sendable, Hashable {
   public var bookmarks: Set<Key> = []
   /// The employees with a wrapped key (a merge keeps the target's key).
   public var keys: Set<EmployeeID> = []
+  /// The id of each employee's wrapped key: private text sealed under another key does
+  /// not open here.
+  public var keyIDs: [EmployeeID: String] = [:]
 
   public init() {}
 
@@ -174,6 +217,7 @@ public struct HeldRecords: Sendable, Hashable {
     pages = Set(contents.pagesRead.map(PageKey.init))
     bookmarks = Set(contents.bookmarks.map { Key($0.employee, $0.courseID) })
     keys = Set(contents.keys.map(\.employee))
+    for key in contents.keys { keyIDs[key.employee] = key.keyID }
   }
 }
 

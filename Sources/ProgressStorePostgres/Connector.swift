@@ -45,7 +45,7 @@ struct Connector: Sendable {
         location.sslMode == .verifyFull ? .fullVerification : .noHostnameVerification
       if let roots = Self.rootCertificates(location) {
         guard FileManager.default.isReadableFile(atPath: roots) else {
-          throw .cannotWrite(
+          throw .cannotOpen(
             store: location.description,
             detail: "the root certificate file \(roots) (sslrootcert) cannot be read")
         }
@@ -58,7 +58,7 @@ struct Connector: Sendable {
     do {
       context = try NIOSSLContext(configuration: configuration)
     } catch {
-      throw .cannotWrite(
+      throw .cannotOpen(
         store: location.description,
         detail:
           "the TLS settings cannot be used (is \(location.sslRootCert ?? "the root certificate") a PEM file?)"

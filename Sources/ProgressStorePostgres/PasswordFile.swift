@@ -22,7 +22,7 @@ import LearnerModel
 public enum PasswordFile {
   /// The password for `location`, or `nil` when none is configured (the server may not
   /// ask for one).
-  /// - Throws: ``ProgressStoreError/cannotWrite(store:detail:)`` for a password file that
+  /// - Throws: ``ProgressStoreError/cannotOpen(store:detail:)`` for a password file that
   ///   others can read, that is not a plain file, or that cannot be read.
   public static func password(for location: PostgresLocation, environment: [String: String])
     throws(ProgressStoreError) -> String?
@@ -33,17 +33,17 @@ public enum PasswordFile {
     guard stat(path, &info) == 0 else { return nil }  // no file: no password
     let store = location.description
     guard info.st_mode & S_IFMT == S_IFREG else {
-      throw .cannotWrite(store: store, detail: "the password file \(path) is not a plain file")
+      throw .cannotOpen(store: store, detail: "the password file \(path) is not a plain file")
     }
     if info.st_mode & 0o077 != 0 {
-      throw .cannotWrite(
+      throw .cannotOpen(
         store: store,
         detail:
           "the password file \(path) can be read by others (mode \(String(info.st_mode & 0o777, radix: 8)));"
           + " it is not used until only you can read it: chmod 600 \(path)")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw .cannotWrite(store: store, detail: "cannot read the password file \(path)")
+      throw .cannotOpen(store: store, detail: "cannot read the password file \(path)")
     }
     let host = location.isUnixSocket ? "localhost" : location.host
     return lookup(

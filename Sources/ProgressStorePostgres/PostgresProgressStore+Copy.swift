@@ -40,7 +40,12 @@ extension PostgresProgressStore: CopyableProgressStore {
         throw ProgressStoreError.cannotWrite(
           store: store, detail: "it is not empty (\(rows) rows); copy into an empty store, or add --merge")
       }
-      let written = merge ? contents.remainder(after: HeldRecords(try await Self.contents(on: c))) : contents
+      var written = contents
+      if merge {
+        let held = HeldRecords(try await Self.contents(on: c))
+        try contents.checkKeys(against: held, store: store)
+        written = contents.remainder(after: held)
+      }
       for statement in EmployeeTable.bulk.statements(written.employees)
         + EnrolmentTable.bulk.statements(
           written.enrolments.map { ($0, written.enrolmentSources[HeldRecords.Key($0.employee, $0.courseID)]) }

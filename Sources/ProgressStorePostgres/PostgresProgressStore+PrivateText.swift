@@ -84,14 +84,13 @@ extension PostgresProgressStore {
         if let response = try? BeliefResponseTable.read(row) { responses.append(response) }
       }
       for response in responses {
+        // Plain text becomes sealed text (or other text): a learner may change only those
+        // two columns of their own unshared answers.
         guard let answer = rewrite.belief(response) else { continue }
         let (point, text, ranking, sealed) = BeliefResponseTable.answerColumns(answer)
-        var update = Statement(
-          "UPDATE beliefResponse SET point = $1, text = $2, ranking = $3::jsonb, sealed = $4 WHERE recordId = $5"
-        )
-        update.bind(point)
+        guard point == nil, ranking == nil else { continue }
+        var update = Statement("UPDATE beliefResponse SET text = $1, sealed = $2 WHERE recordId = $3")
         update.bind(text)
-        update.bind(ranking)
         update.bind(sealed)
         update.bind(response.recordID)
         try await Self.execute(update, on: c)

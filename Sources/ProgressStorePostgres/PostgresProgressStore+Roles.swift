@@ -5,8 +5,8 @@ import PostgresNIO
 extension PostgresProgressStore {
   /// The two group roles `coach store init` makes, and what each may do.
   public struct Roles: Sendable, Hashable {
-    /// Trainers: read every table (reports), but of belief responses only those the
-    /// employee shared.
+    /// Trainers: read every table (reports); of belief responses, every one but private
+    /// text kept plain (sealed text opens only with the employee's passphrase).
     public var trainer: String
     /// Learners: read and write their own progress only. A learner signs in with a login
     /// role named as their employee id and made a member of this one.
@@ -28,7 +28,7 @@ extension PostgresProgressStore {
     ("employee", "SELECT, INSERT (id, name, role, cohort, created), UPDATE (name, role, cohort)", "id"),
     ("enrolment", "SELECT, INSERT, UPDATE", "employeeId"),
     ("drillAttempt", "SELECT, INSERT", "employeeId"),
-    ("beliefResponse", "SELECT, INSERT, UPDATE (point, text, ranking, sealed)", "employeeId"),
+    ("beliefResponse", "SELECT, INSERT, UPDATE (text, sealed)", "employeeId"),
     ("creedSignature", "SELECT, INSERT", "employeeId"),
     ("drillPass", "SELECT, INSERT", "employeeId"),
     ("pageRead", "SELECT, INSERT", "employeeId"),
@@ -44,10 +44,10 @@ extension PostgresProgressStore {
   ///
   /// - A learner's rows are those whose employee id is the name of the database user
   ///   (`current_user`): a learner signs in as their employee id.
-  /// - Trainers read every row of every table except belief responses the employee did
-  ///   not share (and private text is sealed anyway: a wrapped key opens only with its
-  ///   employee's passphrase). Importing a roster and resetting an employee are the
-  ///   owner's to do.
+  /// - Trainers read every row of every table except private text kept plain (private
+  ///   text is sealed anyway: a wrapped key opens only with its employee's passphrase);
+  ///   reports show belief answers to groups only in aggregates. Importing a roster and
+  ///   resetting an employee are the owner's to do.
   public func setUpRoles(_ roles: Roles) async throws(ProgressStoreError) {
     let database = location.database
     try await transaction { c in
@@ -69,22 +69,43 @@ extension PostgresProgressStore {
       ]
       for grant in Self.learnerGrants {
         let table = grant.table
+        let own = "\(grant.owner) = current_user"
         sql += [
-          "REVOKE ALL ON \(table) FROM PUBLIC",
+          // Revoked first, so that running init again drops what an older coach granted.
+          "REVOKE ALL ON \(table) FROM PUBLIC, \(trainer), \(learner)",
           "GRANT SELECT ON \(table) TO \(trainer)",
           "GRANT \(grant.privileges) ON \(table) TO \(learner)",
           "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
           "DROP POLICY IF EXISTS coach_learner_own ON \(table)",
-          """
-          CREATE POLICY coach_learner_own ON \(table) TO \(learner)
-            USING (\(grant.owner) = current_user) WITH CHECK (\(grant.owner) = current_user)
-          """,
+          "DROP POLICY IF EXISTS coach_learner_seal ON \(table)",
           "DROP POLICY IF EXISTS coach_trainer_read ON \(table)",
-          """
-          CREATE POLICY coach_trainer_read ON \(table) FOR SELECT TO \(trainer)
-            USING (\(table == "beliefResponse" ? "shared" : "true"))
-          """,
         ]
+        if table == "beliefResponse" {
+          // A learner reads and adds their own answers, and may change one only to seal
+          // private text an older coach kept plain: never a rating, a ranking or a
+          // shared reflection. Trainers read every answer but private plain text (the
+          // reports' aggregates need the ratings and rankings; sealed text opens only
+          // with the employee's passphrase).
+          sql += [
+            "CREATE POLICY coach_learner_own ON \(table) FOR SELECT TO \(learner) USING (\(own))",
+            "DROP POLICY IF EXISTS coach_learner_add ON \(table)",
+            "CREATE POLICY coach_learner_add ON \(table) FOR INSERT TO \(learner) WITH CHECK (\(own))",
+            """
+            CREATE POLICY coach_learner_seal ON \(table) FOR UPDATE TO \(learner)
+              USING (\(own) AND text IS NOT NULL AND NOT shared)
+              WITH CHECK (\(own) AND text IS NULL AND sealed IS NOT NULL AND NOT shared)
+            """,
+            """
+            CREATE POLICY coach_trainer_read ON \(table) FOR SELECT TO \(trainer)
+              USING (shared OR text IS NULL)
+            """,
+          ]
+        } else {
+          sql += [
+            "CREATE POLICY coach_learner_own ON \(table) TO \(learner) USING (\(own)) WITH CHECK (\(own))",
+            "CREATE POLICY coach_trainer_read ON \(table) FOR SELECT TO \(trainer) USING (true)",
+          ]
+        }
       }
       for statement in sql { try await Self.run(statement, on: c) }
     }
@@ -108,7 +129,7 @@ extension PostgresProgressStore {
       try await store.setUpRoles(roles)
       return (store, created)
     } catch {
-      guard case .cannotWrite(_, let detail) = error, detail.contains("3D000") else { throw error }
+      guard case .cannotOpen(_, let detail) = error, detail.contains("3D000") else { throw error }
     }
     try await PostgresServer.createDatabase(
       location.database, on: location.database("postgres"), environment: environment)

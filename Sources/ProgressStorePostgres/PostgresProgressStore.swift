@@ -43,7 +43,7 @@ public final class PostgresProgressStore: ProgressStore {
   ///   reached, ``ProgressStoreError/newerStore(store:unknownMigrations:)`` for a database
   ///   written by a newer coach, ``ProgressStoreError/notAStore(store:detail:)`` for one of
   ///   another program, ``ProgressStoreError/invalidLocation(store:detail:)`` for a URL with
-  ///   a password, and ``ProgressStoreError/cannotWrite(store:detail:)`` when signing in fails.
+  ///   a password, and ``ProgressStoreError/cannotOpen(store:detail:)`` when signing in fails.
   public convenience init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment)
     async throws(ProgressStoreError)
   {

@@ -55,17 +55,17 @@ extension ProgressStoreError {
     case .server:
       self = Self(server: error.serverInfo, at: location)
     case .sslUnsupported:
-      self = .cannotWrite(
+      self = .cannotOpen(
         store: store,
         detail:
           "the server does not accept TLS connections and sslmode=\(location.sslMode.rawValue) needs one; "
           + "turn on ssl on the server, or use sslmode=prefer")
     case .failedToAddSSLHandler, .receivedUnencryptedDataAfterSSLRequest:
-      self = .cannotWrite(store: store, detail: "the TLS connection could not be set up")
+      self = .cannotOpen(store: store, detail: "the TLS connection could not be set up")
     case .connectionError:
       let underlying = error.underlying
       if let tls = ConnectionFailure.tlsProblem(underlying, location: location) {
-        self = .cannotWrite(store: store, detail: tls)
+        self = .cannotOpen(store: store, detail: tls)
       } else {
         self = .unreachable(store: store, detail: ConnectionFailure.describe(underlying, location: location))
       }
@@ -73,18 +73,18 @@ extension ProgressStoreError {
       self = .unreachable(
         store: store, detail: "the connection to the server was lost (the server may have restarted)")
     case .authMechanismRequiresPassword:
-      self = .cannotWrite(
+      self = .cannotOpen(
         store: store,
         detail: "the server asks for a password for user '\(location.user)': set PGPASSWORD, or add the line "
           + "\(location.isUnixSocket ? "localhost" : location.host):\(location.port):\(location.database):"
           + "\(location.user):PASSWORD to ~/.pgpass (mode 600)")
     case .unsupportedAuthMechanism:
-      self = .cannotWrite(
+      self = .cannotOpen(
         store: store,
         detail: "the server asks for a way of signing in that coach does not support; use scram-sha-256, "
           + "md5 or trust for this user in pg_hba.conf")
     case .saslError:
-      self = .cannotWrite(
+      self = .cannotOpen(
         store: store, detail: "password authentication failed for user '\(location.user)'")
     case .queryCancelled:
       self = .busy(store: store)
@@ -119,13 +119,13 @@ extension ProgressStoreError {
         detail: "\(detail); the database user '\(location.user)' lacks the right (coach store init grants "
           + "learners and trainers theirs; the schema is made by the database's owner)")
     case "28P01", "28000":
-      self = .cannotWrite(
+      self = .cannotOpen(
         store: store,
         detail:
           "the server refused user '\(location.user)': \(detail); check PGPASSWORD or ~/.pgpass, and pg_hba.conf"
       )
     case "3D000":
-      self = .cannotWrite(
+      self = .cannotOpen(
         store: store,
         detail: "there is no database '\(location.database)' on this server (SQL state 3D000); create it, "
           + "for example with coach store init")
@@ -217,7 +217,7 @@ extension ProgressStoreError {
   var detail: String {
     switch self {
     case .invalidLocation(_, let detail), .notAStore(_, let detail), .cannotWrite(_, let detail),
-      .unreachable(_, let detail),
+      .cannotOpen(_, let detail), .unreachable(_, let detail),
       .refused(_, let detail), .unreadable(_, let detail), .database(_, let detail):
       detail
     default: description

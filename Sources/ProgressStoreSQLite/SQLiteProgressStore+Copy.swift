@@ -58,7 +58,12 @@ extension SQLiteProgressStore: CopyableProgressStore {
         throw ProgressStoreError.cannotWrite(
           store: path, detail: "it is not empty (\(rows) rows); copy into an empty store, or add --merge")
       }
-      let written = merge ? contents.remainder(after: HeldRecords(try Self.contents(db))) : contents
+      var written = contents
+      if merge {
+        let held = HeldRecords(try Self.contents(db))
+        try contents.checkKeys(against: held, store: path)
+        written = contents.remainder(after: held)
+      }
       for employee in written.employees { try EmployeeRow(employee).insert(db) }
       let enrolment = try db.makeStatement(
         sql:

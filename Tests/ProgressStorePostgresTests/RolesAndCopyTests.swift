@@ -98,13 +98,41 @@ struct RolesAndCopyTests {
     }
     #expect(renamed.contains("row-level security"), "\(renamed)")
     #expect(try await bobStore.strings("SELECT count(*) FROM drillAttempt") == ["2"])
+    // A learner's answers stand as given: a rating cannot be changed, only private text
+    // kept plain may be sealed.
+    try await bobStore.recordBelief(
+      BeliefResponse(
+        employee: id(bob), item: ItemRef(courseID: "c", moduleID: "m", sectionID: "s", itemID: "a1"),
+        kind: .agree,
+        itemHash: "h", answer: .point(2), sessionID: "s", at: time), bookmark: nil)
+    let rerated = await message { try await bobStore.execute("UPDATE beliefResponse SET point = 5") }
+    #expect(rerated.contains("permission denied"), "\(rerated)")
+    let sharedEdit = await message {
+      try await adaStore.execute("UPDATE beliefResponse SET text = 'changed' WHERE shared")
+    }
+    #expect(
+      try await adaStore.strings("SELECT text FROM beliefResponse") == ["\(ada) wrote this"], "\(sharedEdit)")
+    try await bobStore.execute(
+      "UPDATE beliefResponse SET text = NULL, sealed = '\\x0102'::bytea WHERE text IS NOT NULL")
+    #expect(
+      try await bobStore.strings("SELECT encode(sealed, 'hex') FROM beliefResponse WHERE sealed IS NOT NULL")
+        == ["0102"])
 
     let trainerStore = try await signIn(trainer)
     #expect(try await trainerStore.allEmployees().count == 2)
     // The review answers are activity, not drill scores: one answer each counts.
     #expect(try await trainerStore.summary(of: scope).map(\.attempts) == [1, 1])
     #expect(try await trainerStore.strings("SELECT count(*) FROM drillPass") == ["2"])
-    #expect(try await trainerStore.strings("SELECT text FROM beliefResponse") == ["\(ada) wrote this"])
+    // Trainers read every answer but private plain text: ratings and sealed bytes for the
+    // reports' aggregates, and the reflection ada shared.
+    #expect(
+      try await trainerStore.strings("SELECT text FROM beliefResponse WHERE text IS NOT NULL") == [
+        "\(ada) wrote this"
+      ])
+    #expect(
+      try await trainerStore.strings("SELECT point FROM beliefResponse WHERE point IS NOT NULL") == ["2"])
+    #expect(
+      try await trainerStore.strings("SELECT count(*) FROM beliefResponse WHERE sealed IS NOT NULL") == ["1"])
     #expect(try await trainerStore.strings("SELECT count(*) FROM employeeKey") == ["2"])
     let write = await message { try await trainerStore.saveEmployee(Employee(id: id(trainer), name: "T")) }
     #expect(write.contains("permission denied"), "\(write)")
@@ -298,6 +326,37 @@ struct RolesAndCopyTests {
     let merges = try SQLiteProgressStore(path: folder.appendingPathComponent("c.sqlite").path)
     _ = try await merges.load(try await postgres.contents(), merge: false)
     #expect(try await merges.contents() == (try await postgres.contents()))
+
+    // An employee who set up private text in both stores, under two keys: a merge would
+    // copy reflections that no passphrase opens there, so it is refused whole, both ways.
+    let branch = try SQLiteProgressStore(path: folder.appendingPathComponent("branch.sqlite").path)
+    var otherKey = key("ada")
+    otherKey.keyID = "fedcba9876543210"
+    try await branch.saveEmployee(Employee(id: id("ada"), name: "ada", created: time))
+    try await branch.saveWrappedKey(otherKey)
+    try await branch.recordBelief(
+      BeliefResponse(
+        employee: id("ada"), item: ItemRef(courseID: "c", moduleID: "m", sectionID: "s", itemID: "r9"),
+        kind: .reflect, itemHash: "h", answer: .sealed(SealedText(bytes: Data([1, 2, 3]))), sessionID: "s",
+        at: time), bookmark: nil)
+    let targets: [any CopyableProgressStore] = [postgres, merges]
+    for target in targets {
+      let before = try await target.rowCounts()
+      let refusal = await message { _ = try await target.load(try await branch.contents(), merge: true) }
+      #expect(refusal.contains("the employee ada set up private text in both stores"), "\(refusal)")
+      #expect(try await target.rowCounts() == before)
+    }
+    // The same key on both sides merges.
+    let agreeing = try SQLiteProgressStore(path: folder.appendingPathComponent("agreeing.sqlite").path)
+    try await agreeing.saveEmployee(Employee(id: id("ada"), name: "ada", created: time))
+    try await agreeing.saveWrappedKey(key("ada"))
+    try await agreeing.recordBelief(
+      BeliefResponse(
+        employee: id("ada"), item: ItemRef(courseID: "c", moduleID: "m", sectionID: "s", itemID: "r9"),
+        kind: .reflect, itemHash: "h", answer: .sealed(SealedText(bytes: Data([1, 2, 3]))), sessionID: "s",
+        at: time), bookmark: nil)
+    let (beforeAgreeing, afterAgreeing) = try await merges.load(try await agreeing.contents(), merge: true)
+    #expect(afterAgreeing["beliefResponse"] == beforeAgreeing["beliefResponse"]! + 1)
     await postgres.close()
     try await TestServer.drop(location)
   }
