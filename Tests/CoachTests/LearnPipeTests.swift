@@ -351,7 +351,25 @@ import Testing
     ])
     #expect(asked.status == 1)
     #expect(asked.stderr.contains("the course 'bad'"))
+    #expect(
+      asked.stderr.contains("the courses you can take: tiny (coach learn --course tiny)"), "\(asked.stderr)")
     #expect(asked.stdout.isEmpty)
+
+    // A draft whose settings are never closed has no id but its folder's name.
+    let unread = URL(fileURLWithPath: mixed).appendingPathComponent("unread")
+    try FileManager.default.createDirectory(at: unread, withIntermediateDirectories: true)
+    try "---\nid: unread\n# Unread\n\n1. [One](01-one.md)\n".write(
+      to: unread.appendingPathComponent("course.md"), atomically: true, encoding: .utf8)
+    let unclosed = try CoachBinary.run([
+      "learn", "--courses", mixed, "--store", store, "--employee", "e1", "--course", "unread",
+    ])
+    #expect(unclosed.status == 1, "\(unclosed.stderr)")
+    #expect(unclosed.stderr.contains("unread/course.md:1:1: error: front matter opened by '---'"))
+    #expect(
+      unclosed.stderr.contains(
+        "the course in \(mixed)/unread/ cannot be read until the errors above are fixed"))
+    #expect(unclosed.stderr.contains("the courses you can take: tiny"))
+    #expect(!unclosed.stderr.contains("Usage"))
 
     let good = try CoachBinary.run(
       ["learn", "--courses", mixed, "--store", store, "--employee", "e1", "--course", "tiny"], input: "")

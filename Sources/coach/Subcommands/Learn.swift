@@ -118,9 +118,23 @@ extension Coach.Learn {
 
     if let course {
       if let match = sound.first(where: { $0.id == course }) { return [match] }
+      let others = Self.offer(sound)
       if let bad = broken.first(where: { $0.id == course }) {
         printDiagnostics(problems(of: bad))
-        printError(Self.refusal(bad))
+        printError(Self.refusal(bad) + others)
+        throw ExitCode.failure
+      }
+      // A course whose settings could not be read has no id but its folder's name.
+      let folder = "/" + course + "/"
+      let unread = unplaced.filter { ("/" + $0.location.file).contains(folder) }
+      if !unread.isEmpty {
+        printDiagnostics(unread)
+        let path = unread[0].location.file
+        let where_ = String(path[..<(path.range(of: course + "/")?.upperBound ?? path.endIndex)])
+        printError(
+          ShownText.safe(
+            "coach: the course in \(where_) cannot be read until the errors above are fixed (coach check \(where_))"
+          ) + others)
         throw ExitCode.failure
       }
       printDiagnostics(unplaced)
@@ -148,6 +162,15 @@ extension Coach.Learn {
         ShownText.safe("unknown role '\(role)'; the courses name: \(roles.sorted().joined(separator: ", "))"))
     }
     return sound
+  }
+
+  /// The courses that can be taken instead, for a message: `; the courses you can take:
+  /// a, b (coach learn --course a)`, or nothing when there are none.
+  private static func offer(_ sound: [Course]) -> String {
+    guard let first = sound.first else { return "" }
+    return ShownText.safe(
+      "; the courses you can take: \(sound.map(\.id).joined(separator: ", ")) (coach learn --course \(first.id))"
+    )
   }
 
   /// Why a course is not offered, and how to see all of its problems.
