@@ -41,7 +41,8 @@ extension ModuleReader {
           let label = listBlock.listItems![empty]
           diagnostics.append(
             Diagnostic(
-              .error, label.first?.location ?? at, "label \(empty + 1) of the Rate scale has no text",
+              .error, label.first?.location ?? lines.listItem(empty, ofListAt: at) ?? at,
+              "label \(empty + 1) of the Rate scale has no text",
               related: item))
           body = nil
         } else if (3...7).contains(list.count) {
@@ -139,7 +140,7 @@ extension ModuleReader {
       let location =
         item.first?.location.map { first in
           SourceLocation(file: first.file, line: first.line, column: listLocation?.column ?? first.column)
-        } ?? listLocation
+        } ?? listLocation.flatMap { lines.listItem(index, ofListAt: $0) } ?? listLocation
       let text = item.first?.paragraphInlines?.plainText.trimmed ?? ""
       if text.isEmpty {
         diagnostics.append(

@@ -524,7 +524,8 @@ extension ModuleReader {
       let item = list.listItems![empty]
       diagnostics.append(
         Diagnostic(
-          .error, Self.location(of: item, in: list) ?? at, "Order item \(empty + 1) has no text",
+          .error, item.first?.location ?? lines.listItem(empty, ofListAt: at) ?? at,
+          "Order item \(empty + 1) has no text",
           related: question.related))
       return nil
     }

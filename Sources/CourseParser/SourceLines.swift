@@ -23,6 +23,41 @@ final class SourceLines {
     self.text = text
   }
 
+  /// Where the list item `index` (0-based) of the list that starts at `list` begins: the
+  /// line of its marker, in the list's column. cmark keeps no position for an item with
+  /// nothing in it, so the markers are counted: a line whose text at the list's column
+  /// is `-`, `*`, `+` or digits and `.` or `)`, followed by a space or the line's end.
+  func listItem(_ index: Int, ofListAt list: SourceLocation) -> SourceLocation? {
+    var found = 0
+    var line = list.line
+    let column = list.column - 1
+    while line <= starts.count, line < list.line + 2_000 {
+      let text = bytes(ofLine: line)
+      let start = text.startIndex + column
+      if start < text.endIndex, Self.isListMarker(text[start...]) {
+        if found == index { return SourceLocation(file: list.file, line: line, column: list.column) }
+        found += 1
+      }
+      line += 1
+    }
+    return nil
+  }
+
+  private static func isListMarker(_ text: ArraySlice<UInt8>) -> Bool {
+    guard let first = text.first else { return false }
+    var rest = text.dropFirst()
+    if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
+      // A bullet.
+    } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
+      rest = rest.drop { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+      guard rest.first == UInt8(ascii: ".") || rest.first == UInt8(ascii: ")") else { return false }
+      rest = rest.dropFirst()
+    } else {
+      return false
+    }
+    return rest.first.map { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } ?? true
+  }
+
   /// The bytes of a 1-based line, without its line ending; empty past the end.
   func bytes(ofLine line: Int) -> ArraySlice<UInt8> {
     guard line >= 1, line <= starts.count else { return [] }

@@ -184,6 +184,20 @@ struct DiagnosticTests {
       module: "# M\n\n## Creed: C\n\n1. We listen.\n2. <!-- later -->\n",
       expected: "01-module.md:6:1: error:", message: "creed statement 2 has no text"),
     BrokenModule(
+      name: "an empty Rate label (nothing after its marker) points at its line",
+      module: "# M\n\n## Beliefs: B\n\n### Rate: R\n\n- Never\n-\n- Always\n",
+      expected: "01-module.md:8:1: error:", message: "label 2 of the Rate scale has no text",
+      notes: ["01-module.md:5:1: note: the item"]),
+    BrokenModule(
+      name: "an empty creed statement points at its line",
+      module: "# M\n\n## Creed: C\n\n1. We listen.\n2.\n3. We act.\n",
+      expected: "01-module.md:6:1: error:", message: "creed statement 2 has no text"),
+    BrokenModule(
+      name: "an empty Order item points at its line",
+      module: "# M\n\n## Drill: D\n\n### Order: Steps\n\n1. Listen\n2.\n3. Act\n",
+      expected: "01-module.md:8:1: error:", message: "Order item 2 has no text",
+      notes: ["01-module.md:5:1: note: the question"]),
+    BrokenModule(
       name: "a creed with no statements", module: "# M\n\n## Creed: C\n\nWe believe.\n",
       expected: "01-module.md:3:1: error:", message: "the creed has no statements"),
   ]
