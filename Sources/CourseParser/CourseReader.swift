@@ -182,7 +182,7 @@ struct CourseReader {
       guard let module = read.module else { continue }
       // A module whose settings did not parse may have lost its 'id:'; its error says so.
       if read.settingsFailed {
-        items.register(module, into: &diagnostics)
+        items.register(module, idSpans: read.idSpans, into: &diagnostics)
         modules.append(module)
         continue
       }
@@ -196,7 +196,7 @@ struct CourseReader {
         continue
       }
       seenIDs[module.id] = read.idLocation
-      items.register(module, into: &diagnostics)
+      items.register(module, idSpans: read.idSpans, into: &diagnostics)
       modules.append(module)
     }
     return (modules, Set(seenFiles.keys))
@@ -209,6 +209,7 @@ struct CourseReader {
     var diagnostics: [Diagnostic]
     var idLocation: SourceLocation
     var settingsFailed = false
+    var idSpans: [String: ItemIDSpan] = [:]
   }
 
   /// Reads module files concurrently; results keep the order of `files`.
@@ -228,7 +229,7 @@ struct CourseReader {
         let module = reader.read(source, defaultID: defaultID)
         read = ReadModule(
           module: module, diagnostics: reader.diagnostics, idLocation: reader.idLocation ?? top,
-          settingsFailed: reader.settingsFailed)
+          settingsFailed: reader.settingsFailed, idSpans: reader.idSpans)
       case .failure(let diagnostic):
         read = ReadModule(module: nil, diagnostics: [diagnostic], idLocation: top)
       }

@@ -16,6 +16,8 @@ struct ItemIDRegistry {
   }
 
   private var entries: [String: Entry]
+  /// The id spans of the module being registered.
+  private var idSpans: [String: ItemIDSpan] = [:]
   /// The first Agree or Rate statement of each text, by a hash of ``comparable(_:)``.
   private var statementsByText: [UInt64: [(id: String, location: SourceLocation, prompt: String)]] = [:]
 
@@ -25,7 +27,11 @@ struct ItemIDRegistry {
   }
 
   /// Registers every item of a module, reporting duplicates into `diagnostics`.
-  mutating func register(_ module: Module, into diagnostics: inout [Diagnostic]) {
+  /// - Parameter idSpans: where each belief item's id is written, for fixes.
+  mutating func register(
+    _ module: Module, idSpans: [String: ItemIDSpan] = [:], into diagnostics: inout [Diagnostic]
+  ) {
+    self.idSpans = idSpans
     for section in module.sections {
       switch section.content {
       case .lesson: break
@@ -117,13 +123,15 @@ struct ItemIDRegistry {
       return
     }
     guard let earlier = entries[earlierID], earlier.kind == kind else { return }
+    let span = idSpans[id]
     diagnostics.append(
       Diagnostic(
-        .warning, here,
+        .warning, span?.start ?? here,
         "'\(id)' is a new id, but the statement is the same as '\(earlierID)' at "
           + "\(Self.describe(earlierLocation, relativeTo: here)): to compare the answers before and after, "
           + "give it the same id, {#\(earlierID)}",
-        fix: "{#\(earlierID)}", related: [Diagnostic.Related(earlierLocation, "'\(earlierID)' is asked here")]
+        end: span?.end, fix: span?.fix(earlierID) ?? "{#\(earlierID)}",
+        related: [Diagnostic.Related(earlierLocation, "'\(earlierID)' is asked here")]
       ))
   }
 

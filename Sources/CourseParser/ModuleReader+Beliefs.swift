@@ -16,6 +16,16 @@ extension ModuleReader {
       return nil
     }
     let id = heading.id(into: &diagnostics)
+    if let id, kind == .agree || kind == .rate {
+      if let written = heading.explicitID {
+        let (start, end) = lines.span(
+          of: "{#\(written)}", inLine: heading.location.line, fallback: heading.location)
+        if let end { idSpans[id] = ItemIDSpan(start: start, end: end, written: true) }
+      } else {
+        let end = lines.lineEnd(from: heading.location)
+        idSpans[id] = ItemIDSpan(start: end, end: end, written: false)
+      }
+    }
     if heading.title.isEmpty {
       diagnostics.append(
         Diagnostic(
@@ -99,6 +109,7 @@ extension ModuleReader {
       message =
         "a belief item starts with Agree:, Rate:, Reflect: or Rank: ('\(word):' is not one; did you mean '\(suggestion):'?)"
       fix = "### \(suggestion):"
+      end = heading.location.movedRight(by: 4 + word.utf8.count + 1)
     } else {
       message = "a belief item starts with Agree:, Rate:, Reflect: or Rank:"
     }

@@ -179,16 +179,20 @@ extension ModuleReader {
     let location = stray.location ?? fallback
     let message: String
     var fix: String?
+    var end: SourceLocation?
     if let squashed = SquashedHeading(stray) {
       message = "'\(squashed.written)' is read as text after the answers: put a space after the '#' marks"
       fix = squashed.fix
+      end = lines.lineEnd(from: location)
     } else if let level = stray.headingLevel, level > 3 {
       message =
         "a '\(String(repeating: "#", count: level)) ' heading is read as part of the question above: questions are '### ' headings"
       fix = "### "
+      end = location.movedRight(by: level + 1)
     } else if let inlines = stray.paragraphInlines, Self.startsWord("hint:", inlines) {
       message = "a 'Hint:' after the answers must be a block quote: start the line with '> '"
       fix = "> "
+      end = location
     } else if let inlines = stray.paragraphInlines, Self.startsWord("facilitator:", inlines) {
       diagnostics.append(Self.facilitatorParagraph(at: location))
       return
@@ -197,7 +201,7 @@ extension ModuleReader {
         "only a '> ' block quote may follow the answers (it is the explanation): "
         + "quote this with '> ' or move it above the answers"
     }
-    diagnostics.append(Diagnostic(.error, location, message, fix: fix, related: question.related))
+    diagnostics.append(Diagnostic(.error, location, message, end: end, fix: fix, related: question.related))
   }
 
   /// A `Hint:` written as a plain paragraph: every learner sees it with the question.
@@ -317,7 +321,8 @@ extension ModuleReader {
           Diagnostic(
             .error, heading.location,
             "'\(word):' is not a question kind, so the list is read as choices without marks: "
-              + "write '### \(suggestion): \(heading.title)'", fix: "### \(suggestion):"))
+              + "write '### \(suggestion): \(heading.title)'",
+            end: heading.location.movedRight(by: 4 + word.utf8.count + 1), fix: "### \(suggestion):"))
         return
       }
     }
@@ -550,10 +555,13 @@ extension ModuleReader {
         let lookAlike = ["=>", "→", "—>", "–>", "- >", "=", ":"].first { text.contains($0) }
         let hint =
           lookAlike.map { ": write '->' (a hyphen and '>') where '\($0)' is" } ?? ": write 'left -> right'"
+        // The look-alike itself is what to replace.
+        let span = lookAlike.map { lines.span(of: $0, inLine: at.line, from: at.column, fallback: at) }
         diagnostics.append(
           Diagnostic(
-            .error, at, "match item \(index + 1) ('\(text.prefix(40))') has no '->'\(hint)",
-            fix: lookAlike.map { text.replacingOccurrences(of: $0, with: "->") }, related: question.related))
+            .error, span?.end == nil ? at : span!.start,
+            "match item \(index + 1) ('\(text.prefix(40))') has no '->'\(hint)",
+            end: span?.end, fix: span?.end == nil ? nil : "->", related: question.related))
         return nil
       }
       let left = leftText.trimmed

@@ -73,7 +73,7 @@ extension ModuleReader {
           Diagnostic(
             .warning, location,
             "'\(squashed.written)' is read as text, not a heading: put a space after the '#' marks",
-            end: location.movedRight(by: squashed.level), fix: squashed.fix))
+            end: lines.lineEnd(from: location), fix: squashed.fix))
       } else if Self.startsWord("facilitator:", inlines) {
         diagnostics.append(Self.facilitatorParagraph(at: location))
       }
@@ -265,7 +265,8 @@ extension ModuleReader {
     diagnostics.append(
       Diagnostic(
         .warning, start, "'\(stray)' \(problem); write '{#\(id)}'" + (atEnd ? "" : " at the end"), end: end,
-        fix: "{#\(id)}"))
+        // Moving it to the end is two edits, so only the spaces get a fix.
+        fix: atEnd ? "{#\(id)}" : nil))
   }
 }
 

@@ -15,6 +15,9 @@ struct ModuleReader {
   var diagnostics: [Diagnostic] = []
   /// Where the module's explicit `id:` stands, if it has one.
   var idLocation: SourceLocation?
+  /// Where each belief item's id is written (its `{#id}`), or where one would go (the end
+  /// of its heading), for a fix that gives the item another id.
+  var idSpans: [String: ItemIDSpan] = [:]
   /// The file's lines, for diagnostics that point inside a line.
   var lines: SourceLines
   /// Whether the module's settings could not be read, so its id is not known.
@@ -117,7 +120,7 @@ struct ModuleReader {
         Diagnostic(
           .error, squashed.location,
           "'\(squashed.written)' is read as text: put a space after '#' to make it the module title",
-          fix: squashed.fix))
+          end: lines.lineEnd(from: squashed.location), fix: squashed.fix))
       return
     }
     diagnostics.append(
@@ -218,4 +221,15 @@ extension Block {
     if case .list(_, _, _, let items) = kind { return items }
     return nil
   }
+}
+
+/// Where an item's `{#id}` is written, or where one would be added.
+struct ItemIDSpan: Sendable, Hashable {
+  var start: SourceLocation
+  var end: SourceLocation
+  /// Whether the heading has a `{#id}` (replaced by a fix) or not (a fix adds one).
+  var written: Bool
+
+  /// The fix that gives the item the id `id`.
+  func fix(_ id: String) -> String { written ? "{#\(id)}" : " {#\(id)}" }
 }

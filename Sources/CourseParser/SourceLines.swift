@@ -58,6 +58,12 @@ final class SourceLines {
     return rest.first.map { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } ?? true
   }
 
+  /// The end of `location`'s line (just past its last byte): the end of a fix that
+  /// rewrites the rest of the line.
+  func lineEnd(from location: SourceLocation) -> SourceLocation {
+    location.at(column: max(bytes(ofLine: location.line).count + 1, location.column))
+  }
+
   /// The bytes of a 1-based line, without its line ending; empty past the end.
   func bytes(ofLine line: Int) -> ArraySlice<UInt8> {
     guard line >= 1, line <= starts.count else { return [] }

@@ -74,10 +74,14 @@ enum YAMLProblem {
         line.utf8.distance(from: line.utf8.startIndex, to: $0) + 1
       }
       let at = mark.at(column: tab ?? 1)
+      // A tab that starts the line goes (a space there would indent the setting); one
+      // after the text becomes a space.
+      let leading =
+        line.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count >= (tab ?? 1)
       return Diagnostic(
         .error, at, "a tab in the settings: YAML is indented with spaces, never tabs",
         end: at.movedRight(by: 1),
-        fix: " ")
+        fix: leading ? "" : " ")
     }
     if problem.contains("could not find expected ':'"), let start = contextMark {
       let written = text(start.line).trimmed
@@ -94,10 +98,14 @@ enum YAMLProblem {
           end: at.movedRight(by: line.prefix { $0 == " " }.utf8.count), fix: "")
       }
       if let (name, value) = line.splitOnce(":") {
-        let fix = "\(name.trimmed): \"\(value.trimmed.replacingOccurrences(of: "\"", with: "\\\""))\""
+        let quoted = "\"\(value.trimmed.replacingOccurrences(of: "\"", with: "\\\""))\""
+        // The fix replaces the value: from its first character to the end of the line.
+        let valueStart = name.utf8.count + 1 + value.utf8.prefix { $0 == UInt8(ascii: " ") }.count + 1
+        let start = mark.at(column: valueStart)
         return Diagnostic(
-          .error, mark,
-          "a ': ' inside the value of '\(name.trimmed)': put the value in quotes, like \(fix)", fix: fix)
+          .error, start,
+          "a ': ' inside the value of '\(name.trimmed)': put the value in quotes, like \(name.trimmed): \(quoted)",
+          end: mark.at(column: line.utf8.count + 1), fix: quoted)
       }
     }
     if problem.contains("cannot start any token") || problem.contains("undefined alias"),

@@ -309,3 +309,37 @@ struct DiagnosticTests {
     #expect(CourseReader.defaultModuleID("2024.md") == "2024")
   }
 }
+
+/// A `fix` is the text that replaces its diagnostic's range (`location` up to `end`):
+/// applied to the module as written, the problem is gone.
+@Suite("Fixes")
+struct FixTests {
+  static let modules = NearMissTests.modules + DiagnosticTests.modules
+
+  @Test("Applying a diagnostic's fix to its range removes that diagnostic", arguments: modules)
+  func fixRemovesTheProblem(_ broken: BrokenModule) throws {
+    let course = try TemporaryCourse(module: broken.module)
+    defer { course.remove() }
+    let found = course.load().diagnostics.filter {
+      $0.fix != nil && $0.location.file.hasSuffix("01-module.md")
+    }
+    for diagnostic in found {
+      let fix = try #require(diagnostic.fix)
+      let end = try #require(diagnostic.end, "'\(diagnostic.message)' suggests '\(fix)' but gives no end")
+      try #require(end.line == diagnostic.location.line, "a fix within one line")
+      var lines = broken.module.split(separator: "\n", omittingEmptySubsequences: false).map {
+        Array($0.utf8)
+      }
+      let row = diagnostic.location.line - 1
+      let from = diagnostic.location.column - 1
+      let to = end.column - 1
+      try #require(from <= to && to <= lines[row].count, "range \(from)..<\(to) of line \(row + 1)")
+      lines[row].replaceSubrange(from..<to, with: Array(fix.utf8))
+      let fixed = lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+      let again = try TemporaryCourse(module: fixed)
+      defer { again.remove() }
+      let after = again.load().diagnostics.map(\.message)
+      #expect(!after.contains(diagnostic.message), "fixed to:\n\(fixed)\nstill: \(diagnostic.message)")
+    }
+  }
+}

@@ -80,8 +80,7 @@ struct NearMissTests {
     BrokenModule(
       name: "'{#id}' in the middle of a heading points at the braces",
       module: drill + "### Pick one {#pick} now\n\nAnswer: a\n",
-      expected: "01-module.md:5:14: warning:", message: "'{#pick}' is not at the end of the heading",
-      fix: "{#pick}"),
+      expected: "01-module.md:5:14: warning:", message: "'{#pick}' is not at the end of the heading"),
     BrokenModule(
       name: "'{ #id }' with spaces is not an id", module: "# M\n\n## Lesson: L { #intro }\n",
       expected: "01-module.md:3:14: warning:", message: "'{ #intro }' is not read as an id", fix: "{#intro}"),
@@ -157,8 +156,8 @@ struct NearMissTests {
       notes: ["01-module.md:5:1: note: the question"], fix: "[x]"),
     BrokenModule(
       name: "a Match written with '=>'", module: drill + "### Match: M\n\n- a -> b\n- c => d\n",
-      expected: "01-module.md:8:3: error:", message: "write '->' (a hyphen and '>') where '=>' is",
-      notes: ["01-module.md:5:1: note: the question"], fix: "c -> d"),
+      expected: "01-module.md:8:5: error:", message: "write '->' (a hyphen and '>') where '=>' is",
+      notes: ["01-module.md:5:1: note: the question"], fix: "->"),
     BrokenModule(
       name: "a misspelt Order: over a plain list", module: drill + "### Ordr: Steps\n\n1. a\n2. b\n",
       expected: "01-module.md:5:1: error:",
@@ -231,9 +230,16 @@ struct NearMissTests {
       name: "a later statement with a new id and the same text",
       module: beliefs
         + "### Agree: Complaints are gifts {#pre}\n\n## Beliefs: C\n\n### Agree: Complaints are gifts. {#post}\n",
-      expected: "01-module.md:9:1: warning:",
+      expected: "01-module.md:9:34: warning:",
       message: "'post' is a new id, but the statement is the same as 'pre'",
       notes: ["01-module.md:5:1: note: 'pre' is asked here"], fix: "{#pre}"),
+    BrokenModule(
+      name: "a later statement with the same text and no id of its own is offered one",
+      module: beliefs
+        + "### Agree: Complaints are gifts {#pre}\n\n## Beliefs: C\n\n### Agree: Complaints are gifts.\n",
+      expected: "01-module.md:9:33: warning:",
+      message: "is a new id, but the statement is the same as 'pre'",
+      notes: ["01-module.md:5:1: note: 'pre' is asked here"], fix: " {#pre}"),
     // Characters a terminal acts on.
     BrokenModule(
       name: "an escape character", module: "# M\n\nText \u{1B}[2J here.\n",
@@ -273,7 +279,8 @@ struct NearMissTests {
       expected: "01-module.md:3:1: error:", message: "a tab in the settings"),
     BrokenModule(
       name: "a ': ' inside a value", module: "---\nid: Listening: well\n---\n# M\n",
-      expected: "01-module.md:2:14: error:", message: "put the value in quotes, like id: \"Listening: well\""),
+      expected: "01-module.md:2:5: error:", message: "put the value in quotes, like id: \"Listening: well\"",
+      fix: "\"Listening: well\""),
     BrokenModule(
       name: "a quote never closed", module: "---\nid: \"open\npass: 70\n---\n# M\n",
       expected: "01-module.md:2:5: error:", message: "the quote \" that starts this value is never closed"),
