@@ -165,16 +165,60 @@ extension CourseReader {
   /// The file a trainer most likely meant by a missing `target`: one in the same folder
   /// whose name differs only in case, or is one edit away.
   static func likelyFile(for target: String, in folder: String) -> String? {
-    let path = join(folder, target)
-    let directory = (path as NSString).deletingLastPathComponent
-    let name = (target as NSString).lastPathComponent
-    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
-    let candidates = entries.filter { $0.lowercased().hasSuffix(".md") }.sorted()
-    let prefix = String(target.dropLast(name.count))
-    if let sameLetters = candidates.first(where: { $0.lowercased() == name.lowercased() }) {
-      return prefix + sameLetters
+    // Each folder on the way may be the one meant in another case, or one edit away.
+    var parts = target.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    guard let name = parts.popLast() else { return nil }
+    var directory = folder
+    var prefix = ""
+    for part in parts {
+      if part.isEmpty || part == "." || part == ".." {
+        directory = join(directory, part)
+        prefix += part + "/"
+        continue
+      }
+      var isDirectory: ObjCBool = false
+      let exact = join(directory, part)
+      if FileManager.default.fileExists(atPath: exact, isDirectory: &isDirectory), isDirectory.boolValue {
+        directory = exact
+        prefix += part + "/"
+        continue
+      }
+      let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+      let folders = entries.filter { entry in
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: join(directory, entry), isDirectory: &isDirectory)
+          && isDirectory.boolValue
+      }
+      guard let meant = closest(to: part, among: folders) else { return nil }
+      directory = join(directory, meant)
+      prefix += meant + "/"
     }
-    let close = candidates.filter { abs($0.count - name.count) <= 1 && editDistance($0, name) <= 1 }
-    return close.count == 1 ? prefix + close[0] : nil
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
+    let candidates = entries.filter { $0.lowercased().hasSuffix(".md") }
+    guard let meant = closest(to: name, among: candidates) else { return nil }
+    let found = prefix + meant
+    return found == target ? nil : found
+  }
+
+  /// The one name among `names` that `name` was likely meant as: the same letters in
+  /// another case, else the only one a letter away (added, dropped, changed, or two
+  /// neighbours swapped).
+  private static func closest(to name: String, among names: [String]) -> String? {
+    let sorted = names.sorted()
+    if let sameLetters = sorted.first(where: { $0.lowercased() == name.lowercased() }) { return sameLetters }
+    let close = sorted.filter {
+      abs($0.count - name.count) <= 1 && (editDistance($0, name) <= 1 || isSwap($0, name))
+    }
+    return close.count == 1 ? close[0] : nil
+  }
+
+  /// Whether `a` is `b` with two neighbouring characters swapped (`wlecome`, `welcome`).
+  private static func isSwap(_ a: String, _ b: String) -> Bool {
+    let a = Array(a.lowercased())
+    let b = Array(b.lowercased())
+    guard a.count == b.count else { return false }
+    let differ = a.indices.filter { a[$0] != b[$0] }
+    return differ.count == 2 && differ[1] == differ[0] + 1 && a[differ[0]] == b[differ[1]]
+      && a[differ[1]] == b[differ[0]]
   }
 }

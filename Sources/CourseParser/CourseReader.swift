@@ -199,7 +199,9 @@ struct CourseReader {
       items.register(module, idSpans: read.idSpans, into: &diagnostics)
       modules.append(module)
     }
-    return (modules, Set(seenFiles.keys))
+    // The files read, as linked and as they really are (a link inside the folder to a
+    // file inside names it too).
+    return (modules, Set(seenFiles.keys).union(files.map { Self.normalized($0.path) }))
   }
 
   /// One module file as read: the module (unless it could not be read), its diagnostics,
@@ -238,15 +240,27 @@ struct CourseReader {
     return results.withLock { $0.compactMap { $0 } }
   }
 
+  /// Warns about each `.md` file in the course folder, or in a folder under it, that the
+  /// contents leave out. A folder with its own `course.md` is another course, and hidden
+  /// folders (`.git`) are not looked into.
   private mutating func warnAboutUnlistedFiles(listed: Set<String>) {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    for name in names.sorted() where name.lowercased().hasSuffix(".md") && name != "course.md" {
-      let path = Self.join(folder, name)
-      var isDirectory: ObjCBool = false
-      if !listed.contains(Self.normalized(path)),
-        FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-        !isDirectory.boolValue
-      {
+    var folders = [(path: folder, depth: 0)]
+    while !folders.isEmpty {
+      let (current, depth) = folders.removeFirst()
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: current)) ?? []
+      var files: [String] = []
+      for name in names.sorted() where !name.hasPrefix(".") {
+        let path = Self.join(current, name)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+        if isDirectory.boolValue {
+          let isCourse = FileManager.default.fileExists(atPath: Self.join(path, "course.md"))
+          if !isCourse && depth < 8 { folders.append((path, depth + 1)) }
+        } else if name.lowercased().hasSuffix(".md") && !(depth == 0 && name == "course.md") {
+          files.append(path)
+        }
+      }
+      for path in files where !listed.contains(Self.normalized(path)) {
         diagnostics.append(
           Diagnostic(
             .warning, SourceLocation(file: path, line: 1, column: 1),

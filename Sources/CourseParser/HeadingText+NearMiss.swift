@@ -3,21 +3,36 @@ import CourseModel
 extension HeadingText {
   /// A `{#id}` that is not where an id is read (the end of the heading), as written:
   /// `{#id}` in the middle, or `{ #id }` with spaces anywhere. Learners see it.
+  ///
+  /// At the end of a heading, ids written in other ways are stray too: `{: #id}` (another
+  /// Markdown tool's form), `{id}` (no `#`) and `[#id]` (square brackets).
   var strayID: String? {
-    guard fullTitle.containsByte(UInt8(ascii: "{")) else { return nil }
-    let utf8 = fullTitle.utf8
-    var index = utf8.startIndex
-    while let open = utf8[index...].firstIndex(of: UInt8(ascii: "{")) {
-      var cursor = utf8.index(after: open)
-      while cursor < utf8.endIndex, utf8[cursor] == UInt8(ascii: " ") { cursor = utf8.index(after: cursor) }
-      if cursor < utf8.endIndex, utf8[cursor] == UInt8(ascii: "#"),
-        let close = utf8[cursor...].firstIndex(of: UInt8(ascii: "}"))
-      {
-        return String(fullTitle[open...close])
+    if fullTitle.containsByte(UInt8(ascii: "{")) {
+      let utf8 = fullTitle.utf8
+      var index = utf8.startIndex
+      while let open = utf8[index...].firstIndex(of: UInt8(ascii: "{")) {
+        var cursor = utf8.index(after: open)
+        while cursor < utf8.endIndex, utf8[cursor] == UInt8(ascii: " ") || utf8[cursor] == UInt8(ascii: ":") {
+          cursor = utf8.index(after: cursor)
+        }
+        if cursor < utf8.endIndex, utf8[cursor] == UInt8(ascii: "#"),
+          let close = utf8[cursor...].firstIndex(of: UInt8(ascii: "}"))
+        {
+          return String(fullTitle[open...close])
+        }
+        index = utf8.index(after: open)
       }
-      index = utf8.index(after: open)
     }
-    return nil
+    guard explicitID == nil, let last = fullTitle.last, last == "}" || last == "]" else { return nil }
+    let open: Character = last == "}" ? "{" : "["
+    guard let start = fullTitle.lastIndex(of: open) else { return nil }
+    let inside = fullTitle[fullTitle.index(after: start)..<fullTitle.index(before: fullTitle.endIndex)]
+    let name = open == "[" && inside.first == "#" ? inside.dropFirst() : inside
+    // Lowercase, digits and dashes: a slug-like name, not text in braces.
+    guard open == "{" || inside.first == "#", name.contains("-") || name.count <= 24,
+      Slug.isValidExplicitID(String(name)), name.allSatisfy({ !$0.isUppercase })
+    else { return nil }
+    return String(fullTitle[start...])
   }
 
   /// The first word, when it is a section kind written without its colon
@@ -56,7 +71,18 @@ extension HeadingText {
   }
 
   /// Punctuation that trainers write where the kind's colon belongs.
-  private static let colonStandIns: Set<Character> = ["-", "–", "—", ".", ",", ";", "|", "/", "=", ">"]
+  private static let colonStandIns: Set<Character> = [
+    "-", "–", "—", ".", ",", ";", "|", "/", "=", ">", "：", "﹕",
+  ]
+
+  /// The heading is a section kind and nothing else (`## Drill`), which reads as a lesson
+  /// titled with the word.
+  var bareKind: Section.Kind? {
+    guard kindWord == nil else { return nil }
+    let word = fullTitle.trimmed.lowercased()
+    let kind: Section.Kind? = word == "belief" ? .beliefs : Section.Kind(rawValue: word)
+    return kind == .lesson ? nil : kind
+  }
 
   /// The heading written as `<marks> Kind: title {#id}`.
   func written(level: Int, kind: String, title: String) -> String {

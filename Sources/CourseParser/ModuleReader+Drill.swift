@@ -64,6 +64,20 @@ extension ModuleReader {
       return nil
     }
     if bodies.count > 1, let second = blocks[bodies[1]].location {
+      // A squashed heading between the two (`###Order:`) is what joined them.
+      if let squashed = blocks[blocks.index(after: bodies[0])..<bodies[1]].lazy.compactMap({
+        SquashedHeading($0)
+      })
+      .first {
+        diagnostics.append(
+          Diagnostic(
+            .error, squashed.location,
+            "'\(squashed.written)' is read as text, not a question, so its list joins the question above: "
+              + "put a space after the '#' marks", end: lines.lineEnd(from: squashed.location),
+            fix: squashed.fix,
+            related: question.related))
+        return nil
+      }
       let keep =
         kind == nil
         ? "keep one '- [x]' choice list or one 'Answer:' line"

@@ -135,6 +135,7 @@ extension ModuleReader {
     }
     checkShownText(body, in: .lesson, reportAnswers: nearMiss == nil || shown.isEmpty)
     guard nearMiss == nil else { return }
+    checkSectionKindSubheadings(body, in: .lesson)
     for block in body {
       guard case .heading(let level, let inlines) = block.kind, let location = block.location else {
         continue
@@ -159,6 +160,26 @@ extension ModuleReader {
       }
     }
     checkLength(body, heading: heading)
+  }
+
+  /// A `### Drill:` (a section kind one `#` too deep) is read as a subheading of the text
+  /// around it: name the `## ` heading meant.
+  mutating func checkSectionKindSubheadings(_ blocks: some Sequence<Block>, in region: ShownRegion) {
+    for block in blocks {
+      guard case .heading(let level, let inlines) = block.kind, level > 2, let location = block.location
+      else {
+        continue
+      }
+      let text = HeadingText(inlines, at: location)
+      guard let word = text.kindWord, let kind = Section.Kind(rawValue: word.lowercased()) else { continue }
+      let meant = text.written(level: 2, kind: kind.rawValue.capitalized, title: text.title)
+      let marks = String(repeating: "#", count: level)
+      diagnostics.append(
+        Diagnostic(
+          .warning, location,
+          "'\(marks) \(word):' is a subheading \(region.phrase), not a section: sections are '## ' headings; "
+            + "write '\(meant)'", end: lines.lineEnd(from: location), fix: meant))
+    }
   }
 
   /// Lessons past this many words take over 20 minutes at 200 words a minute, the
@@ -242,6 +263,16 @@ extension ModuleReader {
         fix: heading.written(level: 2, kind: suggestion, title: heading.title),
         kind: Section.Kind(rawValue: suggestion.lowercased()), warnAlone: true)
     }
+    if let kind = heading.bareKind {
+      let word = kind.rawValue.capitalized
+      return SectionNearMiss(
+        reason:
+          "'\(heading.fullTitle.trimmed)' alone is a lesson's title, not a section kind (a kind is followed by "
+          + "a colon and the section's title)",
+        fix:
+          "## \(word): \(word == "Drill" ? "Practice" : word == "Beliefs" ? "Where you stand" : "Our promise")",
+        kind: kind, warnAlone: false)
+    }
     if let (kind, title, punctuated) = heading.kindWithoutColon {
       let word = kind.rawValue.capitalized
       return SectionNearMiss(
@@ -256,11 +287,11 @@ extension ModuleReader {
   mutating func checkStrayID(_ heading: HeadingText) {
     guard let stray = heading.strayID else { return }
     let (start, end) = lines.span(of: stray, inLine: heading.location.line, fallback: heading.location)
-    let id = stray.dropFirst().drop { $0 == " " || $0 == "#" }.dropLast().trimmed
+    let id = stray.dropFirst().drop { $0 == " " || $0 == "#" || $0 == ":" }.dropLast().trimmed
     let atEnd = heading.fullTitle.hasSuffix(stray) && heading.explicitID == nil
     let problem =
       atEnd
-      ? "is not read as an id (no spaces inside the braces), so learners see it"
+      ? "is not read as an id (an id is written '{#' and the id and '}', with no spaces), so learners see it"
       : "is not at the end of the heading, so learners see it: an id is read only as the last thing on the line"
     diagnostics.append(
       Diagnostic(

@@ -75,6 +75,7 @@ struct ModuleReader {
     rest = rest.dropFirst(overviewBlocks.count)
     let (overview, moduleNotes) = FacilitatorNotes.split(overviewBlocks)
     checkShownText(overview, in: .overview)
+    checkSectionKindSubheadings(overview, in: .overview)
     var sections: [Section] = []
     var sectionLines: [String: SourceLocation] = [:]
     while let heading = rest.first {

@@ -72,6 +72,27 @@ struct ContentsTests {
           + "did you mean 'sub/01-welcome.md'?"
       ]),
     BrokenCourse(
+      name: "a contents link with two letters swapped",
+      files: ["course.md": "# C\n\n1. [M](01-wlecome.md)\n", "01-welcome.md": module],
+      expected: [
+        "course.md:3:8: error: the contents link to '01-wlecome.md' names a missing file; did you mean '01-welcome.md'?"
+      ]),
+    BrokenCourse(
+      name: "a contents link whose folder differs in case",
+      files: ["course.md": "# C\n\n1. [M](Extra/01-m.md)\n", "extra/01-m.md": module],
+      expected: [
+        "course.md:3:8: error: the contents link to 'Extra/01-m.md' names a missing file; did you mean 'extra/01-m.md'?"
+      ]),
+    BrokenCourse(
+      name: "a module file in a folder under the course that the contents leave out",
+      files: [
+        "course.md": "# C\n\n1. [M](01-m.md)\n", "01-m.md": module, "extra/notes.md": "# Notes\n",
+        "other/course.md": "# Another course\n", "other/01-x.md": "# X\n",
+      ],
+      expected: [
+        "extra/notes.md:1:1: warning: not in the contents list of course.md, so it is not part of the course"
+      ]),
+    BrokenCourse(
       name: "a contents link out of the course folder is a warning, and the file is still looked for",
       files: ["course.md": "# C\n\n1. [M](../outside.md)\n"],
       expected: [
@@ -112,7 +133,10 @@ struct ContentsTests {
     BrokenCourse(
       name: "a contents link to a folder",
       files: ["course.md": "# C\n\n1. [M](sub.md)\n", "sub.md/01-m.md": module],
-      expected: ["course.md:3:8: error: 'sub.md' is a folder: link to a module's .md file"]),
+      expected: [
+        "course.md:3:8: error: 'sub.md' is a folder: link to a module's .md file",
+        "sub.md/01-m.md:1:1: warning: not in the contents list of course.md, so it is not part of the course",
+      ]),
     BrokenCourse(
       name: "a module listed twice",
       files: ["course.md": "# C\n\n1. [M](01-m.md)\n2. [M](./01-m.md)\n", "01-m.md": module],

@@ -90,6 +90,42 @@ struct NearMissTests {
     BrokenModule(
       name: "'{#id}' on a lesson subheading is shown", module: "# M\n\n## Lesson: L\n\n### Why {#why}\n",
       expected: "01-module.md:5:9: warning:", message: "on a lesson subheading is shown to learners"),
+    BrokenModule(
+      name: "an id in another tool's form, '{: #id}', at the end of a heading",
+      module: drill + "### Pick one {: #pick}\n\nAnswer: a\n",
+      expected: "01-module.md:5:14: warning:", message: "'{: #pick}' is not read as an id", fix: "{#pick}"),
+    BrokenModule(
+      name: "an id without its '#', '{pick}', at the end of a heading",
+      module: drill + "### Pick one {pick}\n\nAnswer: a\n",
+      expected: "01-module.md:5:14: warning:", message: "'{pick}' is not read as an id", fix: "{#pick}"),
+    BrokenModule(
+      name: "an id in square brackets, '[#pick]', at the end of a heading",
+      module: drill + "### Pick one [#pick]\n\nAnswer: a\n",
+      expected: "01-module.md:5:14: warning:", message: "'[#pick]' is not read as an id", fix: "{#pick}"),
+    // A section kind written another way.
+    BrokenModule(
+      name: "a full-width colon after the kind, over answer marks",
+      module: "# M\n\n## Drill\u{FF1A}Policy check\n\n### Which?\n\n- [x] A\n- [ ] B\n",
+      expected: "01-module.md:3:1: error:", message: "'Drill' has no colon after it",
+      notes: ["01-module.md:7:3: note: shown to learners as text"], fix: "## Drill: Policy check"),
+    BrokenModule(
+      name: "a kind word alone as a heading, over answer marks",
+      module: "# M\n\n## Drill\n\n### Which?\n\n- [x] A\n- [ ] B\n",
+      expected: "01-module.md:3:1: error:", message: "'Drill' alone is a lesson's title, not a section kind",
+      notes: ["01-module.md:7:3: note: shown to learners as text"]),
+    BrokenModule(
+      name: "a kind word alone as a lesson's title, with nothing of the kind, is left alone",
+      module:
+        "# M\n\n## Beliefs\n\nWhat we hold to be true.\n\n## Lesson: Next\n\nText.\n\n### Drill: Policy\n",
+      expected: "01-module.md:11:1: warning:",
+      message: "'### Drill:' is a subheading in a lesson, not a section",
+      fix: "## Drill: Policy"),
+    BrokenModule(
+      name: "'###Order:' without a space after a question joins its list to the question",
+      module: drill + "### Q\n\nAnswer: a\n\n###Order: Steps\n\n1. a\n2. b\n",
+      expected: "01-module.md:9:1: error:",
+      message: "'###Order:' is read as text, not a question, so its list joins",
+      notes: ["01-module.md:5:1: note: the question"], fix: "### Order: Steps"),
     // Almost a hint, a question, an answer.
     BrokenModule(
       name: "task-list marks inside a '> Hint:' are an error (a learner asking for a hint sees the key)",
