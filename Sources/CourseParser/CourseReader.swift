@@ -98,6 +98,21 @@ struct CourseReader {
               "the contents link to '\(link.written)' leaves out '.md': write '\(link.written).md'",
               end: link.end,
               fix: link.written + ".md"))
+        } else if link.problem == nil, !link.target.hasPrefix("/"),
+          let dot = link.target.lastIndex(of: "."), link.target[link.target.index(after: dot)...].count <= 4,
+          editDistance(String(link.target[link.target.index(after: dot)...]), "md") <= 1
+            || String(link.target[link.target.index(after: dot)...]).lowercased() == "dm"
+        {
+          // `01-welcome.dm`, `.mdd`, `.m`: an extension a slip away from '.md'.
+          let meant = String(link.target[..<dot]) + ".md"
+          if FileManager.default.fileExists(atPath: Self.join(folder, meant)) {
+            seenFiles[Self.normalized(Self.join(folder, meant))] = link.location
+            diagnostics.append(
+              Diagnostic(
+                .error, link.location,
+                "the contents link to '\(link.written)' is not to a '.md' file, so it is not a module; "
+                  + "did you mean '\(meant)'?", end: link.end, fix: meant))
+          }
         }
         continue
       }

@@ -297,7 +297,11 @@ struct FrontMatter {
         !$0.isEmpty
       }
     }
-    return onSpaces ? text.split(whereSeparator: \.isWhitespace).map(String.init) : [text]
+    guard onSpaces else { return [text] }
+    // `desk and manager`: the joining word is not a name.
+    return text.split(whereSeparator: \.isWhitespace).map(String.init).filter {
+      $0.lowercased() != "and" && $0 != "&"
+    }
   }
 
   /// Where `name` stands in the list of names under `key`, else where the key's value is.
@@ -326,7 +330,10 @@ struct FrontMatter {
             .error, at,
             "'\(key): \(value)' is one piece of text, not a list: write \(key): \(list)"
               + (spaced ? " (or \(key): [\(value)] for one name with spaces in it)" : ""),
-            end: at.movedRight(by: scalar.string.utf8.count), fix: list))
+            end: at.movedRight(
+              by: scalar.string.utf8.count
+                + (scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 2 : 0)),
+            fix: list))
         return names
       }
       return value.isEmpty ? [] : [value]

@@ -6,7 +6,14 @@ extension HeadingText {
   ///
   /// At the end of a heading, ids written in other ways are stray too: `{: #id}` (another
   /// Markdown tool's form), `{id}` (no `#`) and `[#id]` (square brackets).
-  var strayID: String? {
+  /// - Parameter otherForms: whether `{id}` and `[#id]` count (not on a lesson's
+  ///   subheadings, whose braces and brackets are as likely to be text).
+  func strayID(otherForms: Bool = true) -> String? {
+    guard let stray = findStrayID(otherForms: otherForms) else { return nil }
+    return codeTexts.contains { $0.contains(stray) } ? nil : stray
+  }
+
+  private func findStrayID(otherForms: Bool) -> String? {
     if fullTitle.containsByte(UInt8(ascii: "{")) {
       let utf8 = fullTitle.utf8
       var index = utf8.startIndex
@@ -23,7 +30,9 @@ extension HeadingText {
         index = utf8.index(after: open)
       }
     }
-    guard explicitID == nil, let last = fullTitle.last, last == "}" || last == "]" else { return nil }
+    guard otherForms, explicitID == nil, let last = fullTitle.last, last == "}" || last == "]" else {
+      return nil
+    }
     let open: Character = last == "}" ? "{" : "["
     guard let start = fullTitle.lastIndex(of: open) else { return nil }
     let inside = fullTitle[fullTitle.index(after: start)..<fullTitle.index(before: fullTitle.endIndex)]

@@ -11,10 +11,30 @@ struct HeadingText {
   /// The `{#id}` given, if any.
   var explicitID: String?
   var location: SourceLocation
+  /// The text of the heading's code spans (`` `{#id}` `` there is text, not an id).
+  var codeTexts: [String] = []
 
   init(_ inlines: [Inline], at location: SourceLocation) {
     var plain = inlines.plainText
     self.location = location
+    for inline in inlines { if case .code(let code) = inline { codeTexts.append(code) } }
+    // A `{#id}` inside a code span at the end (`` `{#vip}` ``) is text, not the id.
+    if case .code(let code)? = inlines.last(where: {
+      if case .text(let t) = $0 { !t.trimmed.isEmpty } else { true }
+    }),
+      code.trimmed.hasSuffix("}")
+    {
+      fullTitle = plain.trimmed
+      explicitID = nil
+      if let (word, rest) = Self.splitKindWord(fullTitle) {
+        kindWord = word
+        title = rest
+      } else {
+        kindWord = nil
+        title = fullTitle
+      }
+      return
+    }
     if let parts = Self.splitASCIIEdges(&plain) {
       (fullTitle, explicitID, kindWord, title) = parts
       return
@@ -116,6 +136,14 @@ struct HeadingText {
   /// An invalid explicit id or an empty slug is an error.
   func id(slugOf title: String? = nil, into diagnostics: inout [Diagnostic]) -> String? {
     if let explicitID {
+      // `{#once }`: spaces inside the braces are a slip, not part of the id.
+      let trimmed = explicitID.trimmed
+      if trimmed != explicitID, Slug.isValidExplicitID(trimmed) {
+        diagnostics.append(
+          Diagnostic(
+            .warning, location, "'{#\(explicitID)}' has a space inside the braces: write '{#\(trimmed)}'"))
+        return trimmed
+      }
       guard Slug.isValidExplicitID(explicitID) else {
         diagnostics.append(
           Diagnostic(

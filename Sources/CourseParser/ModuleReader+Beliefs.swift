@@ -70,6 +70,15 @@ extension ModuleReader {
       if let list, let listIndex, list.count >= 2, !list.contains(where: \.isEmpty) {
         guidance.remove(at: listIndex - blocks.startIndex)
         body = .rank(list)
+      } else if let list, let listIndex, let empty = list.firstIndex(where: \.isEmpty),
+        let at = blocks[listIndex].location
+      {
+        let entry = blocks[listIndex].listItems![empty]
+        diagnostics.append(
+          Diagnostic(
+            .error, entry.first?.location ?? lines.listItem(empty, ofListAt: at) ?? at,
+            "Rank item \(empty + 1) has no text", related: item))
+        body = nil
       } else {
         diagnostics.append(
           Diagnostic(

@@ -239,8 +239,8 @@ extension ModuleReader {
     diagnostics.append(
       Diagnostic(
         .warning, location,
-        "'\(written)' is not read as a hint, so this quote is part of the question's text, which every learner "
-          + "sees: write 'Hint:' to make it a hint they ask for",
+        "'\(written)' is not read as a hint, so this quote is shown to every learner (before the answers as the "
+          + "question's text, after them as its explanation): write 'Hint:' to make it a hint they ask for",
         end: location.movedRight(by: written.utf8.count), fix: "Hint:"))
   }
 
@@ -249,12 +249,19 @@ extension ModuleReader {
   static func nearMissWord(_ word: String, _ inlines: [Inline]) -> String? {
     let text = inlines.plainTextPrefix(word.count + 8)
     guard text.hasPrefixIgnoringCase(word) else { return nil }
+    // `Facilitator note:` is a near-miss even with its colon.
+    let colonIsWrong = word.contains(" ")
     let afterWord = text.dropFirst(word.count)
     let plural = afterWord.first == "s" || afterWord.first == "S"
     let rest = plural ? afterWord.dropFirst() : afterWord
     let spaces = rest.prefix { $0 == " " }
-    guard let mark = rest.dropFirst(spaces.count).first, ":-–—=.>;：".contains(mark) else { return nil }
-    if mark == ":" && !plural && spaces.isEmpty { return nil }
+    let fromMark = rest.dropFirst(spaces.count)
+    guard let mark = fromMark.first, ":-–—=.>;：".contains(mark) else { return nil }
+    if mark == ":" && !plural && spaces.isEmpty && !colonIsWrong { return nil }
+    // `Facilitator-led`, `Hint-free`: a mark glued to a word is a compound, not a near-miss.
+    if mark != ":", spaces.isEmpty, let next = fromMark.dropFirst().first, next.isLetter || next.isNumber {
+      return nil
+    }
     return String(text.prefix(word.count + (plural ? 1 : 0) + spaces.count + 1))
   }
 
@@ -330,7 +337,7 @@ extension ModuleReader {
   ) {
     if let word = heading.kindWord, ItemKindWord.section(of: word) == nil {
       let suggestion = nearest(to: word, among: ["Order", "Match"])
-      if editDistance(word, suggestion) <= 2 {
+      if editDistance(word, suggestion) <= 2 || word.lowercased().hasPrefix(suggestion.lowercased()) {
         diagnostics.append(
           Diagnostic(
             .error, heading.location,
@@ -564,7 +571,14 @@ extension ModuleReader {
     let listLocation = list.location ?? question.location
     for (index, item) in (list.listItems ?? []).enumerated() {
       let text = Self.itemText(item)
-      let at = Self.location(of: item, in: list) ?? listLocation
+      let at = item.first?.location ?? lines.listItem(index, ofListAt: listLocation) ?? listLocation
+      if text.trimmed.isEmpty {
+        diagnostics.append(
+          Diagnostic(
+            .error, at, "match item \(index + 1) has no text: write 'left -> right'",
+            related: question.related))
+        return nil
+      }
       guard let (leftText, rightText) = text.splitOnce("->") else {
         let lookAlike = ["=>", "→", "—>", "–>", "- >", "=", ":"].first { text.contains($0) }
         let hint =

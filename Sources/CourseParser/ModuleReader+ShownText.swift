@@ -54,7 +54,9 @@ extension ModuleReader {
     }
     for block in blocks {
       if case .blockQuote(let inner) = block.kind, let first = inner.first, let location = first.location,
-        let inlines = first.paragraphInlines, let written = Self.nearMissWord("facilitator", inlines)
+        let inlines = first.paragraphInlines,
+        let written = Self.nearMissWord("facilitator note", inlines)
+          ?? Self.nearMissWord("facilitator", inlines)
       {
         diagnostics.append(
           Diagnostic(
@@ -141,7 +143,7 @@ extension ModuleReader {
         continue
       }
       let text = HeadingText(inlines, at: location)
-      checkStrayID(text)
+      checkStrayID(text, otherForms: false)
       if let id = text.explicitID {
         let (start, end) = lines.span(of: "{#\(id)}", inLine: location.line, fallback: location)
         diagnostics.append(
@@ -284,8 +286,8 @@ extension ModuleReader {
   }
 
   /// A `{#id}` learners would see: in the middle of a heading, or written with spaces.
-  mutating func checkStrayID(_ heading: HeadingText) {
-    guard let stray = heading.strayID else { return }
+  mutating func checkStrayID(_ heading: HeadingText, otherForms: Bool = true) {
+    guard let stray = heading.strayID(otherForms: otherForms) else { return }
     let (start, end) = lines.span(of: stray, inLine: heading.location.line, fallback: heading.location)
     let id = stray.dropFirst().drop { $0 == " " || $0 == "#" || $0 == ":" }.dropLast().trimmed
     let atEnd = heading.fullTitle.hasSuffix(stray) && heading.explicitID == nil

@@ -50,6 +50,13 @@ enum YAMLProblem {
     let line = text(mark.line)
     let column = mark.column
     let characterThere = line.utf8.dropFirst(column - 1).first.map { Character(Unicode.Scalar($0)) }
+    if context.contains("flow node"), problem.contains("did not find expected node content") {
+      // `[desk, , manager]`, `[desk,]`: a comma with nothing after it.
+      return Diagnostic(
+        .error, mark,
+        "the list has an empty place here (a comma with no name after it): remove the extra comma",
+        end: mark.movedRight(by: 1))
+    }
     if context.contains("flow sequence"), let start = contextMark {
       return Diagnostic(
         .error, start,

@@ -72,6 +72,30 @@ struct ContentsTests {
           + "did you mean 'sub/01-welcome.md'?"
       ]),
     BrokenCourse(
+      name: "a contents link whose extension is a slip away from '.md'",
+      files: [
+        "course.md": "# C\n\n1. [M](01-m.dm)\n2. [N](02-n.md)\n", "01-m.md": module, "02-n.md": "# N\n",
+      ],
+      expected: [
+        "course.md:3:8: error: the contents link to '01-m.dm' is not to a '.md' file, so it is not a module; "
+          + "did you mean '01-m.md'?"
+      ]),
+    BrokenCourse(
+      name: "roles joined with 'and'",
+      files: ["course.md": "---\nroles: desk and manager\n---\n# C\n\n1. [M](01-m.md)\n", "01-m.md": module],
+      expected: [
+        "course.md:2:8: error: 'roles: desk and manager' is one piece of text, not a list: write roles: [desk, manager] "
+          + "(or roles: [desk and manager] for one name with spaces in it)"
+      ]),
+    BrokenCourse(
+      name: "a list with an empty place",
+      files: [
+        "course.md": "---\nroles: [desk, , manager]\n---\n# C\n\n1. [M](01-m.md)\n", "01-m.md": module,
+      ],
+      expected: [
+        "course.md:2:15: error: the list has an empty place here (a comma with no name after it): remove the extra comma"
+      ]),
+    BrokenCourse(
       name: "a contents link with two letters swapped",
       files: ["course.md": "# C\n\n1. [M](01-wlecome.md)\n", "01-welcome.md": module],
       expected: [

@@ -126,6 +126,30 @@ struct NearMissTests {
       expected: "01-module.md:9:1: error:",
       message: "'###Order:' is read as text, not a question, so its list joins",
       notes: ["01-module.md:5:1: note: the question"], fix: "### Order: Steps"),
+    BrokenModule(
+      name: "'> Facilitator note:' is not a facilitator note: learners see it",
+      module: "# M\n\n## Lesson: L\n\nWords.\n\n> Facilitator note: ten minutes\n",
+      expected: "01-module.md:7:3: error:", message: "'Facilitator note:' is not read as a facilitator note",
+      fix: "Facilitator:"),
+    BrokenModule(
+      name: "'### Ordering:' over a plain list names Order:",
+      module: drill + "### Ordering: Steps\n\n1. a\n2. b\n",
+      expected: "01-module.md:5:1: error:", message: "'Ordering:' is not a question kind"),
+    BrokenModule(
+      name: "'{#id }' with a space inside the braces is read as the id, with a warning",
+      module: drill + "### Pick one {#pick }\n\nAnswer: a\n",
+      expected: "01-module.md:5:1: warning:",
+      message: "'{#pick }' has a space inside the braces: write '{#pick}'"),
+    BrokenModule(
+      name: "an empty Rank item points at its line",
+      module: beliefs + "### Rank: What matters most\n\n1. Speed\n2. Care\n3.\n4. Price\n",
+      expected: "01-module.md:9:1: error:", message: "Rank item 3 has no text",
+      notes: ["01-module.md:5:1: note: the item"]),
+    BrokenModule(
+      name: "an empty Match item points at its line",
+      module: drill + "### Match: Pair them\n\n- a -> b\n-\n- c -> d\n",
+      expected: "01-module.md:8:1: error:", message: "match item 2 has no text",
+      notes: ["01-module.md:5:1: note: the question"]),
     // Almost a hint, a question, an answer.
     BrokenModule(
       name: "task-list marks inside a '> Hint:' are an error (a learner asking for a hint sees the key)",
@@ -347,6 +371,23 @@ struct NearMissTests {
   @Test("Each near-miss gets its one diagnostic at the line to edit", arguments: modules)
   func brokenModule(_ broken: BrokenModule) throws {
     try broken.check()
+  }
+
+  /// Words that look like the near-misses above, used as ordinary text.
+  static let sound = [
+    "# M\n\n## Lesson: L\n\n> Facilitator-led sessions are on Mondays.\n\n> Hint-free questions are fine too.\n",
+    "# M\n\n## Lesson: L\n\n### Write the guest's name as {guest}\n\nWords.\n\n### Tag it `[#urgent]`\n\nMore.\n",
+    "# M\n\n## Lesson: L\n\n### Ids look like `{#vip}`\n\nWords.\n",
+    "# M\n\n## Lesson: A facilitator's guide\n\nFacilitators lead the room. Hints help.\n",
+    "# M\n\n## Drill: D\n\n### Which is kind? {#kind}\n\n> Hint-free: think.\n\n- [x] Listen\n  Yes.\n- [ ] Argue\n  No.\n",
+  ]
+
+  @Test("Ordinary text that looks like a near-miss gets no diagnostic", arguments: sound)
+  func soundModule(_ module: String) throws {
+    let course = try TemporaryCourse(module: module)
+    defer { course.remove() }
+    let diagnostics = course.load().diagnostics.map { course.portable($0.description) }
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
   }
 
   @Test("A mistake in one file's settings causes no errors in the others")
