@@ -69,9 +69,12 @@ struct Connector: Sendable {
 
   /// `sslrootcert`; else `~/.postgresql/root.crt` when it exists (as `libpq` reads it);
   /// else `nil`, the authorities the system trusts. `sslrootcert=system` asks for those.
-  static func rootCertificates(_ location: PostgresLocation) -> String? {
+  /// The home folder is the one `~/.pgpass` is read from (`$HOME`, else the user's).
+  static func rootCertificates(
+    _ location: PostgresLocation, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String? {
     if let given = location.sslRootCert { return given == "system" ? nil : given }
-    let home = FileManager.default.homeDirectoryForCurrentUser.path
+    guard let home = PasswordFile.home(environment: environment) else { return nil }
     let file = (home as NSString).appendingPathComponent(".postgresql/root.crt")
     return FileManager.default.fileExists(atPath: file) ? file : nil
   }

@@ -54,11 +54,15 @@ public enum PasswordFile {
   /// `$PGPASSFILE`, else `~/.pgpass` (`$HOME`, else the home folder of the user).
   static func path(environment: [String: String]) -> String? {
     if let file = environment["PGPASSFILE"], !file.isEmpty { return file }
-    if let home = environment["HOME"], !home.isEmpty {
-      return (home as NSString).appendingPathComponent(".pgpass")
-    }
+    return home(environment: environment).map { ($0 as NSString).appendingPathComponent(".pgpass") }
+  }
+
+  /// The home folder coach reads `.pgpass` and `.postgresql/root.crt` from: `$HOME`, else
+  /// the home folder of the user.
+  static func home(environment: [String: String]) -> String? {
+    if let home = environment["HOME"], !home.isEmpty { return home }
     guard let entry = getpwuid(geteuid()), let dir = entry.pointee.pw_dir else { return nil }
-    return (String(cString: dir) as NSString).appendingPathComponent(".pgpass")
+    return String(cString: dir)
   }
 
   /// The password of the first line of `text` whose host, port, database and user match.

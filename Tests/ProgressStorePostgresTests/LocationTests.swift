@@ -70,6 +70,24 @@ import Testing
 }
 
 /// The password file, by libpq's rules.
+@Suite struct RootCertificateTests {
+  @Test func rootCrtIsReadFromTheHomeThatPgpassIsReadFrom() throws {
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("home-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: home) }
+    let location = try PostgresLocation(
+      url: "postgres://ada@db.example.com/coach?sslmode=verify-full", environment: [:])
+    #expect(Connector.rootCertificates(location, environment: ["HOME": home.path]) == nil)
+    try FileManager.default.createDirectory(
+      at: home.appendingPathComponent(".postgresql"), withIntermediateDirectories: true)
+    try Data("x".utf8).write(to: home.appendingPathComponent(".postgresql/root.crt"))
+    #expect(
+      Connector.rootCertificates(location, environment: ["HOME": home.path])
+        == home.appendingPathComponent(".postgresql/root.crt").path)
+    #expect(
+      PasswordFile.path(environment: ["HOME": home.path]) == home.appendingPathComponent(".pgpass").path)
+  }
+}
+
 @Suite struct PasswordFileTests {
   let file = """
     # comment:lines:are:skipped:x
