@@ -278,7 +278,9 @@ extension ModuleReader {
     if let (kind, title, punctuated) = heading.kindWithoutColon {
       let word = kind.rawValue.capitalized
       return SectionNearMiss(
-        reason: "'\(word)' has no colon after it", fix: heading.written(level: 2, kind: word, title: title),
+        reason: heading.fullTitle.dropFirst(word.count).first.map { "：﹕".contains($0) } == true
+          ? "'\(word)' is followed by a full-width colon, which is not read as ':'"
+          : "'\(word)' has no colon after it", fix: heading.written(level: 2, kind: word, title: title),
         kind: kind,
         warnAlone: punctuated)
     }

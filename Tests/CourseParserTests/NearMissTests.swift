@@ -106,7 +106,8 @@ struct NearMissTests {
     BrokenModule(
       name: "a full-width colon after the kind, over answer marks",
       module: "# M\n\n## Drill\u{FF1A}Policy check\n\n### Which?\n\n- [x] A\n- [ ] B\n",
-      expected: "01-module.md:3:1: error:", message: "'Drill' has no colon after it",
+      expected: "01-module.md:3:1: error:",
+      message: "'Drill' is followed by a full-width colon, which is not read as ':'",
       notes: ["01-module.md:7:3: note: shown to learners as text"], fix: "## Drill: Policy check"),
     BrokenModule(
       name: "a kind word alone as a heading, over answer marks",
