@@ -48,35 +48,36 @@ extension HeadingText {
   /// (`Drill Policy check`, `Drill - Policy check`): the kind, the title meant, and
   /// whether punctuation stood where the colon belongs (a stronger sign).
   var kindWithoutColon: (kind: Section.Kind, title: String, punctuated: Bool)? {
-    guard kindWord == nil else { return nil }
-    let word = fullTitle.prefix { $0.isLetter }
+    guard let (word, title, punctuated) = wordWithoutColon else { return nil }
     let lowered = word.lowercased()
     guard
       let kind: Section.Kind = lowered == "belief" ? .beliefs : Section.Kind(rawValue: lowered),
       kind != .lesson
     else { return nil }
-    let after = fullTitle.dropFirst(word.count)
-    guard let next = after.first, next == " " || Self.colonStandIns.contains(next) else { return nil }
-    let trimmed = after.drop { $0 == " " }
-    let punctuated = trimmed.first.map(Self.colonStandIns.contains) ?? false
-    let title = (punctuated ? trimmed.dropFirst() : trimmed).trimmed
-    guard !title.isEmpty else { return nil }
     return (kind, title, punctuated)
   }
 
   /// The first word, when it is an item kind written without its colon (`Order Steps`,
   /// `Agree - Service matters`): the kind word as it should be written, and the title meant.
   var itemKindWithoutColon: (word: String, title: String)? {
+    guard let (word, title, _) = wordWithoutColon, ItemKindWord.section(of: word) != nil else { return nil }
+    return (ItemKindWord.shown(word), title)
+  }
+
+  /// The first word and the title after it, when no colon follows the word (a space or
+  /// a stand-in for the colon does), and whether a stand-in stood there.
+  private var wordWithoutColon: (word: String, title: String, punctuated: Bool)? {
     guard kindWord == nil else { return nil }
     let word = fullTitle.prefix { $0.isLetter }
-    guard ItemKindWord.section(of: String(word)) != nil else { return nil }
     let after = fullTitle.dropFirst(word.count)
-    guard let next = after.first, next == " " || Self.colonStandIns.contains(next) else { return nil }
+    guard !word.isEmpty, let next = after.first, next == " " || Self.colonStandIns.contains(next) else {
+      return nil
+    }
     let trimmed = after.drop { $0 == " " }
     let punctuated = trimmed.first.map(Self.colonStandIns.contains) ?? false
     let title = (punctuated ? trimmed.dropFirst() : trimmed).trimmed
     guard !title.isEmpty else { return nil }
-    return (ItemKindWord.shown(String(word)), title)
+    return (String(word), title, punctuated)
   }
 
   /// Punctuation that trainers write where the kind's colon belongs.

@@ -24,32 +24,14 @@ struct HeadingText {
     }),
       code.trimmed.hasSuffix("}")
     {
-      fullTitle = plain.trimmed
-      explicitID = nil
-      if let (word, rest) = Self.splitKindWord(fullTitle) {
-        kindWord = word
-        title = rest
-      } else {
-        kindWord = nil
-        title = fullTitle
-      }
-      return
-    }
-    if let parts = Self.splitASCIIEdges(&plain) {
+      (fullTitle, explicitID) = (plain.trimmed, nil)
+    } else if let parts = Self.splitASCIIEdges(&plain) {
       (fullTitle, explicitID, kindWord, title) = parts
       return
-    }
-    let (text, id) = Slug.splitExplicitID(plain)
-    self.fullTitle = text
-    self.explicitID = id
-    self.location = location
-    if let (word, rest) = Self.splitKindWord(text) {
-      kindWord = word
-      title = rest
     } else {
-      kindWord = nil
-      title = text
+      (fullTitle, explicitID) = Slug.splitExplicitID(plain)
     }
+    (kindWord, title) = Self.splitKindWord(fullTitle).map { ($0.0, $0.1) } ?? (nil, fullTitle)
   }
 
   /// The parts of a heading's text, found in one pass over its bytes, as the slower
