@@ -87,14 +87,7 @@ import Testing
       NSArray(array: try progress(store)).isEqual(to: try progress(reference)), "the same progress as one run"
     )
     // Read by psql: every record once.
-    #expect(
-      try TestPostgres.sql("SELECT count(*) = count(DISTINCT recordid) FROM drillattempt", in: store) == ["t"]
-    )
-    #expect(
-      try TestPostgres.sql(
-        "SELECT count(*) FROM (SELECT itemid, array_agg(attempt ORDER BY attempt) AS n, count(*) AS c "
-          + "FROM drillattempt GROUP BY itemid) q WHERE n <> (SELECT array_agg(g) FROM generate_series(1, c::int) g)",
-        in: store) == ["0"])
+    try expectEveryAnswerOnceNumberedInTurn(in: store)
   }
 
   @Test func theServerStoppedDuringAReviewKeepsTheAnswerAndGoesOnWhenItIsBack() throws {
@@ -143,14 +136,24 @@ import Testing
     let reviewed = try TestPostgres.sql(
       "SELECT itemid FROM drillattempt WHERE context = 'review' ORDER BY id", in: store)
     #expect(reviewed == ["first", "warm", "word", "steps", "moments"], "\(reviewed)")
+    try expectEveryAnswerOnceNumberedInTurn(in: store)
+  }
+
+  /// Read by psql: every answer stored once (one row per record id), and each item's
+  /// attempts numbered 1, 2, 3... with no gap or repeat.
+  private func expectEveryAnswerOnceNumberedInTurn(
+    in store: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     #expect(
-      try TestPostgres.sql("SELECT count(*) = count(DISTINCT recordid) FROM drillattempt", in: store) == ["t"]
-    )
+      try TestPostgres.sql("SELECT count(*) = count(DISTINCT recordid) FROM drillattempt", in: store) == [
+        "t"
+      ],
+      sourceLocation: sourceLocation)
     #expect(
       try TestPostgres.sql(
         "SELECT count(*) FROM (SELECT itemid, array_agg(attempt ORDER BY attempt) AS n, count(*) AS c "
           + "FROM drillattempt GROUP BY itemid) q WHERE n <> (SELECT array_agg(g) FROM generate_series(1, c::int) g)",
-        in: store) == ["0"])
+        in: store) == ["0"], sourceLocation: sourceLocation)
   }
 
   @Test func aRestartBetweenAnswersGoesUnnoticed() throws {

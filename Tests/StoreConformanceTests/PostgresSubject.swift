@@ -44,18 +44,21 @@ final class PostgresSubject: StoreSubject {
     return second
   }
 
+  /// Whether the store refuses a statement (an append-only table refuses changes).
+  private static func refuses(_ sql: String, _ store: PostgresProgressStore) async -> Bool {
+    do {
+      try await store.execute(sql)
+      return false
+    } catch {
+      return true
+    }
+  }
+
   func tryToAlterAttempts(in store: any ProgressStore) async throws -> (
     updateRefused: Bool, deleteRefused: Bool
   )? {
     let postgres = store as! PostgresProgressStore
-    func refused(_ sql: String) async -> Bool {
-      do {
-        try await postgres.execute(sql)
-        return false
-      } catch {
-        return true
-      }
-    }
+    func refused(_ sql: String) async -> Bool { await Self.refuses(sql, postgres) }
     return (
       await refused("UPDATE drillAttempt SET correct = true"), await refused("DELETE FROM drillAttempt")
     )
@@ -65,14 +68,7 @@ final class PostgresSubject: StoreSubject {
     updateRefused: Bool, deleteRefused: Bool
   )? {
     let postgres = store as! PostgresProgressStore
-    func refused(_ sql: String) async -> Bool {
-      do {
-        try await postgres.execute(sql)
-        return false
-      } catch {
-        return true
-      }
-    }
+    func refused(_ sql: String) async -> Bool { await Self.refuses(sql, postgres) }
     return (await refused("UPDATE drillPass SET passMark = 50"), await refused("DELETE FROM drillPass"))
   }
 

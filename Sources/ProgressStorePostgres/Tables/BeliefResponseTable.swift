@@ -116,11 +116,7 @@ enum BeliefResponseTable {
     """
 
   static func history(of employee: EmployeeID, in courseID: String) -> Statement {
-    var s = Statement(
-      "SELECT \(columns) FROM beliefResponse WHERE employeeId = $1 AND courseId = $2 ORDER BY id")
-    s.bind(employee.rawValue)
-    s.bind(courseID)
-    return s
+    .history(columns, from: "beliefResponse", of: employee, in: courseID)
   }
 
   static func read(_ row: PostgresRow) throws -> BeliefResponse {

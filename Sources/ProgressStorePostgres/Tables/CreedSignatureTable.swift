@@ -52,11 +52,7 @@ enum CreedSignatureTable {
     """
 
   static func history(of employee: EmployeeID, in courseID: String) -> Statement {
-    var s = Statement(
-      "SELECT \(columns) FROM creedSignature WHERE employeeId = $1 AND courseId = $2 ORDER BY id")
-    s.bind(employee.rawValue)
-    s.bind(courseID)
-    return s
+    .history(columns, from: "creedSignature", of: employee, in: courseID)
   }
 
   static func read(_ row: PostgresRow) throws -> CreedSignature {

@@ -135,11 +135,7 @@ enum DrillAttemptTable {
     """
 
   static func history(of employee: EmployeeID, in courseID: String) -> Statement {
-    var s = Statement(
-      "SELECT \(columns) FROM drillAttempt WHERE employeeId = $1 AND courseId = $2 ORDER BY id")
-    s.bind(employee.rawValue)
-    s.bind(courseID)
-    return s
+    .history(columns, from: "drillAttempt", of: employee, in: courseID)
   }
 
   static func read(_ row: PostgresRow) throws -> DrillAttempt {

@@ -90,10 +90,7 @@ enum DrillPassTable {
     """
 
   static func history(of employee: EmployeeID, in courseID: String) -> Statement {
-    var s = Statement("SELECT \(columns) FROM drillPass WHERE employeeId = $1 AND courseId = $2 ORDER BY id")
-    s.bind(employee.rawValue)
-    s.bind(courseID)
-    return s
+    .history(columns, from: "drillPass", of: employee, in: courseID)
   }
 
   static func read(_ row: PostgresRow) throws -> DrillPass {

@@ -42,14 +42,8 @@ enum PageReadTable {
 
   /// Oldest reading first; readings of the same millisecond in the order of their key.
   static func history(of employee: EmployeeID, in courseID: String) -> Statement {
-    var s = Statement(
-      """
-      SELECT \(columns) FROM pageRead WHERE employeeId = $1 AND courseId = $2
-      ORDER BY at, moduleId, sectionId, page
-      """)
-    s.bind(employee.rawValue)
-    s.bind(courseID)
-    return s
+    .history(
+      columns, from: "pageRead", orderedBy: "at, moduleId, sectionId, page", of: employee, in: courseID)
   }
 
   static func read(_ row: PostgresRow) throws -> PageRead {

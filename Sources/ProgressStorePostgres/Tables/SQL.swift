@@ -1,4 +1,5 @@
 import Foundation
+import LearnerModel
 import PostgresNIO
 
 /// What every table's SQL shares.
@@ -47,6 +48,19 @@ struct Statement {
   mutating func bindTime(_ date: Date?) { binds.append(date.map(SQL.milliseconds)) }
 
   var query: PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: binds) }
+
+  /// `columns` of one employee's records in one course, from `table`, in `order`: what
+  /// every record table's `history(of:in:)` reads.
+  static func history(
+    _ columns: String, from table: String, orderedBy order: String = "id", of employee: EmployeeID,
+    in courseID: String
+  ) -> Statement {
+    var s = Statement(
+      "SELECT \(columns) FROM \(table) WHERE employeeId = $1 AND courseId = $2 ORDER BY \(order)")
+    s.bind(employee.rawValue)
+    s.bind(courseID)
+    return s
+  }
 }
 
 /// The `recordId` column of the tables that records are appended to.
