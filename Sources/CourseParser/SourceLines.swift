@@ -1,5 +1,11 @@
 import CourseModel
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The lines of a course file, split on first use, so a diagnostic can point at a column
 /// inside a line (a `{#id}`, a link target, a front-matter key) rather than at the start
 /// of the block that holds it.
@@ -9,9 +15,10 @@ import CourseModel
 final class SourceLines {
   let file: String
   private let text: String
-  /// The byte offset where each line starts; built on first use.
-  private lazy var starts: [Int] = Self.lineStarts(Array(text.utf8))
+  /// The file's bytes, copied once on first use.
   private lazy var bytes: [UInt8] = Array(text.utf8)
+  /// The byte offset where each line starts; built on first use.
+  private lazy var starts: [Int] = bytes.withUnsafeBufferPointer(Self.lineStarts)
 
   init(_ source: SourceFile) {
     file = source.path
@@ -81,16 +88,24 @@ final class SourceLines {
   /// The column where `needle` first occurs in `line` at or after `column`, or `nil`.
   func column(of needle: String, inLine line: Int, from column: Int = 1) -> Int? {
     let haystack = bytes(ofLine: line)
-    let pattern = Array(needle.utf8)
-    guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
-    var index = haystack.startIndex + max(column - 1, 0)
-    while index + pattern.count <= haystack.endIndex {
-      if haystack[index] == pattern[0], haystack[index..<index + pattern.count].elementsEqual(pattern) {
-        return index - haystack.startIndex + 1
+    var needle = needle
+    return needle.withUTF8 { pattern -> Int? in
+      guard let first = pattern.first, haystack.count >= pattern.count else { return nil }
+      return haystack.withUnsafeBufferPointer { text -> Int? in
+        guard let base = text.baseAddress else { return nil }
+        var index = max(column - 1, 0)
+        // memchr finds each candidate first byte; memcmp checks the rest.
+        while index + pattern.count <= text.count {
+          guard let hit = memchr(base + index, Int32(first), text.count - pattern.count + 1 - index) else {
+            return nil
+          }
+          let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+          if memcmp(base + offset, pattern.baseAddress!, pattern.count) == 0 { return offset + 1 }
+          index = offset + 1
+        }
+        return nil
       }
-      index += 1
     }
-    return nil
   }
 
   /// A location in this file.
@@ -120,20 +135,33 @@ final class SourceLines {
     return index - lineBytes.startIndex + 1 + max(0, column - characters)
   }
 
-  private static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+  /// Where each line starts. `\r` is rare, so one memchr finds it is absent and the
+  /// `\n` are then found with memchr too.
+  private static func lineStarts(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
     var starts = [0]
-    var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      index += 1
-      if byte == UInt8(ascii: "\n") {
-        starts.append(index)
-      } else if byte == UInt8(ascii: "\r") {
-        if index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return starts }
+    let count = bytes.count
+    if memchr(base, Int32(UInt8(ascii: "\r")), count) == nil {
+      starts.reserveCapacity(count / 40)
+      var index = 0
+      while index < count, let hit = memchr(base + index, Int32(UInt8(ascii: "\n")), count - index) {
+        index = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
         starts.append(index)
       }
+    } else {
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        index += 1
+        if byte == UInt8(ascii: "\n") {
+          starts.append(index)
+        } else if byte == UInt8(ascii: "\r") {
+          if index < count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+          starts.append(index)
+        }
+      }
     }
-    if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
+    if starts.count > 1, starts.last == count { starts.removeLast() }
     return starts
   }
 }
