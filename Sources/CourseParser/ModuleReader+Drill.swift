@@ -247,6 +247,12 @@ extension ModuleReader {
   /// `Hint -`, `Hints:`, `Hint :`, `Facilitator -`: `word` followed by a mark other than
   /// the one colon that makes it what it is. Returns the text as written, up to the mark.
   static func nearMissWord(_ word: String, _ inlines: [Inline]) -> String? {
+    // Most paragraphs start with another letter: say so before building any text.
+    if case .text(let start) = inlines.first, let byte = start.utf8.first,
+      byte | 0x20 != word.utf8.first! | 0x20
+    {
+      return nil
+    }
     let text = inlines.plainTextPrefix(word.count + 8)
     guard text.hasPrefixIgnoringCase(word) else { return nil }
     // `Facilitator note:` is a near-miss even with its colon.
