@@ -10,8 +10,12 @@ struct CourseReader {
   /// Where the course's id is set: its `id:` line, else the top of `course.md`.
   private(set) var idLocation: SourceLocation
 
-  init(folder: String) {
+  /// Whether module files' parsed blocks are kept until exit (see ``CourseLoader/load(paths:keepingParseTrees:)``).
+  let keepsParseTrees: Bool
+
+  init(folder: String, keepingParseTrees: Bool = false) {
     self.folder = folder
+    keepsParseTrees = keepingParseTrees
     idLocation = SourceLocation(file: Self.join(folder, "course.md"), line: 1, column: 1)
   }
 
@@ -72,7 +76,9 @@ struct CourseReader {
     }
     let listed: Set<String>
     (course.modules, listed) = readModules(
-      links, context: ModuleReader.CourseContext(pass: pass, roles: matter.failed ? nil : roles))
+      links,
+      context: ModuleReader.CourseContext(
+        pass: pass, roles: matter.failed ? nil : roles, keepsParseTrees: keepsParseTrees))
     warnAboutUnlistedFiles(listed: listed)
     return course
   }

@@ -1,4 +1,5 @@
 import CourseModel
+import Synchronization
 
 /// Reads one module file into a ``Module``.
 struct ModuleReader {
@@ -8,7 +9,12 @@ struct ModuleReader {
     /// The roles the course declares; `nil` when its settings could not be read, so that
     /// audiences are not checked against a list that is not known.
     var roles: [String]?
+    /// Whether the module's parsed blocks are kept until the process exits rather than freed.
+    var keepsParseTrees = false
   }
+
+  /// Parsed blocks kept until exit, when ``CourseContext/keepsParseTrees`` asks.
+  private static let keptTrees = Mutex<[[Block]]>([])
 
   let file: String
   let course: CourseContext
@@ -37,6 +43,7 @@ struct ModuleReader {
     settingsFailed = matter.failed
     if matter.isUnclosed { return nil }
     let blocks = MarkdownConverter.parse(matter.markdown, file: file, lineOffset: matter.lineOffset)
+    defer { if course.keepsParseTrees { Self.keptTrees.withLock { $0.append(blocks) } } }
     let id = matter.string("id", into: &diagnostics) ?? defaultID
     if matter.fields["id"] != nil { idLocation = matter.location(of: "id") }
     let pass = matter.pass(into: &diagnostics) ?? course.pass

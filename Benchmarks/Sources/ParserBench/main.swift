@@ -10,14 +10,14 @@ import Foundation
 let arguments = CommandLine.arguments
 // `ParserBench --load-once DIR`: one load and nothing else, for profilers.
 if arguments.count > 2, arguments[1] == "--load-once" {
-  let result = CourseLoader.load(paths: [arguments[2]])
+  let result = CourseLoader.load(paths: [arguments[2]], keepingParseTrees: true)
   print(result.summary)
   exit(0)
 }
 // `ParserBench --json-once DIR`: one load and its JSON outline on standard output, for
 // profilers (what `coach check --format json` does, without the command's start-up).
 if arguments.count > 2, arguments[1] == "--json-once" {
-  let bytes = Outline(CourseLoader.load(paths: [arguments[2]])).jsonBytes()
+  let bytes = Outline(CourseLoader.load(paths: [arguments[2]], keepingParseTrees: true)).jsonBytes()
   FileHandle.standardOutput.write(Data(bytes))
   exit(0)
 }

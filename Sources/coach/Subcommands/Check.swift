@@ -43,7 +43,7 @@ extension Coach {
     var store: String?
 
     func run() async throws {
-      let result = CourseLoader.load(paths: paths.isEmpty ? ["courses"] : paths)
+      let result = CourseLoader.load(paths: paths.isEmpty ? ["courses"] : paths, keepingParseTrees: true)
       let printer = DiagnosticPrinter.forFiles(rich: OutputStyle.usesColor(fileDescriptor: STDERR_FILENO))
       var report = ""
       for diagnostic in result.diagnostics { report += printer.render(diagnostic) }
