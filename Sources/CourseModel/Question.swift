@@ -57,7 +57,9 @@ public struct Question: Sendable, Hashable {
 
   public var kind: Kind {
     switch body {
-    case .choice(let choices): choices.filter(\.isCorrect).count > 1 ? .multiple : .single
+    case .choice(let choices):
+      // Counted without building the array of right choices: reports and outlines ask often.
+      choices.reduce(0) { $0 + ($1.isCorrect ? 1 : 0) } > 1 ? .multiple : .single
     case .short: .short
     case .order: .order
     case .match: .match

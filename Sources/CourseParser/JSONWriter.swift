@@ -79,6 +79,12 @@ struct JSONWriter: ~Copyable {
     scalars(values.count) { $0.string(values[$1]) }
   }
 
+  /// An array of `count` strings, the string at each index given by `value`, without
+  /// building the array first.
+  mutating func strings(_ count: Int, _ value: (Int) -> String) {
+    scalars(count) { $0.string(value($1)) }
+  }
+
   /// An array of integers, laid out as ``strings(_:)``.
   mutating func ints(_ values: [Int]) {
     scalars(values.count) { $0.int(values[$1]) }

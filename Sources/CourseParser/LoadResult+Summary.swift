@@ -5,25 +5,33 @@ extension LoadResult {
   ///
   /// For example `1 course, 13 modules, 152 items (41 single, 9 multiple, ...), 0 errors, 0 warnings`.
   public var summary: String {
-    var counts: [String: Int] = [:]
+    // Counted by kind in fixed arrays: hashing each item's kind name cost more than the rest.
+    let questionKinds = Question.Kind.allCases.map { $0 }
+    let beliefKinds = BeliefItem.Kind.allCases.map { $0 }
+    var questionCounts = [Int](repeating: 0, count: questionKinds.count)
+    var beliefCounts = [Int](repeating: 0, count: beliefKinds.count)
+    var statements = 0
     var moduleCount = 0
-    for module in courses.flatMap(\.modules) {
-      moduleCount += 1
-      for section in module.sections {
-        switch section.content {
-        case .lesson: break
-        case .drill(_, let questions):
-          for question in questions { counts[question.kind.rawValue, default: 0] += 1 }
-        case .beliefs(_, let items): for item in items { counts[item.kind.rawValue, default: 0] += 1 }
-        case .creed(let creed):
-          if !creed.statements.isEmpty { counts["statement", default: 0] += creed.statements.count }
+    for course in courses {
+      for module in course.modules {
+        moduleCount += 1
+        for section in module.sections {
+          switch section.content {
+          case .lesson: break
+          case .drill(_, let questions):
+            for question in questions { questionCounts[questionKinds.firstIndex(of: question.kind)!] += 1 }
+          case .beliefs(_, let items):
+            for item in items { beliefCounts[beliefKinds.firstIndex(of: item.kind)!] += 1 }
+          case .creed(let creed): statements += creed.statements.count
+          }
         }
       }
     }
-    let order =
-      Question.Kind.allCases.map(\.rawValue) + BeliefItem.Kind.allCases.map(\.rawValue) + ["statement"]
-    let byKind = order.compactMap { kind in counts[kind].map { "\($0) \(kind)" } }
-    let items = counts.values.reduce(0, +)
+    let counted: [(kind: String, count: Int)] =
+      Array(zip(questionKinds.map(\.rawValue), questionCounts))
+      + Array(zip(beliefKinds.map(\.rawValue), beliefCounts)) + [("statement", statements)]
+    let byKind = counted.filter { $0.count > 0 }.map { "\($0.count) \($0.kind)" }
+    let items = counted.reduce(0) { $0 + $1.count }
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     var parts = [

@@ -122,11 +122,11 @@ public struct Outline: Sendable {
     switch question.body {
     case .choice(let choices):
       out.key("choices")
-      out.strings(choices.map(\.text))
+      out.strings(choices.count) { choices[$0].text }
       out.key("correct")
       out.ints(choices.indices.filter { choices[$0].isCorrect })
       out.key("feedback")
-      out.strings(choices.map(\.feedback))
+      out.strings(choices.count) { choices[$0].feedback }
     case .short(let answers):
       out.key("answers")
       out.strings(answers)
@@ -141,7 +141,7 @@ public struct Outline: Sendable {
         out.openArray()
         for pair in pairs {
           out.element()
-          out.strings([pair.left, pair.right])
+          out.strings(2) { $0 == 0 ? pair.left : pair.right }
         }
         out.closeArray()
       }
