@@ -6,6 +6,9 @@ public struct LoadResult: Sendable {
   public var courses: [Course]
   /// In the order the files were read; within a file, by line and column.
   public var diagnostics: [Diagnostic]
+  /// The blocks each module file was parsed into, when the load was asked to keep them
+  /// (``CourseLoader/load(paths:keepingParseTrees:)``): freed with the result, not before.
+  var parseTrees: [[Block]] = []
 
   public init(courses: [Course] = [], diagnostics: [Diagnostic] = []) {
     self.courses = courses
@@ -23,10 +26,10 @@ public enum CourseLoader {
   /// folder named twice is read once. Progress is kept by course id, so a second course
   /// with an id already taken is an error and is left out.
   ///
-  /// - Parameter keepingParseTrees: keep the Markdown each module was read from until the
-  ///   process exits instead of freeing it, block by block, as each module is done with it:
-  ///   for a command that reads courses once and exits (`coach check`), where the freeing
-  ///   costs a tenth of the load. A process that loads again and again leaves it `false`.
+  /// - Parameter keepingParseTrees: keep the blocks each module file was parsed into in the
+  ///   result, instead of freeing them, block by block, as each module is done with them:
+  ///   for a command that keeps the result until it exits (`coach check`), where that
+  ///   freeing costs a twentieth of the load. Other callers leave it `false`.
   public static func load(paths: [String], keepingParseTrees: Bool = false) -> LoadResult {
     var result = LoadResult()
     var folders: Set<String> = []
@@ -50,6 +53,7 @@ public enum CourseLoader {
           }
         }
         result.diagnostics += sorted(reader.diagnostics, firstFile: CourseReader.join(folder, "course.md"))
+        result.parseTrees += reader.parseTrees
       }
     }
     return result

@@ -10,8 +10,10 @@ struct CourseReader {
   /// Where the course's id is set: its `id:` line, else the top of `course.md`.
   private(set) var idLocation: SourceLocation
 
-  /// Whether module files' parsed blocks are kept until exit (see ``CourseLoader/load(paths:keepingParseTrees:)``).
+  /// Whether module files' parsed blocks are kept (see ``CourseLoader/load(paths:keepingParseTrees:)``).
   let keepsParseTrees: Bool
+  /// The parsed blocks of each module file, when they are kept.
+  private(set) var parseTrees: [[Block]] = []
 
   init(folder: String, keepingParseTrees: Bool = false) {
     self.folder = folder
@@ -200,6 +202,7 @@ struct CourseReader {
     var items = ItemIDRegistry(capacity: parsed.reduce(0) { $0 + ($1.module?.itemCount ?? 0) })
     for read in parsed {
       diagnostics += read.diagnostics
+      if let blocks = read.parsed { parseTrees.append(blocks) }
       guard let module = read.module else { continue }
       // A module whose settings did not parse may have lost its 'id:'; its error says so.
       if read.settingsFailed {
@@ -233,6 +236,8 @@ struct CourseReader {
     var idLocation: SourceLocation
     var settingsFailed = false
     var idSpans: [String: ItemIDSpan] = [:]
+    /// The blocks the file was parsed into, when they are kept.
+    var parsed: [Block]?
   }
 
   /// Reads module files concurrently; results keep the order of `files`.
@@ -252,7 +257,7 @@ struct CourseReader {
         let module = reader.read(source, defaultID: defaultID)
         read = ReadModule(
           module: module, diagnostics: reader.diagnostics, idLocation: reader.idLocation ?? top,
-          settingsFailed: reader.settingsFailed, idSpans: reader.idSpans)
+          settingsFailed: reader.settingsFailed, idSpans: reader.idSpans, parsed: reader.parsed)
       case .failure(let diagnostic):
         read = ReadModule(module: nil, diagnostics: [diagnostic], idLocation: top)
       }

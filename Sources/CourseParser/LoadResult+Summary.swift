@@ -6,8 +6,8 @@ extension LoadResult {
   /// For example `1 course, 13 modules, 152 items (41 single, 9 multiple, ...), 0 errors, 0 warnings`.
   public var summary: String {
     // Counted by kind in fixed arrays: hashing each item's kind name cost more than the rest.
-    let questionKinds = Question.Kind.allCases.map { $0 }
-    let beliefKinds = BeliefItem.Kind.allCases.map { $0 }
+    let questionKinds = Array(Question.Kind.allCases)
+    let beliefKinds = Array(BeliefItem.Kind.allCases)
     var questionCounts = [Int](repeating: 0, count: questionKinds.count)
     var beliefCounts = [Int](repeating: 0, count: beliefKinds.count)
     var statements = 0

@@ -1,5 +1,4 @@
 import CourseModel
-import Synchronization
 
 /// Reads one module file into a ``Module``.
 struct ModuleReader {
@@ -9,12 +8,9 @@ struct ModuleReader {
     /// The roles the course declares; `nil` when its settings could not be read, so that
     /// audiences are not checked against a list that is not known.
     var roles: [String]?
-    /// Whether the module's parsed blocks are kept until the process exits rather than freed.
+    /// Whether the module's parsed blocks are handed back in ``ModuleReader/parsed`` rather than freed.
     var keepsParseTrees = false
   }
-
-  /// Parsed blocks kept until exit, when ``CourseContext/keepsParseTrees`` asks.
-  private static let keptTrees = Mutex<[[Block]]>([])
 
   let file: String
   let course: CourseContext
@@ -28,6 +24,8 @@ struct ModuleReader {
   var lines: SourceLines
   /// Whether the module's settings could not be read, so its id is not known.
   var settingsFailed = false
+  /// The blocks the file was parsed into, when ``CourseContext/keepsParseTrees`` asks.
+  var parsed: [Block]?
 
   init(file: String, course: CourseContext) {
     self.file = file
@@ -43,7 +41,7 @@ struct ModuleReader {
     settingsFailed = matter.failed
     if matter.isUnclosed { return nil }
     let blocks = MarkdownConverter.parse(matter.markdown, file: file, lineOffset: matter.lineOffset)
-    defer { if course.keepsParseTrees { Self.keptTrees.withLock { $0.append(blocks) } } }
+    if course.keepsParseTrees { parsed = blocks }
     let id = matter.string("id", into: &diagnostics) ?? defaultID
     if matter.fields["id"] != nil { idLocation = matter.location(of: "id") }
     let pass = matter.pass(into: &diagnostics) ?? course.pass
