@@ -52,10 +52,12 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
+    // cmark's allocator during a parse (C for its thread-local arena; see its header).
+    .target(name: "CParseArena"),
     .target(name: "CourseModel"),
     .target(
       name: "CourseParser",
-      dependencies: ["CCmark", "CourseModel", .product(name: "Yams", package: "Yams")]
+      dependencies: ["CCmark", "CParseArena", "CourseModel", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "LearnerModel"),
     .target(
