@@ -1,24 +1,31 @@
 import CourseModel
 
 /// A heading's text split into its parts: `Kind: Title {#id}`.
-struct HeadingText {
+///
+/// A class, read only once made: the reader hands each heading on to several checks, and
+/// a copy of five strings at every step cost more than reading the heading.
+final class HeadingText {
   /// The word before the colon, when the text starts with one word and a colon.
-  var kindWord: String?
+  let kindWord: String?
   /// The text after the kind word (or all of it), without `{#id}`, trimmed.
-  var title: String
+  let title: String
   /// The text without `{#id}`, kind word included.
-  var fullTitle: String
+  let fullTitle: String
   /// The `{#id}` given, if any.
-  var explicitID: String?
-  var location: SourceLocation
+  let explicitID: String?
+  let location: SourceLocation
   /// The text of the heading's code spans (`` `{#id}` `` there is text, not an id).
-  var codeTexts: [String] = []
+  let codeTexts: [String]
 
   init(_ inlines: [Inline], at location: SourceLocation) {
     var plain = inlines.plainText
     self.location = location
+    var codeTexts: [String] = []
     for inline in inlines { if case .code(let code) = inline { codeTexts.append(code) } }
+    self.codeTexts = codeTexts
     // A `{#id}` inside a code span at the end (`` `{#vip}` ``) is text, not the id.
+    let fullTitle: String
+    let explicitID: String?
     if case .code(let code)? = inlines.last(where: {
       if case .text(let t) = $0 { !t.trimmed.isEmpty } else { true }
     }),
@@ -26,11 +33,13 @@ struct HeadingText {
     {
       (fullTitle, explicitID) = (plain.trimmed, nil)
     } else if let parts = Self.splitASCIIEdges(&plain) {
-      (fullTitle, explicitID, kindWord, title) = parts
+      (self.fullTitle, self.explicitID, kindWord, title) = parts
       return
     } else {
       (fullTitle, explicitID) = Slug.splitExplicitID(plain)
     }
+    self.fullTitle = fullTitle
+    self.explicitID = explicitID
     (kindWord, title) = Self.splitKindWord(fullTitle).map { ($0.0, $0.1) } ?? (nil, fullTitle)
   }
 

@@ -305,10 +305,13 @@ extension ModuleReader {
   private mutating func readChoices(_ list: Block, heading: HeadingText, question: QuestionNote)
     -> Question.Body?
   {
+    let items = list.listItems ?? []
     var choices: [Question.Choice] = []
     var locations: [SourceLocation] = []
+    choices.reserveCapacity(items.count)
+    locations.reserveCapacity(items.count)
     let fallback = list.location ?? heading.location
-    for (index, item) in (list.listItems ?? []).enumerated() {
+    for (index, item) in items.enumerated() {
       let at = Self.location(of: item, in: list) ?? fallback
       guard let marked = Self.markedChoice(item) ?? Self.taskMarker(Self.firstLine(item)) else {
         reportUnmarkedChoice(index, Self.firstLine(item), at: at, heading: heading, question: question)
