@@ -10,6 +10,7 @@ extension Coach {
   /// `coach certificate`: a printable certificate of completion of one course.
   struct Certificate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "certificate",
       abstract: "Write a certificate of completion of a course as a printable HTML page.",
       discussion: """
         The file is one self-contained HTML page that prints on one sheet of A4 or US Letter \

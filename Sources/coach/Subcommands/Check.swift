@@ -10,6 +10,7 @@ extension Coach {
   /// `--store`, previews what the courses as they are now do to the progress recorded.
   struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Check courses and report problems as path:line:column diagnostics.",
       discussion: """
         Each PATH is a course folder (it holds course.md), a folder of course folders, or a \

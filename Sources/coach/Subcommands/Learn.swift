@@ -8,6 +8,7 @@ import Terminal
 extension Coach {
   struct Learn: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "learn",
       abstract: "Take a course: lessons, drills, belief exercises and the creed.",
       discussion: """
         On a terminal, coach shows the course home and pages lessons; keys are shown at the bottom \

@@ -8,6 +8,7 @@ import Reports
 extension Coach {
   struct Progress: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "progress",
       abstract:
         "Show your own progress: each module's status, drill scores, estimated recall, beliefs and creed.")
 

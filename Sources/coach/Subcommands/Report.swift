@@ -8,6 +8,7 @@ import Reports
 extension Coach {
   struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "report",
       abstract: "Trainer and HR reports over everyone in a progress store.",
       discussion: """
         Reports read the store without writing to it. docs/reports.md explains every column, \
@@ -62,6 +63,7 @@ func writeOut(_ text: String) {
 extension Coach.Report {
   struct Cohort: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "cohort",
       abstract: "One row per employee: started, last active, modules, drills, creed, completed; then totals.")
 
     @OptionGroup var options: ReportOptions
@@ -97,6 +99,7 @@ extension Coach.Report {
 
   struct Items: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "items",
       abstract: "Item analysis of the drill questions, hardest first (skills only).")
 
     @OptionGroup var options: ReportOptions
@@ -117,6 +120,7 @@ extension Coach.Report {
 
   struct Beliefs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "beliefs",
       abstract: "How belief items were answered, before and after; never scored, never one person's answer.")
 
     @OptionGroup var options: ReportOptions

@@ -10,6 +10,7 @@ import Terminal
 extension Coach {
   struct Review: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "review",
       abstract: "Review the drill questions that are due, so what you learned stays.",
       discussion: """
         Once you finish a module, its drill questions join your review list. coach review asks the \

@@ -8,6 +8,7 @@ extension Coach {
   /// `coach roster`: the employees of a store, for trainers.
   struct Roster: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "roster",
       abstract:
         "The roster of employees: import it from a CSV file, list it, reset an employee who lost their passphrase.",
       subcommands: [Import.self, List.self, Reset.self])
@@ -17,6 +18,7 @@ extension Coach {
 extension Coach.Roster {
   struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Import a roster (CSV with the columns id,name,role,cohort and any others) into the store.",
       discussion: """
         The file's first line names its columns: at least id, name, role and cohort, in any \
@@ -62,7 +64,8 @@ extension Coach.Roster {
   }
 
   struct List: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the employees on the roster.")
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List the employees on the roster.")
 
     @Option(help: ArgumentHelp("Only employees of this cohort.", valueName: "name"))
     var cohort: String?
@@ -88,6 +91,7 @@ extension Coach.Roster {
   /// `coach roster reset ID`: for an employee who lost their passphrase.
   struct Reset: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "reset",
       abstract: "Reset an employee who lost their passphrase.",
       discussion: """
         Their key is forgotten, so their private text (reflections, creed notes, drafts that were \

@@ -5,6 +5,7 @@ import LearnerModel
 extension Coach {
   struct Store: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "store",
       abstract: "Set up a PostgreSQL store, or copy progress from one store to another.",
       subcommands: [Copy.self, Init.self])
   }
@@ -13,6 +14,7 @@ extension Coach {
 extension Coach.Store {
   struct Copy: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "copy",
       abstract: "Copy every record from one progress store to another, in one transaction on the target.",
       discussion: """
         FROM and TO are SQLite files or PostgreSQL URLs (postgres://user@host:port/dbname), so an \
@@ -95,6 +97,7 @@ extension Coach.Store {
 
   struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "init",
       abstract: "Make a PostgreSQL database ready for coach: the database, its tables, and two roles.",
       discussion: """
         Connect as a user who may create databases and roles (the database's owner to be). The \

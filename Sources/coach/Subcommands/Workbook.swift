@@ -7,6 +7,7 @@ extension Coach {
   /// `coach workbook`: a printable workbook for an in-person session.
   struct Workbook: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "workbook",
       abstract: "Write a course as a printable HTML workbook, for learners or for the facilitator.",
       discussion: """
         COURSE is a course folder or its course.md. The file is one self-contained HTML page: open \
