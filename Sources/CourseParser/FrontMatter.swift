@@ -153,7 +153,9 @@ struct FrontMatter {
   private mutating func readFields(_ yaml: String, settings: Settings, into diagnostics: inout [Diagnostic]) {
     let node: Yams.Node?
     do {
-      node = try Yams.compose(yaml: yaml)
+      // Values are read as written (scalar.string), so no tag is resolved: the basic resolver
+      // spares every run the compiling of the default one's regular expressions.
+      node = try Yams.compose(yaml: yaml, .basic)
     } catch let error as YamlError {
       failed = true
       diagnostics.append(YAMLProblem.diagnostic(for: error, yaml: yaml, lines: lines, fallback: location))
