@@ -2,6 +2,8 @@ extension Array where Element == Inline {
   /// The text as plain characters: text and code kept, a link's or image's text kept and
   /// its target dropped, soft and hard breaks turned into one space, raw HTML dropped.
   public var plainText: String {
+    // Most headings, choices and list items are one run of text: shared, not copied.
+    if count == 1, case .text(let text) = self[0] { return text }
     var out = ""
     for inline in self { inline.appendPlainText(to: &out) }
     return out

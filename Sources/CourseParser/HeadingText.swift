@@ -49,7 +49,8 @@ final class HeadingText {
   private static func splitASCIIEdges(_ text: inout String)
     -> (fullTitle: String, explicitID: String?, kindWord: String?, title: String)?
   {
-    text.withUTF8 { utf8 in
+    typealias Span = (start: Int, end: Int)
+    let spans: (full: Span, id: Span?, word: Span?, title: Span)? = text.withUTF8 { utf8 in
       func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
       /// The range without ASCII white space at either end, or `nil` when a non-ASCII
       /// byte is left at an end.
@@ -60,22 +61,18 @@ final class HeadingText {
         if start < end, utf8[start] >= 0x80 || utf8[end - 1] >= 0x80 { return nil }
         return (start, end)
       }
-      func string(_ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
-      }
       guard var (start, end) = trim(0, utf8.count) else { return nil }
       // A trailing `{#id}`: the last `{` before the closing `}`, then `#`.
-      var explicitID: String?
+      var explicitID: Span?
       if end - start >= 3, utf8[end - 1] == UInt8(ascii: "}") {
         var open = end - 2
         while open >= start, utf8[open] != UInt8(ascii: "{") { open -= 1 }
         if open >= start, open + 1 < end - 1, utf8[open + 1] == UInt8(ascii: "#") {
-          explicitID = string(open + 2, end - 1)
+          explicitID = (open + 2, end - 1)
           guard let text = trim(start, open) else { return nil }
           (start, end) = text
         }
       }
-      let fullTitle = string(start, end)
       // `Word: rest` where Word is ASCII letters only.
       var index = start
       while index < end, utf8[index] == UInt8(ascii: " ") { index += 1 }
@@ -87,11 +84,25 @@ final class HeadingText {
       let wordEnd = index
       while index < end, utf8[index] == UInt8(ascii: " ") { index += 1 }
       guard wordStart < wordEnd, index < end, utf8[index] == UInt8(ascii: ":") else {
-        return (fullTitle, explicitID, nil, fullTitle)
+        return ((start, end), explicitID, nil, (start, end))
       }
       guard let rest = trim(index + 1, end) else { return nil }
-      return (fullTitle, explicitID, string(wordStart, wordEnd), string(rest.0, rest.1))
+      return ((start, end), explicitID, (wordStart, wordEnd), rest)
     }
+    guard let spans else { return nil }
+    // The whole text, the most common title, is shared rather than copied.
+    let count = text.utf8.count
+    func part(_ span: Span) -> String {
+      if span.start == 0 && span.end == count { return text }
+      return text.withUTF8 {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[span.start..<span.end]), as: UTF8.self)
+      }
+    }
+    let fullTitle = part(spans.full)
+    return (
+      fullTitle, spans.id.map(part), spans.word.map(part),
+      spans.word == nil ? fullTitle : part(spans.title)
+    )
   }
 
   /// `Word: rest` where Word is ASCII letters only.
