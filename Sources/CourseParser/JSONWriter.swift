@@ -14,8 +14,10 @@ struct JSONWriter: ~Copyable {
   private var count = 0
   private var capacity: Int
   private var indent = 0
-  /// For each open container: whether nothing has been written in it yet.
-  private var empty: [Bool] = []
+  /// For each open container, innermost in the lowest bit: whether nothing has been
+  /// written in it yet (a bit each, as an outline nests a handful of levels).
+  private var empty: UInt64 = 0
+  private var depth = 0
 
   init(capacity: Int = 0) {
     self.capacity = max(capacity, 256)
@@ -51,8 +53,8 @@ struct JSONWriter: ~Copyable {
 
   /// Starts a member of an open object.
   mutating func key(_ name: StaticString) {
+    room(2 + indent + name.utf8CodeUnitCount + 4)  // the separator and the key, at once
     separate()
-    room(name.utf8CodeUnitCount + 4)
     store(UInt8(ascii: "\""))
     name.withUTF8Buffer { put($0) }
     store(UInt8(ascii: "\""))
@@ -117,13 +119,18 @@ struct JSONWriter: ~Copyable {
   }
 
   private mutating func open() {
+    precondition(depth < 64, "the outline nests a handful of levels")
     indent += 2
-    empty.append(true)
+    depth += 1
+    empty = empty << 1 | 1
   }
 
   private mutating func close(_ bracket: UInt8) {
     indent -= 2
-    if !empty.removeLast() {
+    depth -= 1
+    let wasEmpty = empty & 1 != 0
+    empty >>= 1
+    if !wasEmpty {
       put(UInt8(ascii: "\n"))
       pad()
     }
@@ -131,14 +138,13 @@ struct JSONWriter: ~Copyable {
   }
 
   private mutating func separate() {
-    if empty[empty.count - 1] {
-      empty[empty.count - 1] = false
-      put(UInt8(ascii: "\n"))
+    room(2 + indent)
+    if empty & 1 != 0 {
+      empty &= ~1
     } else {
-      room(2)
       store(UInt8(ascii: ","))
-      store(UInt8(ascii: "\n"))
     }
+    store(UInt8(ascii: "\n"))
     pad()
   }
 
