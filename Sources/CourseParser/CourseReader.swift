@@ -206,7 +206,7 @@ struct CourseReader {
       guard let module = read.module else { continue }
       // A module whose settings did not parse may have lost its 'id:'; its error says so.
       if read.settingsFailed {
-        items.register(module, idSpans: read.idSpans, into: &diagnostics)
+        items.register(module, idPlaces: read.idPlaces, into: &diagnostics)
         modules.append(module)
         continue
       }
@@ -220,7 +220,7 @@ struct CourseReader {
         continue
       }
       seenIDs[module.id] = read.idLocation
-      items.register(module, idSpans: read.idSpans, into: &diagnostics)
+      items.register(module, idPlaces: read.idPlaces, into: &diagnostics)
       modules.append(module)
     }
     // The files read, as linked and as they really are (a link inside the folder to a
@@ -235,7 +235,7 @@ struct CourseReader {
     var diagnostics: [Diagnostic]
     var idLocation: SourceLocation
     var settingsFailed = false
-    var idSpans: [String: ItemIDSpan] = [:]
+    var idPlaces = ItemIDPlaces()
     /// The blocks the file was parsed into, when they are kept.
     var parsed: [Block]?
   }
@@ -257,7 +257,7 @@ struct CourseReader {
         let module = reader.read(source, defaultID: defaultID)
         read = ReadModule(
           module: module, diagnostics: reader.diagnostics, idLocation: reader.idLocation ?? top,
-          settingsFailed: reader.settingsFailed, idSpans: reader.idSpans, parsed: reader.parsed)
+          settingsFailed: reader.settingsFailed, idPlaces: reader.idPlaces, parsed: reader.parsed)
       case .failure(let diagnostic):
         read = ReadModule(module: nil, diagnostics: [diagnostic], idLocation: top)
       }

@@ -16,8 +16,10 @@ struct ItemIDRegistry {
   }
 
   private var entries: [String: Entry]
-  /// The id spans of the module being registered.
-  private var idSpans: [String: ItemIDSpan] = [:]
+  /// Where the ids of the module being registered are written.
+  private var idPlaces = ItemIDPlaces()
+  /// Their spans, found on the first diagnostic that needs one.
+  private var idSpans: [String: ItemIDSpan]?
   /// The first Agree or Rate statement of each text, by a hash of ``comparable(_:)``.
   private var statementsByText: [UInt64: [(id: String, location: SourceLocation, prompt: String)]] = [:]
 
@@ -27,11 +29,12 @@ struct ItemIDRegistry {
   }
 
   /// Registers every item of a module, reporting duplicates into `diagnostics`.
-  /// - Parameter idSpans: where each belief item's id is written, for fixes.
+  /// - Parameter idPlaces: where each belief item's id is written, for fixes.
   mutating func register(
-    _ module: Module, idSpans: [String: ItemIDSpan] = [:], into diagnostics: inout [Diagnostic]
+    _ module: Module, idPlaces: ItemIDPlaces = ItemIDPlaces(), into diagnostics: inout [Diagnostic]
   ) {
-    self.idSpans = idSpans
+    self.idPlaces = idPlaces
+    idSpans = nil
     for section in module.sections {
       switch section.content {
       case .lesson: break
@@ -123,7 +126,8 @@ struct ItemIDRegistry {
       return
     }
     guard let earlier = entries[earlierID], earlier.kind == kind else { return }
-    let span = idSpans[id]
+    if idSpans == nil { idSpans = idPlaces.spans() }
+    let span = idSpans?[id]
     diagnostics.append(
       Diagnostic(
         .warning, span?.start ?? here,

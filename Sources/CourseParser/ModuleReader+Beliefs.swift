@@ -17,14 +17,7 @@ extension ModuleReader {
     }
     let id = heading.id(into: &diagnostics)
     if let id, kind == .agree || kind == .rate {
-      if let written = heading.explicitID {
-        let (start, end) = lines.span(
-          of: "{#\(written)}", inLine: heading.location.line, fallback: heading.location)
-        if let end { idSpans[id] = ItemIDSpan(start: start, end: end, written: true) }
-      } else {
-        let end = lines.lineEnd(from: heading.location)
-        idSpans[id] = ItemIDSpan(start: end, end: end, written: false)
-      }
+      idPlaces.add(id, written: heading.explicitID, heading: heading.location)
     }
     if heading.title.isEmpty {
       diagnostics.append(

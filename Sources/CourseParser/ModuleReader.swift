@@ -17,9 +17,9 @@ struct ModuleReader {
   var diagnostics: [Diagnostic] = []
   /// Where the module's explicit `id:` stands, if it has one.
   var idLocation: SourceLocation?
-  /// Where each belief item's id is written (its `{#id}`), or where one would go (the end
-  /// of its heading), for a fix that gives the item another id.
-  var idSpans: [String: ItemIDSpan] = [:]
+  /// Where each Agree and Rate item's id is written (its `{#id}`), or where one would go
+  /// (the end of its heading), for a fix that gives the item another id.
+  var idPlaces = ItemIDPlaces()
   /// The file's lines, for diagnostics that point inside a line.
   var lines: SourceLines
   /// Whether the module's settings could not be read, so its id is not known.
@@ -36,6 +36,7 @@ struct ModuleReader {
   /// Reads the module, or returns `nil` when it has no H1 (after reporting why).
   mutating func read(_ source: SourceFile, defaultID: String) -> Module? {
     lines = SourceLines(source)
+    idPlaces = ItemIDPlaces(source)
     diagnostics += source.unsafeCharacterDiagnostics()
     let matter = FrontMatter.split(source, settings: .module, into: &diagnostics)
     settingsFailed = matter.failed
@@ -226,6 +227,46 @@ extension Block {
   var listItems: [[Block]]? {
     if case .list(_, _, _, let items) = kind { return items }
     return nil
+  }
+}
+
+/// The headings of a module's Agree and Rate items, whose id spans (``ItemIDSpan``) are
+/// found in the file's lines only when a diagnostic asks for one: a course without such
+/// a problem never splits its files into lines.
+struct ItemIDPlaces: Sendable {
+  private struct Place: Sendable {
+    var id: String
+    /// The `{#id}` as written in the heading, if it has one.
+    var written: String?
+    var heading: SourceLocation
+  }
+
+  private var source: SourceFile?
+  private var places: [Place] = []
+
+  init(_ source: SourceFile? = nil) { self.source = source }
+
+  mutating func add(_ id: String, written: String?, heading: SourceLocation) {
+    places.append(Place(id: id, written: written, heading: heading))
+  }
+
+  /// Each item's span, by id: its `{#id}`, or the end of its heading line (where one
+  /// would be added); an id written where it cannot be found has none.
+  func spans() -> [String: ItemIDSpan] {
+    guard let source, !places.isEmpty else { return [:] }
+    let lines = SourceLines(source)
+    var spans: [String: ItemIDSpan] = [:]
+    for place in places {
+      if let written = place.written {
+        let (start, end) = lines.span(
+          of: "{#\(written)}", inLine: place.heading.line, fallback: place.heading)
+        if let end { spans[place.id] = ItemIDSpan(start: start, end: end, written: true) }
+      } else {
+        let end = lines.lineEnd(from: place.heading)
+        spans[place.id] = ItemIDSpan(start: end, end: end, written: false)
+      }
+    }
+    return spans
   }
 }
 
