@@ -136,7 +136,7 @@ struct AnswerSyntax {
 
   /// Whether a paragraph starts `Answer:` (or `Answers:`, `Answer :`).
   static func isAnswerLine(_ inlines: [Inline]) -> Bool {
-    let text = inlines.plainTextPrefix(10)
+    let text = leadingText(inlines, 10)
     guard text.hasPrefixIgnoringCase("answer") else { return false }
     let rest = text.utf8.dropFirst(6).drop { $0 == UInt8(ascii: "s") || $0 == UInt8(ascii: " ") }
     return rest.first == UInt8(ascii: ":")
@@ -144,12 +144,27 @@ struct AnswerSyntax {
 
   /// Whether a paragraph is a task list written without a space after its bullet (`-[x] a`).
   static func isSquashedTaskList(_ inlines: [Inline]) -> Bool {
-    let bytes = Array(inlines.plainTextPrefix(4).utf8.prefix(4))
+    // A bullet first, or it is not one: most paragraphs are dismissed here.
+    if case .text(let text)? = inlines.first, let bullet = text.utf8.first,
+      bullet != UInt8(ascii: "-") && bullet != UInt8(ascii: "*") && bullet != UInt8(ascii: "+")
+    {
+      return false
+    }
+    let bytes = Array(leadingText(inlines, 4).utf8.prefix(4))
     guard bytes.count == 4,
       bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "*") || bytes[0] == UInt8(ascii: "+"),
       bytes[1] == UInt8(ascii: "["), bytes[3] == UInt8(ascii: "]")
     else { return false }
     return bytes[2] == UInt8(ascii: " ") || bytes[2] | 0x20 == UInt8(ascii: "x")
+  }
+
+  /// The start of a paragraph's plain text, as ``Swift/Array/plainTextPrefix(_:)`` gives
+  /// it, taken straight from its first run of text when that is long enough (nearly always).
+  private static func leadingText(_ inlines: [Inline], _ count: Int) -> String {
+    if case .text(let text)? = inlines.first, text.utf8.count > count {
+      return String(decoding: text.utf8.prefix(count), as: UTF8.self)
+    }
+    return inlines.plainTextPrefix(count)
   }
 
   /// Every block (lists and block quotes looked into) that shows answer syntax as text:
