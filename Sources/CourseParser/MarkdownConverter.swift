@@ -161,19 +161,26 @@ enum MarkdownConverter {
     }
 
     private func inlines(of node: OpaquePointer, depth: Int) -> [Inline] {
-      var children = Children()
-      let count = childCount(node)
-      if count > 1 { children.inlines.reserveCapacity(count) }
-      fill(&children, from: node, depth: depth + 1)
-      return children.inlines
+      children(of: node, depth: depth, holdingInlines: true).inlines
     }
 
     private func blocks(of node: OpaquePointer, depth: Int) -> [Block] {
+      children(of: node, depth: depth, holdingInlines: false).blocks
+    }
+
+    /// A container's children, with room made for them in the array they go to.
+    private func children(of node: OpaquePointer, depth: Int, holdingInlines: Bool) -> Children {
       var children = Children()
       let count = childCount(node)
-      if count > 1 { children.blocks.reserveCapacity(count) }
+      if count > 1 {
+        if holdingInlines {
+          children.inlines.reserveCapacity(count)
+        } else {
+          children.blocks.reserveCapacity(count)
+        }
+      }
       fill(&children, from: node, depth: depth + 1)
-      return children.blocks
+      return children
     }
 
     private func isFlattenable(_ type: cmark_node_type) -> Bool {
