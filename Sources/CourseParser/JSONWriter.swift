@@ -17,7 +17,6 @@ struct JSONWriter: ~Copyable {
   /// For each open container, innermost in the lowest bit: whether nothing has been
   /// written in it yet (a bit each, as an outline nests a handful of levels).
   private var empty: UInt64 = 0
-  private var depth = 0
 
   init(capacity: Int = 0) {
     self.capacity = max(capacity, 256)
@@ -119,15 +118,13 @@ struct JSONWriter: ~Copyable {
   }
 
   private mutating func open() {
-    precondition(depth < 64, "the outline nests a handful of levels")
+    precondition(indent < 2 * 64, "the outline nests a handful of levels")  // a bit per level
     indent += 2
-    depth += 1
     empty = empty << 1 | 1
   }
 
   private mutating func close(_ bracket: UInt8) {
     indent -= 2
-    depth -= 1
     let wasEmpty = empty & 1 != 0
     empty >>= 1
     if !wasEmpty {
