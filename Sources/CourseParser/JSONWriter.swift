@@ -6,27 +6,44 @@
 /// DEL, C1 controls and bidirectional overrides (as `\u0085`, `\u202e`), so printing the
 /// outline on a terminal cannot act on course text.
 ///
-/// The bytes go into one buffer of its own, grown by doubling, each byte stored without
-/// the checks an array append makes (the outline of a large course is millions of
-/// small writes).
+/// The bytes go into one buffer of its own, each byte stored without the checks an array
+/// append makes (the outline of a large course is millions of small writes). A writer
+/// with a sink hands the buffer to it whenever it is full and starts it again, so the
+/// outline of a large course is never whole in memory; without one, it grows by doubling.
 struct JSONWriter: ~Copyable {
+  /// Takes the bytes written since it was last called.
+  typealias Sink = (UnsafeBufferPointer<UInt8>) -> Void
+
   private var base: UnsafeMutablePointer<UInt8>
   private var count = 0
   private var capacity: Int
+  private let sink: Sink?
   private var indent = 0
   /// For each open container, innermost in the lowest bit: whether nothing has been
   /// written in it yet (a bit each, as an outline nests a handful of levels).
   private var empty: UInt64 = 0
 
-  init(capacity: Int = 0) {
+  /// - Parameters:
+  ///   - capacity: the buffer's size in bytes.
+  ///   - sink: where the bytes go each time the buffer fills and at ``flush()``; with none,
+  ///     they stay in the buffer for ``bytes``.
+  init(capacity: Int = 0, sink: Sink? = nil) {
     self.capacity = max(capacity, 256)
+    self.sink = sink
     base = .allocate(capacity: self.capacity)
   }
 
   deinit { base.deallocate() }
 
-  /// The bytes written so far.
+  /// The bytes written so far (since the last hand-over to the sink, if there is one).
   var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+  /// Hands the bytes not yet handed over to the sink.
+  mutating func flush() {
+    guard let sink, count > 0 else { return }
+    sink(UnsafeBufferPointer(start: base, count: count))
+    count = 0
+  }
 
   /// Opens an object as the next value (after ``key(_:)``, or as an array element).
   mutating func openObject() {
@@ -154,6 +171,13 @@ struct JSONWriter: ~Copyable {
   /// Makes room for `needed` more bytes.
   @inline(__always)
   private mutating func room(_ needed: Int) {
+    if count + needed > capacity { makeRoom(needed) }
+  }
+
+  /// Empties a full buffer into the sink, or grows it when there is no sink or `needed`
+  /// is more than the buffer holds.
+  private mutating func makeRoom(_ needed: Int) {
+    flush()
     if count + needed > capacity { grow(count + needed) }
   }
 

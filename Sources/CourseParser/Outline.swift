@@ -13,10 +13,25 @@ public struct Outline: Sendable {
   /// The outline as indented JSON, ending with a newline.
   public func json() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
 
-  /// The outline as indented JSON in UTF-8, ending with a newline: what `coach check`
-  /// writes, without building a string first.
+  /// The outline as indented JSON in UTF-8, ending with a newline.
   public func jsonBytes() -> [UInt8] {
     var out = JSONWriter(capacity: 1 << 16)
+    write(to: &out)
+    return out.bytes
+  }
+
+  /// Writes the outline as indented JSON in UTF-8, ending with a newline, handing it to
+  /// `sink` a part at a time (64 KiB; more when a string holds a longer run of plain
+  /// text): what `coach check` writes, without holding the whole outline in memory.
+  public func writeJSON(to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+    withoutActuallyEscaping(sink) { sink in
+      var out = JSONWriter(capacity: 1 << 16, sink: sink)
+      write(to: &out)
+      out.flush()
+    }
+  }
+
+  private func write(to out: inout JSONWriter) {
     out.openObject()
     out.key("courses")
     out.openArray()
@@ -34,7 +49,6 @@ public struct Outline: Sendable {
     out.closeArray()
     out.closeObject()
     out.newline()
-    return out.bytes
   }
 
   private static func write(_ course: Course, to out: inout JSONWriter) {

@@ -17,8 +17,9 @@ if arguments.count > 2, arguments[1] == "--load-once" {
 // `ParserBench --json-once DIR`: one load and its JSON outline on standard output, for
 // profilers (what `coach check --format json` does, without the command's start-up).
 if arguments.count > 2, arguments[1] == "--json-once" {
-  let bytes = Outline(CourseLoader.load(paths: [arguments[2]], keepingParseTrees: true)).jsonBytes()
-  FileHandle.standardOutput.write(Data(bytes))
+  Outline(CourseLoader.load(paths: [arguments[2]], keepingParseTrees: true)).writeJSON { part in
+    FileHandle.standardOutput.write(Data(part))
+  }
   exit(0)
 }
 // `ParserBench --generate DIR`: writes the course and stops, for profiling by hand.

@@ -59,7 +59,7 @@ extension Coach {
           DiagnosticPrinter.forFiles(rich: OutputStyle.usesColor(fileDescriptor: STDOUT_FILENO)).summary(
             summary, errors: errors, warnings: warnings))
       case .json:
-        writeAll(STDOUT_FILENO, Outline(result).jsonBytes())
+        Outline(result).writeJSON { writeAll(STDOUT_FILENO, UnsafeRawBufferPointer($0)) }
         printError(printer.summary(summary, errors: errors, warnings: warnings))
       }
       let failed = errors > 0

@@ -40,15 +40,19 @@ private final class KeptValue<T> {
 
 /// Writes bytes to a file descriptor, all of them (a pipe may take them in parts).
 func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
-  bytes.withUnsafeBytes { buffer in
-    var offset = 0
-    while offset < buffer.count {
-      let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-      if written < 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      offset += written
+  bytes.withUnsafeBytes { writeAll(descriptor, $0) }
+}
+
+/// Writes bytes to a file descriptor, all of them (a pipe may take them in parts).
+func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) {
+  guard let start = buffer.baseAddress else { return }
+  var offset = 0
+  while offset < buffer.count {
+    let written = write(descriptor, start + offset, buffer.count - offset)
+    if written < 0 {
+      if errno == EINTR { continue }
+      return
     }
+    offset += written
   }
 }
