@@ -148,6 +148,30 @@ struct RobustnessTests {
     }
   }
 
+  @Test("Every control character is found at each place in a word, beside tabs and line endings")
+  func controlCharactersInEveryPosition() {
+    // The scan skips eight bytes at a time when they are plain text: a control character
+    // must be found wherever it falls among them, beside the allowed tabs and line endings.
+    let controls = (0..<0x20).filter { ![0x09, 0x0A, 0x0D].contains($0) } + [0x7F]
+    var missed: [String] = []
+    for control in controls {
+      for offset in 0..<9 {
+        for beside in ["\n", "\t", "\r", "\r\n", "a"] {
+          let prefix = String(repeating: "a", count: offset)
+          for text in [
+            prefix + beside + String(UnicodeScalar(UInt8(control))) + "bbbbbbbbbbbbbbbb",
+            prefix + String(UnicodeScalar(UInt8(control))) + beside + "bbbbbbbbbbbbbbbb",
+          ] where SourceFile(path: "m.md", text: text).unsafeCharacterDiagnostics().count != 1 {
+            missed.append(text.debugDescription)
+          }
+        }
+      }
+    }
+    #expect(missed == [])
+    let safe = String(repeating: "Text\twith\r\ntabs\nand line endings.\n", count: 40)
+    #expect(SourceFile(path: "m.md", text: safe).unsafeCharacterDiagnostics().isEmpty)
+  }
+
   @Test("Nesting 100,000 levels deep is read without overflowing the stack")
   func veryDeepNesting() {
     for unit in ["> ", "- ", "*", "["] {
