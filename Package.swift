@@ -11,7 +11,7 @@ import PackageDescription
 //   SessionEngine                      the pure learning state machine and grading
 //   Terminal                           consoles, renderers and the learn loop
 //   Reports                            what trainers and employees read
-//   XAPI                               records as xAPI statements, sent to an LRS
+//   XAPI                               records as xAPI statements, sent to an LRS (over NIO)
 //   coach                              thin subcommands; the only place that picks a store
 let package = Package(
   name: "coach",
@@ -40,6 +40,9 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+    // The LRS client's HTTP and TLS: the versions postgres-nio already brings.
+    .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     // RFC 4180 CSV, read (rosters) and written (reports): it keeps spaces, empty last
     // fields, short rows and quoted line breaks as they are (docs/reports.md says why
@@ -100,7 +103,14 @@ let package = Package(
     // Leaving the terminal: GIFT for Moodle, printable workbooks.
     .target(name: "Exports", dependencies: ["CourseModel", "Printing"]),
     // xAPI 1.0.3 statements of the records, and sending them to a learning record store.
-    .target(name: "XAPI", dependencies: ["CourseModel", "CourseProgress", "LearnerModel"]),
+    .target(
+      name: "XAPI",
+      dependencies: [
+        "CourseModel", "CourseProgress", "LearnerModel",
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ]
+    ),
     .executableTarget(
       name: "coach",
       dependencies: [
@@ -165,6 +175,6 @@ let package = Package(
       dependencies: ["XAPI", "CourseModel", "LearnerModel", "SessionEngine", "CoachTestSupport"]
     ),
     .testTarget(
-      name: "CoachTests", dependencies: ["coach", "CourseModel", "Review"], resources: [.copy("Fixtures")]),
+      name: "CoachTests", dependencies: ["coach", "CourseModel", "Review", "XAPI"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -41,7 +41,7 @@ public struct LRSClient: Sendable {
   /// - Throws: ``XAPIError/badSetting(name:value:reason:)`` for an address that is not
   ///   an http or https URL, or that holds a user name or password.
   public init(
-    endpoint: String, credentials: LRSCredentials?, transport: any LRSTransport = URLSessionTransport(),
+    endpoint: String, credentials: LRSCredentials?, transport: any LRSTransport = NIOTransport(),
     batchSize: Int = 100, retries: Int = 5,
     backoff: @escaping @Sendable (Int) -> Duration = LRSClient.standardBackoff,
     sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
@@ -158,6 +158,10 @@ public struct LRSClient: Sendable {
         }
       } catch let error as LRSTransportError {
         failure = (nil, credentials?.redact(error.detail) ?? error.detail)
+        if error.isLasting {
+          throw XAPIError.unreachable(
+            url: statementsURL.absoluteString, detail: failure.detail, tries: tries, stored: sent)
+        }
       } catch let error as XAPIError {
         throw error
       } catch {

@@ -37,10 +37,10 @@ public enum XAPIError: Error, Sendable, Equatable, CustomStringConvertible {
       return "the LRS at \(url) refused the statements (HTTP \(status))\(Self.said(detail))"
         + Self.storedNote(stored) + "; nothing more was sent"
     case .serverFailed(let url, let status, let detail, let tries, let stored):
-      return "the LRS at \(url) kept failing (HTTP \(status), \(tries) tries)\(Self.said(detail))"
+      return "the LRS at \(url) kept failing (HTTP \(status), \(Self.tries(tries)))\(Self.said(detail))"
         + Self.storedNote(stored) + "; send again later: statements already stored are not duplicated"
     case .unreachable(let url, let detail, let tries, let stored):
-      return "cannot reach the LRS at \(url) (\(detail); \(tries) tries)" + Self.storedNote(stored)
+      return "cannot reach the LRS at \(url) (\(detail); \(Self.tries(tries)))" + Self.storedNote(stored)
         + "; check the address and the network, then send again"
     case .unexpectedAnswer(let url, let status, let detail, let stored):
       return "the LRS at \(url) answered HTTP \(status), which is not an xAPI answer to a POST of "
@@ -53,4 +53,6 @@ public enum XAPIError: Error, Sendable, Equatable, CustomStringConvertible {
   private static func storedNote(_ stored: Int) -> String {
     stored == 0 ? "" : " (\(stored) statements were sent before that)"
   }
+
+  private static func tries(_ count: Int) -> String { count == 1 ? "1 try" : "\(count) tries" }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XAPI
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -160,5 +161,80 @@ import Testing
       run.stderr.contains(
         "cannot reach the LRS at http://127.0.0.1:9/xAPI/statements (the connection was refused; 2 tries)"),
       "\(run.stderr)")
+  }
+
+  /// A self-signed certificate for localhost and 127.0.0.1, and its key, made by openssl.
+  static func selfSignedCertificate() throws -> (cert: String, key: String) {
+    let folder = NSTemporaryDirectory() + "coach-tls-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let (cert, key) = (folder + "/cert.pem", folder + "/key.pem")
+    let made = try XAPITools.runProcess(
+      "/usr/bin/env",
+      [
+        "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days",
+        "2",
+        "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+      ])
+    try #require(made.status == 0, "openssl: \(made.stderr)")
+    return (cert, key)
+  }
+
+  @Test func anHTTPSLRSIsReachedOverTLSAndAnUntrustedCertificateIsRefused() async throws {
+    let sample = try Sample.made.get()
+    let tls = try Self.selfSignedCertificate()
+    let lrs = try XAPITools.Server(
+      "fake_lrs.py", ["500", "0"], environment: ["FAKE_LRS_TLS": "\(tls.cert):\(tls.key)"])
+    #expect(lrs.url.hasPrefix("https://localhost:"))
+    // coach trusts the system's certificates: a self-signed LRS is refused before a byte is
+    // sent, at once (no retry can change a certificate).
+    let started = ContinuousClock.now
+    let run = try sample.export(["--lrs", lrs.url, "--retries", "5"])
+    #expect(ContinuousClock.now - started < .seconds(7), "waited for retries")
+    #expect(run.status == 1)
+    #expect(
+      run.stderr.contains(
+        "cannot reach the LRS at \(lrs.url)/statements (the secure connection failed: "
+          + "the LRS's certificate is not trusted (not signed by an authority in /etc/ssl/certs, or expired); 1 try)"
+      ),
+      "\(run.stderr)")
+    // Trusting that certificate, the transport posts over TLS and reads the whole answer.
+    let transport = NIOTransport(timeout: .seconds(30), certificateAuthorities: tls.cert)
+    let url = try #require(URL(string: lrs.url + "/statements"))
+    let answer = try await transport.post(
+      LRSRequest(
+        url: url, headers: ["Content-Type": "application/json", "X-Experience-API-Version": "1.0.3"],
+        body: Data(#"[{"id": "a"}, {"id": "b"}]"#.utf8)))
+    #expect(answer.status == 200)
+    #expect(answer.headers["content-type"] == "application/json")
+    #expect(String(decoding: answer.body, as: UTF8.self) == #"["a", "b"]"#)
+    let seen = try JSONDecoder().decode(Seen.self, from: Data(lrs.stop().utf8))
+    #expect(seen.posts.count == 1)
+    #expect(seen.posts.first?.statements == 2)
+    #expect(seen.posts.first?.version == "1.0.3")
+  }
+
+  @Test func anLRSThatTakesTheConnectionButNeverAnswersTimesOut() async throws {
+    // A socket that listens and never accepts: the kernel completes the connection, and
+    // nothing ever answers.
+    let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    try #require(listener >= 0)
+    defer { close(listener) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(listener, $0, length) == 0 && listen(listener, 4) == 0 && getsockname(listener, $0, &length) == 0
+      }
+    }
+    try #require(bound)
+    let port = Int(UInt16(bigEndian: address.sin_port))
+    let url = try #require(URL(string: "http://127.0.0.1:\(port)/xAPI/statements"))
+    let started = ContinuousClock.now
+    await #expect(throws: LRSTransportError(detail: "no answer in time")) {
+      _ = try await NIOTransport(timeout: .seconds(1)).post(LRSRequest(url: url, body: Data("[]".utf8)))
+    }
+    #expect(ContinuousClock.now - started < .seconds(10))
   }
 }

@@ -136,16 +136,21 @@ struct GoldenTests {
     #expect(crlf == portable(Outline(loadComplete()).json()))
   }
 
-  @Test("The outline written in parts is the outline, each part at most 64 KiB but one holding a longer run of text")
+  @Test(
+    "The outline written in parts is the outline, each part at most 64 KiB but one holding a longer run of text"
+  )
   func outlineInParts() throws {
     // About 200 KB of outline, and one prompt longer than a part.
     let questions = (1...400).map { n in
       "### Question \(n) with a \"quoted\" prompt long enough to fill the outline {#q\(n)}\n\n- [x] Yes\n- [ ] No\n  Not this.\n"
     }
     let long = String(repeating: "abcdefgh ", count: 8_000)
-    let module = "# Module\n\n## Drill: Many\n\n" + questions.joined(separator: "\n")
+    let module =
+      "# Module\n\n## Drill: Many\n\n" + questions.joined(separator: "\n")
       + "\n### \(long) {#long}\n\n- [x] Yes\n- [ ] No\n"
-    let course = try TemporaryCourse(["course.md": TemporaryCourse.courseFile(modules: ["m.md"]), "m.md": module])
+    let course = try TemporaryCourse([
+      "course.md": TemporaryCourse.courseFile(modules: ["m.md"]), "m.md": module,
+    ])
     defer { course.remove() }
     let outline = Outline(course.load())
     var parts: [[UInt8]] = []

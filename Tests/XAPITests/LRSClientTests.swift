@@ -12,6 +12,8 @@ import Testing
     enum Step {
       case answer(Int, String)
       case fail(String)
+      /// A failure that sending again cannot mend (an untrusted certificate).
+      case failLasting(String)
       /// 200 with the posted statements' ids.
       case stored
       /// 200 with the first `n` of the posted ids.
@@ -35,6 +37,7 @@ import Testing
       switch step {
       case .answer(let status, let body): return LRSResponse(status: status, body: Data(body.utf8))
       case .fail(let detail): throw LRSTransportError(detail: detail)
+      case .failLasting(let detail): throw LRSTransportError(detail: detail, isLasting: true)
       case .stored: return LRSResponse(status: 200, body: try! JSONSerialization.data(withJSONObject: ids))
       case .storedFirst(let n):
         return LRSResponse(
@@ -131,6 +134,19 @@ import Testing
       }
       return try await then.post(request)
     }
+  }
+
+  @Test func aLastingFailureIsNotRetried() async throws {
+    let untrusted = Scripted(
+      [.stored] + Array(repeating: .failLasting("the certificate is not trusted"), count: 5))
+    await #expect(
+      throws: XAPIError.unreachable(
+        url: "https://lrs.example.com/xAPI/statements", detail: "the certificate is not trusted", tries: 1,
+        stored: 2)
+    ) {
+      _ = try await Self.client(untrusted, batch: 2, retries: 4).send(Self.statements(5))
+    }
+    #expect(untrusted.requests.count == 2)
   }
 
   @Test func failuresThatOutlastTheRetriesEndTheSendSayingWhatWasSent() async throws {

@@ -4,13 +4,16 @@
 
 Answers the first FAILURES POSTs to /xAPI/statements with STATUS and the JSON body
 {"detail": DETAIL}; after those, 200 with the list of the posted statements' ids, as
-an LRS does. Listens on 127.0.0.1, on a free port. Prints `ready http://127.0.0.1:PORT/xAPI`,
+an LRS does. Listens on 127.0.0.1, on a free port. Prints `ready http://127.0.0.1:PORT/xAPI`
+(`ready https://localhost:PORT/xAPI` when FAKE_LRS_TLS is `CERT_FILE:KEY_FILE`, served with TLS),
 serves until its standard input closes, then prints one line of JSON: every POST's
 status, headers that matter (the xAPI version, whether an Authorization came) and the
 number of statements, and the Authorization header values seen.
 """
 
 import json
+import os
+import ssl
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -63,9 +66,19 @@ def main(status, failures, detail="the LRS is failing on purpose"):
                 self.answer(200, [s.get("id") for s in statements])
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    tls = os.environ.get("FAKE_LRS_TLS")
+    if tls:
+        cert, key = tls.split(":")
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        # A handshake that fails (a client that does not trust the certificate) fails there,
+        # not in the listening thread.
+        server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
+        origin = f"https://localhost:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    print(f"ready http://127.0.0.1:{server.server_address[1]}/xAPI", flush=True)
+    print(f"ready {origin}/xAPI", flush=True)
     sys.stdin.read()
     server.shutdown()
     with lock:

@@ -57,10 +57,12 @@ enum XAPITools {
     private let output = Pipe()
     private let errors: PipeText
 
-    init(_ script: String, _ arguments: [String]) throws {
+    /// - Parameter environment: variables set for the server besides the test's own.
+    init(_ script: String, _ arguments: [String], environment: [String: String] = [:]) throws {
       let python = try XAPITools.python.get()
       process.executableURL = URL(fileURLWithPath: python)
       process.arguments = [tools.appendingPathComponent(script).path] + arguments
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
       process.standardInput = input
       process.standardOutput = output
       let stderr = Pipe()
