@@ -71,7 +71,7 @@ public struct NIOTransport: LRSTransport {
         channel.eventLoop.makeCompletedFuture {
           if let tls {
             // The host name is checked against the certificate, and sent as SNI unless it is an address.
-            let name = host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" } ? nil : host
+            let name = (try? SocketAddress(ipAddress: host, port: 0)) == nil ? host : nil
             try channel.pipeline.syncOperations.addHandler(
               NIOSSLClientHandler(context: tls, serverHostname: name))
           }
@@ -83,7 +83,8 @@ public struct NIOTransport: LRSTransport {
     return try await channel.executeThenClose { inbound, outbound in
       var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: Self.target(of: request.url))
       let defaultPort = secure ? 443 : 80
-      head.headers.add(name: "Host", value: port == defaultPort ? host : "\(host):\(port)")
+      let named = host.contains(":") ? "[\(host)]" : host  // an IPv6 address
+      head.headers.add(name: "Host", value: port == defaultPort ? named : "\(named):\(port)")
       for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
         head.headers.add(name: name, value: value)
       }
