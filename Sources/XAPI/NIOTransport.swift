@@ -3,6 +3,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// HTTP/1.1 over SwiftNIO, with TLS from NIOSSL for `https` addresses: one connection per
 /// request, closed when the answer has been read.
@@ -10,9 +11,12 @@ import NIOSSL
 /// coach already carries NIO for PostgreSQL; Foundation's URLSession would link
 /// FoundationNetworking, libcurl and some 30 more libraries into every coach command
 /// (about 10 ms of every start-up) for this one client.
-public struct NIOTransport: LRSTransport {
+public final class NIOTransport: LRSTransport {
   let timeout: Duration
   let trustRoots: NIOSSLTrustRoots
+  /// The TLS context, made on the first `https` request and kept: making one reads the
+  /// trust store.
+  private let context = Mutex<NIOSSLContext?>(nil)
 
   /// - Parameters:
   ///   - timeout: how long to wait for the connection and the whole answer to one request.
@@ -34,7 +38,7 @@ public struct NIOTransport: LRSTransport {
     let timeout = timeout
     do {
       return try await withThrowingTaskGroup(of: LRSResponse?.self) { group in
-        group.addTask { try await exchange(request, host: host, port: port, secure: secure) }
+        group.addTask { try await self.exchange(request, host: host, port: port, secure: secure) }
         group.addTask {
           try await Task.sleep(for: timeout)
           return nil
@@ -56,14 +60,7 @@ public struct NIOTransport: LRSTransport {
   private func exchange(_ request: LRSRequest, host: String, port: Int, secure: Bool) async throws
     -> LRSResponse
   {
-    let tls: NIOSSLContext?
-    if secure {
-      var configuration = TLSConfiguration.makeClientConfiguration()
-      configuration.trustRoots = trustRoots
-      tls = try NIOSSLContext(configuration: configuration)
-    } else {
-      tls = nil
-    }
+    let tls = secure ? try tlsContext() : nil
     let seconds = Int64(timeout.components.seconds)
     let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .connectTimeout(.seconds(max(1, seconds)))
@@ -112,6 +109,17 @@ public struct NIOTransport: LRSTransport {
         }
       }
       throw LRSTransportError(detail: "the connection was lost")
+    }
+  }
+
+  private func tlsContext() throws -> NIOSSLContext {
+    try context.withLock { context in
+      if let context { return context }
+      var configuration = TLSConfiguration.makeClientConfiguration()
+      configuration.trustRoots = trustRoots
+      let made = try NIOSSLContext(configuration: configuration)
+      context = made
+      return made
     }
   }
 
