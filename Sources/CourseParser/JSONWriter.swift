@@ -18,6 +18,8 @@ struct JSONWriter: ~Copyable {
   private var count = 0
   private var capacity: Int
   private let sink: Sink?
+  /// A line feed and the deepest indent ``open()`` allows, for ``newLine()`` to copy from.
+  private let lineStart: UnsafeMutablePointer<UInt8>
   private var indent = 0
   /// For each open container, innermost in the lowest bit: whether nothing has been
   /// written in it yet (a bit each, as an outline nests a handful of levels).
@@ -31,9 +33,15 @@ struct JSONWriter: ~Copyable {
     self.capacity = max(capacity, 256)
     self.sink = sink
     base = .allocate(capacity: self.capacity)
+    lineStart = .allocate(capacity: 1 + 2 * 64)
+    lineStart.initialize(to: UInt8(ascii: "\n"))
+    (lineStart + 1).initialize(repeating: UInt8(ascii: " "), count: 2 * 64)
   }
 
-  deinit { base.deallocate() }
+  deinit {
+    base.deallocate()
+    lineStart.deallocate()
+  }
 
   /// The bytes written so far (since the last hand-over to the sink, if there is one).
   var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
@@ -144,11 +152,9 @@ struct JSONWriter: ~Copyable {
     indent -= 2
     let wasEmpty = empty & 1 != 0
     empty >>= 1
-    if !wasEmpty {
-      put(UInt8(ascii: "\n"))
-      pad()
-    }
-    put(bracket)
+    room(2 + indent)
+    if !wasEmpty { newLine() }
+    store(bracket)
   }
 
   private mutating func separate() {
@@ -158,14 +164,13 @@ struct JSONWriter: ~Copyable {
     } else {
       store(UInt8(ascii: ","))
     }
-    store(UInt8(ascii: "\n"))
-    pad()
+    newLine()
   }
 
-  private mutating func pad() {
-    room(indent)
-    (base + count).initialize(repeating: UInt8(ascii: " "), count: indent)
-    count += indent
+  /// A line feed and the indent, where ``room(_:)`` made room for them.
+  @inline(__always)
+  private mutating func newLine() {
+    copy(UnsafeRawPointer(lineStart), 1 + indent)
   }
 
   /// Makes room for `needed` more bytes.
@@ -207,8 +212,28 @@ struct JSONWriter: ~Copyable {
   private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
     room(bytes.count)
-    (base + count).initialize(from: start, count: bytes.count)
-    count += bytes.count
+    copy(UnsafeRawPointer(start), bytes.count)
+  }
+
+  /// Stores `length` bytes from `source` where ``room(_:)`` made room for them. Most
+  /// writes are a few bytes, which two overlapping word moves copy faster than a call.
+  @inline(__always)
+  private mutating func copy(_ source: UnsafeRawPointer, _ length: Int) {
+    let target = UnsafeMutableRawPointer(base + count)
+    if length >= 8 && length <= 16 {
+      target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+      target.storeBytes(
+        of: source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), toByteOffset: length - 8,
+        as: UInt64.self)
+    } else if length < 8 {
+      for offset in 0..<length {
+        target.storeBytes(
+          of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self)
+      }
+    } else {
+      target.copyMemory(from: source, byteCount: length)
+    }
+    count += length
   }
 
   /// 1 for each byte a string cannot hold as it is: the quote, the backslash, C0, DEL,
