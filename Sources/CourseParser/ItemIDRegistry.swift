@@ -38,22 +38,25 @@ struct ItemIDRegistry {
     for section in module.sections {
       switch section.content {
       case .lesson: break
+      // Fields are read through the arrays (`questions[index].id`): a loop over the items
+      // would copy each whole item first.
       case .drill(_, let questions):
-        for question in questions {
+        for index in questions.indices {
           register(
-            question.id, kind: question.kind.rawValue, at: question.location, statement: nil,
-            into: &diagnostics)
+            questions[index].id, kind: questions[index].kind.rawValue, at: questions[index].location,
+            statement: nil, into: &diagnostics)
         }
       case .beliefs(_, let items):
-        for item in items {
+        for index in items.indices {
           let statement: Statement? =
-            switch item.body {
-            case .agree: Statement(prompt: item.prompt, labels: [])
-            case .rate(let labels): Statement(prompt: item.prompt, labels: labels)
+            switch items[index].body {
+            case .agree: Statement(prompt: items[index].prompt, labels: [])
+            case .rate(let labels): Statement(prompt: items[index].prompt, labels: labels)
             case .reflect, .rank: nil
             }
           register(
-            item.id, kind: item.kind.rawValue, at: item.location, statement: statement, into: &diagnostics)
+            items[index].id, kind: items[index].kind.rawValue, at: items[index].location, statement: statement,
+            into: &diagnostics)
         }
       case .creed(let creed):
         for statement in creed.statements {

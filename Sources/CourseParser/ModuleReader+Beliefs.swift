@@ -5,7 +5,11 @@ extension ModuleReader {
   mutating func readBeliefs(_ body: ArraySlice<Block>) -> Section.Content {
     let (intro, entries) = items(in: body)
     checkShownText(intro, in: .belief)
-    let items = entries.compactMap { readBelief($0.0, blocks: $0.1) }
+    var items: [BeliefItem] = []
+    items.reserveCapacity(entries.count)
+    for (heading, blocks) in entries {
+      if let item = readBelief(heading, blocks: blocks) { items.append(item) }
+    }
     return .beliefs(intro: intro, items: items)
   }
 

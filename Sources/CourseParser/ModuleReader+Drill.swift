@@ -29,7 +29,11 @@ extension ModuleReader {
         Diagnostic(
           .error, heading.location, "the drill has no questions: add '### ' questions with answers" + why))
     }
-    let questions = entries.compactMap { readQuestion($0.0, blocks: $0.1) }
+    var questions: [Question] = []
+    questions.reserveCapacity(entries.count)
+    for (heading, blocks) in entries {
+      if let question = readQuestion(heading, blocks: blocks) { questions.append(question) }
+    }
     return .drill(intro: intro, questions: questions)
   }
 
@@ -462,6 +466,8 @@ extension ModuleReader {
   /// as plain text: a choice's feedback.
   static func afterFirstLine(_ item: [Block]) -> String {
     guard let inlines = item.first?.paragraphInlines else { return "" }
+    // One line of one text, as most choices are: nothing after it.
+    if item.count == 1 && inlines.count == 1, case .text = inlines[0] { return "" }
     var out = ""
     if let lineBreak = inlines.firstIndex(where: { $0 == .softBreak || $0 == .lineBreak }) {
       for inline in inlines[(lineBreak + 1)...] { inline.appendPlainText(to: &out) }
@@ -492,7 +498,8 @@ extension ModuleReader {
     }
     // A first line of one text (as nearly all are): trimmed straight from its bytes.
     if inlines.count == 1 || inlines[1] == .softBreak || inlines[1] == .lineBreak {
-      if let fast = start.utf8.dropFirst(3).withContiguousStorageIfAvailable(Self.trimmedASCII), let fast {
+      var native = start
+      if let fast = native.withUTF8({ Self.trimmedASCII(UnsafeBufferPointer(rebasing: $0[3...])) }) {
         return (checked, fast)
       }
       return (checked, String(start[bytes.index(bytes.startIndex, offsetBy: 3)...]).trimmed)
