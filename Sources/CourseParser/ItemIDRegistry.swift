@@ -55,7 +55,8 @@ struct ItemIDRegistry {
             case .reflect, .rank: nil
             }
           register(
-            items[index].id, kind: items[index].kind.rawValue, at: items[index].location, statement: statement,
+            items[index].id, kind: items[index].kind.rawValue, at: items[index].location,
+            statement: statement,
             into: &diagnostics)
         }
       case .creed(let creed):
