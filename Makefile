@@ -12,12 +12,13 @@ WITH_POSTGRES := $(if $(COACH_TEST_POSTGRES),,$(CURDIR)/scripts/pg-test-server r
 
 all: build
 
-## deps: install the system libraries coach links (libcmark, SQLite) when they are missing.
+## deps: install the system libraries coach links (libcmark, SQLite, mimalloc) when they
+## are missing (mimalloc ships no pkg-config file: its header is looked for).
 deps:
-	@if ! pkg-config --exists libcmark sqlite3 2>/dev/null; then \
-	  echo "Installing libcmark-dev and libsqlite3-dev with apt-get..."; \
+	@if ! pkg-config --exists libcmark sqlite3 2>/dev/null || [ ! -e /usr/include/mimalloc.h ]; then \
+	  echo "Installing libcmark-dev, libsqlite3-dev and libmimalloc-dev with apt-get..."; \
 	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libsqlite3-dev pkg-config; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libsqlite3-dev libmimalloc-dev pkg-config; \
 	fi
 
 ## print-deps: install headless Chromium and poppler-utils, which the workbook print tests

@@ -19,6 +19,22 @@ struct CheckTests {
       ])
   }
 
+  #if os(Linux)
+    @Test("The binary's malloc and free, the Swift runtime's included, are mimalloc's")
+    func theBinaryAllocatesWithMimalloc() throws {
+      // The dynamic loader says where each symbol of each library was bound.
+      let run = try CoachBinary.run(["check", "--help"], environment: ["LD_DEBUG": "bindings"])
+      let runtime = run.stderr.split(separator: "\n").filter {
+        $0.contains("binding file") && $0.contains("libswiftCore.so")
+      }
+      for name in ["malloc", "free"] {
+        let bindings = runtime.filter { $0.hasSuffix("normal symbol `\(name)' [GLIBC_2.2.5]") }
+        #expect(!bindings.isEmpty, "no binding of \(name) was reported")
+        #expect(bindings.allSatisfy { $0.contains("libmimalloc.so") }, "\(bindings)")
+      }
+    }
+  #endif
+
   @Test("Colour on a terminal: NO_COLOR with a value turns it off, NO_COLOR empty does not (no-color.org)")
   func noColor() throws {
     var primary: Int32 = -1
