@@ -187,9 +187,8 @@ import XAPI
     #expect(lrs.url.hasPrefix("https://localhost:"))
     // coach trusts the system's certificates: a self-signed LRS is refused before a byte is
     // sent, at once (no retry can change a certificate).
-    let started = ContinuousClock.now
+    // "1 try" below, though 5 retries are allowed.
     let run = try sample.export(["--lrs", lrs.url, "--retries", "5"])
-    #expect(ContinuousClock.now - started < .seconds(7), "waited for retries")
     #expect(run.status == 1)
     #expect(
       run.stderr.contains(
@@ -217,7 +216,9 @@ import XAPI
     #expect(seen.posts.first?.version == "1.0.3")
   }
 
-  @Test func anLRSThatTakesTheConnectionButNeverAnswersTimesOut() async throws {
+  // Not timed against a clock: tests that block their threads can hold up the 1 s timer
+  // (36 s once in CI); the limit catches a timeout that never fires.
+  @Test(.timeLimit(.minutes(3))) func anLRSThatTakesTheConnectionButNeverAnswersTimesOut() async throws {
     // A socket that listens and never accepts: the kernel completes the connection, and
     // nothing ever answers.
     let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -235,10 +236,8 @@ import XAPI
     try #require(bound)
     let port = Int(UInt16(bigEndian: address.sin_port))
     let url = try #require(URL(string: "http://127.0.0.1:\(port)/xAPI/statements"))
-    let started = ContinuousClock.now
     await #expect(throws: LRSTransportError(detail: "no answer in time")) {
       _ = try await NIOTransport(timeout: .seconds(1)).post(LRSRequest(url: url, body: Data("[]".utf8)))
     }
-    #expect(ContinuousClock.now - started < .seconds(10))
   }
 }
