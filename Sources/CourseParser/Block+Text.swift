@@ -56,24 +56,29 @@ extension String {
     }
   }
 
-  /// Whether the text holds `pattern` (ASCII), letters compared without case.
-  func containsIgnoringCase(_ pattern: StaticString) -> Bool {
+  /// Whether the text holds `first` or `second` (ASCII, not empty), letters compared
+  /// without case, looked for in one pass.
+  func containsIgnoringCase(_ first: StaticString, or second: StaticString) -> Bool {
     var text = self
     return text.withUTF8 { bytes in
-      pattern.withUTF8Buffer { needle in
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        var start = 0
-        while start + needle.count <= bytes.count {
-          if bytes[start] | 0x20 == first | 0x20 {
+      first.withUTF8Buffer { one in
+        second.withUTF8Buffer { other in
+          func matches(_ needle: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+            guard start + needle.count <= bytes.count else { return false }
             var matched = 1
             while matched < needle.count, bytes[start + matched] | 0x20 == needle[matched] | 0x20 {
               matched += 1
             }
-            if matched == needle.count { return true }
+            return matched == needle.count
           }
-          start += 1
+          let (oneFirst, otherFirst) = (one[0] | 0x20, other[0] | 0x20)
+          for start in bytes.indices {
+            let lower = bytes[start] | 0x20
+            if lower == oneFirst && matches(one, at: start) { return true }
+            if lower == otherFirst && matches(other, at: start) { return true }
+          }
+          return false
         }
-        return false
       }
     }
   }

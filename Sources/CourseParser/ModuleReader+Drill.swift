@@ -426,7 +426,7 @@ extension ModuleReader {
   /// "all of the above", "none of these"...: the phrase as written, if the text has one.
   private static func aboveLikePhrase(_ text: String) -> String? {
     // Every phrase ends "above" or "these": most choices are dismissed here.
-    guard text.containsIgnoringCase("above") || text.containsIgnoringCase("these") else { return nil }
+    guard text.containsIgnoringCase("above", or: "these") else { return nil }
     for phrase in [
       "all of the above", "none of the above", "both of the above", "all the above", "all of these",
       "none of these",

@@ -280,6 +280,10 @@ struct NearMissTests {
       module: drill + "### Q\n\n- [x] a\n- [ ] b\n  No.\n- [ ] All of the above\n",
       expected: "01-module.md:10:3: warning:", message: "'All of the above' does not work"),
     BrokenModule(
+      name: "'None of THESE', the other ending",
+      module: drill + "### Q\n\n- [x] a\n- [ ] b\n  No.\n- [ ] None of THESE\n  No.\n",
+      expected: "01-module.md:10:3: warning:", message: "'None of THESE' does not work"),
+    BrokenModule(
       name: "every choice marked right", module: drill + "### Q\n\n- [x] a\n- [x] b\n",
       expected: "01-module.md:7:1: warning:", message: "every choice is marked right"),
     BrokenModule(
