@@ -133,10 +133,18 @@ public final class NIOTransport: LRSTransport {
 
   /// Whether a failure will be the same however often the request is sent: the LRS's
   /// certificate is refused.
-  static func isLasting(_ error: any Error) -> Bool {
-    if let error = error as? NIOSSLExtraError { return error == .failedToValidateHostname }
-    return (error is NIOSSLError || error is BoringSSLError)
-      && "\(error)".contains("CERTIFICATE_VERIFY_FAILED")
+  static func isLasting(_ error: any Error) -> Bool { refusedCertificate(error) != nil }
+
+  /// Why the LRS's certificate was refused, in plain words, when that is the failure.
+  private static func refusedCertificate(_ error: any Error) -> String? {
+    if let error = error as? NIOSSLExtraError, error == .failedToValidateHostname {
+      return "the LRS's certificate is for another name"
+    }
+    // BoringSSL's reason names an untrusted certificate; its codes and paths say nothing more to a reader.
+    if error is NIOSSLError || error is BoringSSLError, "\(error)".contains("CERTIFICATE_VERIFY_FAILED") {
+      return "the LRS's certificate is not trusted (not signed by an authority in /etc/ssl/certs, or expired)"
+    }
+    return nil
   }
 
   /// A network failure in plain words.
@@ -162,14 +170,8 @@ public final class NIOTransport: LRSTransport {
       case .eof, .ioOnClosedChannel, .outputClosed, .alreadyClosed: return "the connection was lost"
       default: return "network error (\(error))"
       }
-    case let error as NIOSSLExtraError where error == .failedToValidateHostname:
-      return "the secure connection failed: the LRS's certificate is for another name"
-    case is NIOSSLError, is BoringSSLError:
-      // BoringSSL's reason names an untrusted certificate; its codes and paths say nothing more to a reader.
-      if "\(error)".contains("CERTIFICATE_VERIFY_FAILED") {
-        return "the secure connection failed: the LRS's certificate is not trusted "
-          + "(not signed by an authority in /etc/ssl/certs, or expired)"
-      }
+    case is NIOSSLError, is NIOSSLExtraError, is BoringSSLError:
+      if let why = refusedCertificate(error) { return "the secure connection failed: \(why)" }
       return "the secure connection failed (TLS could not be agreed with the LRS)"
     case is HTTPParserError:
       return "the server's answer could not be read"
