@@ -123,6 +123,8 @@ public struct LRSClient: Sendable {
     while true {
       tries += 1
       let failure: (status: Int?, detail: String)
+      /// A failure that sending again cannot mend (an untrusted certificate).
+      var lasting = false
       do {
         let response = try await transport.post(request)
         switch response.status {
@@ -158,16 +160,13 @@ public struct LRSClient: Sendable {
         }
       } catch let error as LRSTransportError {
         failure = (nil, credentials?.redact(error.detail) ?? error.detail)
-        if error.isLasting {
-          throw XAPIError.unreachable(
-            url: statementsURL.absoluteString, detail: failure.detail, tries: tries, stored: sent)
-        }
+        lasting = error.isLasting
       } catch let error as XAPIError {
         throw error
       } catch {
         failure = (nil, "\(error)")
       }
-      guard tries <= retries else {
+      guard tries <= retries, !lasting else {
         if let status = failure.status {
           throw XAPIError.serverFailed(
             url: statementsURL.absoluteString, status: status, detail: failure.detail, tries: tries,
