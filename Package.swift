@@ -57,10 +57,12 @@ let package = Package(
     ),
     // cmark's allocator during a parse (C for its thread-local arena; see its header).
     .target(name: "CParseArena"),
+    // The scan of a module file for characters a terminal would act on (C for SSE2).
+    .target(name: "CTextScan"),
     .target(name: "CourseModel"),
     .target(
       name: "CourseParser",
-      dependencies: ["CCmark", "CParseArena", "CourseModel", .product(name: "Yams", package: "Yams")]
+      dependencies: ["CCmark", "CParseArena", "CTextScan", "CourseModel", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "LearnerModel"),
     .target(

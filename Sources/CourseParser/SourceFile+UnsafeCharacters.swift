@@ -1,3 +1,4 @@
+import CTextScan
 import CourseModel
 
 extension SourceFile {
@@ -15,26 +16,13 @@ extension SourceFile {
     return text.withUTF8 { bytes in
       var diagnostics: [Diagnostic] = []
       var lineCounter = LineCounter()
-      var index = 0
       var lastLine = 0
       let count = bytes.count
-      let table = Self.mayStart
-      let base = UnsafeRawPointer(bytes.baseAddress)
+      guard let base = bytes.baseAddress else { return diagnostics }
+      var index = coach_next_unsafe_start(base, count, 0)
       while index < count {
-        // The common case: eight bytes of printable ASCII but '&' at a time, then the
-        // rest of a word (line endings, tabs, other letters) by table.
-        if let base {
-          while index + 8 <= count, !Self.mayStart(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-          {
-            index += 8
-          }
-        }
-        let stop = min(count, index + 8)
-        while index < stop && table[Int(bytes[index])] == 0 { index += 1 }
-        guard index < count else { break }
-        if index == stop { continue }
         guard let found = Self.unsafe(at: index, in: bytes) else {
-          index += 1
+          index = coach_next_unsafe_start(base, count, index + 1)
           continue
         }
         let (line, column) = lineCounter.position(of: index, in: bytes)
@@ -50,33 +38,10 @@ extension SourceFile {
             Diagnostic(
               .error, location, found.message, end: location.movedRight(by: found.length), fix: ""))
         }
-        index += found.length
+        index = coach_next_unsafe_start(base, count, index + found.length)
       }
       return diagnostics
     }
-  }
-
-  /// Whether any of eight bytes is a control character, DEL, non-ASCII or `&`: anything
-  /// but the printable ASCII that cannot start an unsafe character or reference.
-  private static func mayStart(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let below20 = (word &- ones &* 0x20) & ~word & highs
-    let above7E = ((word &+ ones) | word) & highs
-    let ampersands = word ^ (ones &* 0x26)
-    let ampersand = (ampersands &- ones) & ~ampersands & highs
-    return below20 | above7E | ampersand != 0
-  }
-
-  /// 1 for each byte that may start an unsafe character or reference: C0 but tab, line
-  /// feed and carriage return; DEL; the lead bytes of C1 (0xC2) and of the bidi
-  /// controls (0xE2); and `&`.
-  private static let mayStart: [UInt8] = (0...255).map { byte in
-    let unsafe =
-      (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2
-      || byte == 0xE2
-      || byte == 0x26
-    return unsafe ? 1 : 0
   }
 
   private struct Found {
