@@ -57,12 +57,17 @@ let package = Package(
     ),
     // cmark's allocator during a parse (C for its thread-local arena; see its header).
     .target(name: "CParseArena"),
+    // The coach executable's allocator: mimalloc in place of the C library's malloc, with
+    // 2 MiB pages (see its header, and docs/architecture.md "The allocator").
+    .target(name: "CAllocator", linkerSettings: [.linkedLibrary("mimalloc")]),
     // The scan of a module file for characters a terminal would act on (C for SSE2).
     .target(name: "CTextScan"),
     .target(name: "CourseModel"),
     .target(
       name: "CourseParser",
-      dependencies: ["CCmark", "CParseArena", "CTextScan", "CourseModel", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "CCmark", "CParseArena", "CTextScan", "CourseModel", .product(name: "Yams", package: "Yams"),
+      ]
     ),
     .target(name: "LearnerModel"),
     .target(
@@ -118,12 +123,8 @@ let package = Package(
       dependencies: [
         "CourseModel", "CourseParser", "CourseProgress", "Exports", "LearnerModel", "PrivateText",
         "ProgressStorePostgres", "ProgressStoreSQLite", "Reports", "Review", "Rosters", "Terminal", "XAPI",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
-      // mimalloc (Debian's libmimalloc-dev) takes the place of the C library's malloc in
-      // the whole process: reading a course is mostly making and freeing small values, and
-      // coach check is 6-14% faster with it (docs/architecture.md, "The allocator").
-      linkerSettings: [.linkedLibrary("mimalloc")]
+        "CAllocator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .executableTarget(
       name: "coach-store-stress",
@@ -181,6 +182,7 @@ let package = Package(
       dependencies: ["XAPI", "CourseModel", "LearnerModel", "SessionEngine", "CoachTestSupport"]
     ),
     .testTarget(
-      name: "CoachTests", dependencies: ["coach", "CourseModel", "Review", "XAPI"], resources: [.copy("Fixtures")]),
+      name: "CoachTests", dependencies: ["coach", "CAllocator", "CourseModel", "Review", "XAPI"],
+      resources: [.copy("Fixtures")]),
   ]
 )

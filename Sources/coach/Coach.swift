@@ -1,4 +1,6 @@
 import ArgumentParser
+// Linked for its start-up settings of the allocator (mimalloc, 2 MiB pages); nothing calls it.
+import CAllocator
 
 /// The `coach` command: check courses, take them, and see progress.
 @main

@@ -1,3 +1,4 @@
+import CAllocator
 import CourseModel
 import Foundation
 import Testing
@@ -32,6 +33,41 @@ struct CheckTests {
         #expect(!bindings.isEmpty, "no binding of \(name) was reported")
         #expect(bindings.allSatisfy { $0.contains("libmimalloc.so") }, "\(bindings)")
       }
+    }
+
+    @Test("The binary asks mimalloc for 2 MiB pages, unless MIMALLOC_LARGE_OS_PAGES says otherwise")
+    func theBinaryAsksForLargePages() throws {
+      // Symbols are bound when first called: the binding is the call.
+      func asks(_ environment: [String: String]) throws -> Bool {
+        let run = try CoachBinary.run(
+          ["check", "--help"], environment: environment.merging(["LD_DEBUG": "bindings"]) { $1 })
+        #expect(run.status == 0)
+        return run.stderr.split(separator: "\n").contains {
+          $0.contains("/coach [0] to ") && $0.contains("libmimalloc.so")
+            && $0.hasSuffix("normal symbol `mi_option_enable'")
+        }
+      }
+      #expect(try asks([:]))
+      #expect(try !asks(["MIMALLOC_LARGE_OS_PAGES": "0"]))
+    }
+
+    @Test("Memory of a process that links the allocator target is marked for huge pages")
+    func largePagesInProcess() throws {
+      // This test process links CAllocator too (through the coach target), so its
+      // constructor ran here: memory asked for after it is in segments marked MADV_HUGEPAGE.
+      #expect(coach_allocator_uses_large_pages() == 1)
+      let size = 96 << 20
+      let block = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 64)
+      defer { block.deallocate() }
+      block.initializeMemory(as: UInt8.self, repeating: 1, count: size)
+      let smaps = try String(contentsOfFile: "/proc/self/smaps", encoding: .utf8)
+      let marked = smaps.split(separator: "\n").contains {
+        $0.hasPrefix("VmFlags:") && $0.split(separator: " ").contains("hg")
+      }
+      // The kernel can mark memory so only when it has transparent huge pages at all.
+      let kernelHasThem = FileManager.default.fileExists(
+        atPath: "/sys/kernel/mm/transparent_hugepage/enabled")
+      #expect(marked == kernelHasThem, "VmFlags 'hg' found: \(marked); THP in this kernel: \(kernelHasThem)")
     }
   #endif
 
