@@ -4,13 +4,18 @@ COURSES ?= courses
 BIN := .build/debug/coach
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps print-deps xapi-deps build test test-against-servers engine-tests run check lint bench reliability reliability-quick fuzz clean
+.PHONY: all deps print-deps xapi-deps build release test test-against-servers engine-tests run check lint bench reliability reliability-quick fuzz clean
 
 ## The PostgreSQL tests run against a throwaway server (scripts/pg-test-server): a target
 ## that needs one starts it, unless COACH_TEST_POSTGRES names one already (inside make test).
 WITH_POSTGRES := $(if $(COACH_TEST_POSTGRES),,$(CURDIR)/scripts/pg-test-server run)
 
 all: build
+
+## A release build carries the Swift runtime and Foundation inside the binary instead of
+## loading 14 shared libraries at every start (5 ms less a command; docs/architecture.md,
+## "Start-up"). The benchmarks and the long reliability runs measure this build.
+RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 
 ## deps: install the system libraries coach links (libcmark, SQLite, mimalloc) when they
 ## are missing (mimalloc ships no pkg-config file: its header is looked for).
@@ -37,6 +42,10 @@ xapi-deps:
 
 build: deps
 	$(SWIFT) build
+
+## release: the binary to install, .build/release/coach.
+release: deps
+	$(RELEASE) --product coach
 
 ## test: every suite, the PostgreSQL ones against a server started for the run (and
 ## stopped however it ends); if the server cannot start, the run fails.
@@ -77,7 +86,7 @@ lint:
 ## then what a passphrase costs at each scrypt cost.
 bench: deps
 	@command -v cmark >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark
-	$(SWIFT) build -c release --product coach
+	$(RELEASE) --product coach
 	cd Benchmarks && $(SWIFT) run -c release ParserBench ../.build/release/coach
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 	cd Benchmarks && $(WITH_POSTGRES) $(SWIFT) run -c release StoreComparisons ../.build/release/coach
@@ -86,7 +95,7 @@ bench: deps
 
 ## reliability: kill -9 trials and concurrent writers against SQLite, then PostgreSQL.
 reliability: deps
-	$(SWIFT) build -c release --product coach-store-stress
+	$(RELEASE) --product coach-store-stress
 	.build/release/coach-store-stress --kill-trials 200 --writers 50 --answers 200
 	$(WITH_POSTGRES) sh -c '.build/release/coach-store-stress --kill-trials 200 --writers 50 --answers 200 --store "$$COACH_TEST_POSTGRES"'
 
