@@ -62,9 +62,8 @@ public struct XAPIExport: Sendable {
   /// `wrote 42 statements of tiny for 2 employees to out.jsonl (answer 20, ...)`.
   public func summary(course: String, to destination: String?) -> String {
     let kinds = counts.map { "\($0.kind.rawValue) \($0.count)" }.joined(separator: ", ")
-    let verb =
-      destination.map { "wrote \(statements.count) statements of \(course) to \($0)" }
-      ?? "made \(statements.count) statements of \(course)"
+    let made = statements.count == 1 ? "1 statement" : "\(statements.count) statements"
+    let verb = destination.map { "wrote \(made) of \(course) to \($0)" } ?? "made \(made) of \(course)"
     let who = learners == 1 ? "1 employee" : "\(learners) employees"
     return "\(verb) for \(who)" + (kinds.isEmpty ? "" : " (\(kinds))")
   }

@@ -279,4 +279,16 @@ import Testing
     #expect(statements.filter { $0.kind == .drillPassed }.count == 1)
     #expect(statements.filter { $0.kind == .moduleCompleted }.isEmpty)
   }
+
+  @Test("The export's summary counts one statement and one employee in the singular")
+  func summaryInTheSingular() throws {
+    let builder = StatementBuilder(course: Self.course, settings: try Self.settings())
+    let all = builder.statements(for: Learner(Self.employee), history: Self.fullHistory())
+    let one = XAPIExport(statements: [try #require(all.first)], learners: 1, notes: [])
+    #expect(one.summary(course: "tiny", to: nil) == "made 1 statement of tiny for 1 employee (registered 1)")
+    let many = XAPIExport(statements: all, learners: 2, notes: [])
+    #expect(
+      many.summary(course: "tiny", to: "out.jsonl").hasPrefix(
+        "wrote \(all.count) statements of tiny to out.jsonl for 2 employees ("))
+  }
 }
