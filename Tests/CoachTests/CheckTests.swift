@@ -21,13 +21,18 @@ struct CheckTests {
   }
 
   #if os(Linux)
+    /// The dynamic loader's report of where each symbol of each library was bound, for
+    /// one run of `coach check --help`; symbols are bound when first called.
+    static func bindings(_ environment: [String: String] = [:]) throws -> [Substring] {
+      let run = try CoachBinary.run(
+        ["check", "--help"], environment: environment.merging(["LD_DEBUG": "bindings"]) { $1 })
+      #expect(run.status == 0)
+      return run.stderr.split(separator: "\n").filter { $0.contains("binding file") }
+    }
+
     @Test("The binary's malloc and free, the Swift runtime's included, are mimalloc's")
     func theBinaryAllocatesWithMimalloc() throws {
-      // The dynamic loader says where each symbol of each library was bound.
-      let run = try CoachBinary.run(["check", "--help"], environment: ["LD_DEBUG": "bindings"])
-      let runtime = run.stderr.split(separator: "\n").filter {
-        $0.contains("binding file") && $0.contains("libswiftCore.so")
-      }
+      let runtime = try Self.bindings().filter { $0.contains("libswiftCore.so") }
       for name in ["malloc", "free"] {
         let bindings = runtime.filter { $0.hasSuffix("normal symbol `\(name)' [GLIBC_2.2.5]") }
         #expect(!bindings.isEmpty, "no binding of \(name) was reported")
@@ -37,12 +42,9 @@ struct CheckTests {
 
     @Test("The binary asks mimalloc for 2 MiB pages, unless MIMALLOC_LARGE_OS_PAGES says otherwise")
     func theBinaryAsksForLargePages() throws {
-      // Symbols are bound when first called: the binding is the call.
+      // The binding is the call.
       func asks(_ environment: [String: String]) throws -> Bool {
-        let run = try CoachBinary.run(
-          ["check", "--help"], environment: environment.merging(["LD_DEBUG": "bindings"]) { $1 })
-        #expect(run.status == 0)
-        return run.stderr.split(separator: "\n").contains {
+        try Self.bindings(environment).contains {
           $0.contains("/coach [0] to ") && $0.contains("libmimalloc.so")
             && $0.hasSuffix("normal symbol `mi_option_enable'")
         }
